@@ -1,0 +1,1 @@
+"""Shared code of the report site hooks: data model, validation, rendering, charts."""

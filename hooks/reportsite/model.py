@@ -1,0 +1,298 @@
+"""Load and validate everything under data/ before anything is rendered."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import Problem, SiteDataError
+from .schema import LANGUAGES, Checker
+from .yamlsource import YamlDocument, dotted, load_yaml
+
+DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml"}
+
+# A shortcode: {{ name arguments }}. The same syntax serves pages and data text.
+SHORTCODE = re.compile(r"\{\{[ \t]*([a-z][a-z-]*)((?:[ \t]+[^\s{}]+)*)[ \t]*\}\}")
+DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    publisher: str
+    title: dict[str, str]
+    url: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    value: Decimal | str  # Decimal for numbers, ISO text for dates
+    unit: str
+    finding_id: str
+    computed_from: str | None = None  # id of the figure a computed value derives from
+    method: str | None = None
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    figure: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    kind: str
+    title: dict[str, str]
+    takeaway: dict[str, str]
+    axis_title: dict[str, str]
+    bars: tuple[ChartBar, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    section: str
+    title: dict[str, str]
+    text: dict[str, str]
+    figure_ids: tuple[str, ...]
+    source_ids: tuple[str, ...]
+    chart_id: str | None
+
+
+@dataclass(frozen=True)
+class Report:
+    title: dict[str, str]
+    original_title: str
+    publisher: str
+    project_leader: str
+    commissioned_by: dict[str, str]
+    presented: str
+    report_source: str
+    article_source: str
+
+
+@dataclass(frozen=True)
+class SiteData:
+    report: Report
+    sources: dict[str, Source]
+    findings: dict[str, Finding]
+    figures: dict[str, Figure]
+    charts: dict[str, Chart]
+    ui: dict[str, dict[str, Any]]
+
+    def sources_of_figure(self, figure_id: str) -> tuple[Source, ...]:
+        finding = self.findings[self.figures[figure_id].finding_id]
+        return tuple(self.sources[s] for s in finding.source_ids)
+
+    def sources_of_chart(self, chart_id: str) -> tuple[Source, ...]:
+        seen: dict[str, Source] = {}
+        for bar in self.charts[chart_id].bars:
+            for source in self.sources_of_figure(bar.figure):
+                seen.setdefault(source.id, source)
+        return tuple(seen.values())
+
+    def findings_in(self, section: str) -> list[Finding]:
+        return [f for f in self.findings.values() if f.section == section]
+
+
+def _check_document(doc: YamlDocument, kind: schema.Record) -> tuple[Any, list[Problem]]:
+    checker = Checker(doc)
+    value = kind.check(doc.data, (), checker)
+    return value, checker.problems
+
+
+class _Semantics:
+    """Checks that span fields: ids, references, ranges, and figures kept out of prose."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, doc: YamlDocument, path: tuple, message: str, hint: str) -> None:
+        self.problems.append(Problem(doc.file, doc.line(path), dotted(path), message, hint))
+
+    def unique(self, doc: YamlDocument, items: list[tuple[tuple, str]], what: str) -> None:
+        first: dict[str, tuple] = {}
+        for path, ident in items:
+            if ident in first:
+                self.fail(doc, path, f"the {what} id '{ident}' is used twice",
+                          f"give each {what} its own id (the first is on line {doc.line(first[ident])})")
+            else:
+                first[ident] = path
+
+    def prose(self, doc: YamlDocument, path: tuple, text: str, figure_ids: set[str]) -> None:
+        """Prose may name figures only through {{ figure ID }}: a digit typed by hand is an error."""
+        for match in SHORTCODE.finditer(text):
+            name, args = match.group(1), match.group(2).split()
+            if name != "figure":
+                self.fail(doc, path, f"the shortcode '{{{{ {name} }}}}' cannot be used in data text",
+                          "use only {{ figure ID }} in data text")
+            elif len(args) != 1 or args[0] not in figure_ids:
+                self.fail(doc, path, f"{{{{ figure {' '.join(args)} }}}} names no known figure",
+                          "use the id of a figure in data/findings.yml")
+        stripped = SHORTCODE.sub("", text)
+        if DIGIT.search(stripped):
+            self.fail(doc, path, "a number is typed into the text",
+                      "put the number in 'figures' with its source and write {{ figure ID }} instead")
+        if "{{" in stripped or "}}" in stripped:
+            self.fail(doc, path, "a shortcode is not closed or not well formed",
+                      "write shortcodes as {{ figure ID }}")
+
+
+def _figure_value_problem(unit: str, value: Any) -> str | None:
+    if unit == "date":
+        return None if isinstance(value, str) else "a date figure's value must be a date (YYYY-MM-DD)"
+    if isinstance(value, str):
+        return f"a {unit} figure's value must be a number"
+    if unit == "percent" and not 0 <= value <= 100:
+        return f"{value} is not a percentage between 0 and 100"
+    if unit == "percentage_points" and not -100 <= value <= 100:
+        return f"{value} percentage points is outside -100 to 100"
+    if unit == "count" and (value < 0 or value != int(value)):
+        return f"{value} is not a count (a whole number, 0 or more)"
+    if unit == "year" and (value != int(value) or not 1000 <= value <= 2999):
+        return f"{value} is not a year"
+    return None
+
+
+def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:
+    """Read data/*.yml, validate all of it, and return the model, or raise SiteDataError listing every problem."""
+    root = display_root or data_dir.parent
+    docs: dict[str, YamlDocument] = {}
+    problems: list[Problem] = []
+    for key, filename in DATA_FILES.items():
+        path = data_dir / filename
+        try:
+            docs[key] = load_yaml(path, _display(path, root))
+        except SiteDataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise SiteDataError(problems)
+
+    report_raw, p1 = _check_document(docs["report"], schema.REPORT_FILE)
+    findings_raw, p2 = _check_document(docs["findings"], schema.FINDINGS_FILE)
+    ui_raw, p3 = _check_document(docs["ui"], schema.UI_FILE)
+    problems = p1 + p2 + p3
+    if problems:
+        raise SiteDataError(problems)
+    return _build(docs, report_raw, findings_raw, ui_raw)
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _build(docs: dict[str, YamlDocument], report_raw: dict, findings_raw: dict, ui_raw: dict) -> SiteData:
+    sem = _Semantics()
+    rdoc, fdoc = docs["report"], docs["findings"]
+
+    sem.unique(rdoc, [(("sources", i, "id"), s["id"]) for i, s in enumerate(report_raw["sources"])], "source")
+    sources = {s["id"]: Source(s["id"], s["kind"], s["publisher"], s["title"], s["url"], s.get("date"))
+               for s in report_raw["sources"]}
+    r = report_raw["report"]
+    for key in ("report_source", "article_source"):
+        if r[key] not in sources:
+            sem.fail(rdoc, ("report", key), f"no source has the id '{r[key]}'", "use an id from 'sources' below")
+    report = Report(**r)
+
+    findings_list = findings_raw["findings"]
+    charts_list = findings_raw["charts"]
+    sem.unique(fdoc, [(("findings", i, "id"), f["id"]) for i, f in enumerate(findings_list)], "finding")
+    sem.unique(fdoc, [(("charts", i, "id"), c["id"]) for i, c in enumerate(charts_list)], "chart")
+    sem.unique(fdoc, [(("findings", i, "figures", j, "id"), g["id"])
+                      for i, f in enumerate(findings_list) for j, g in enumerate(f.get("figures", []))], "figure")
+
+    raw_figures: dict[str, tuple[tuple, dict, str]] = {}
+    for i, f in enumerate(findings_list):
+        for j, g in enumerate(f.get("figures", [])):
+            raw_figures.setdefault(g["id"], (("findings", i, "figures", j), g, f["id"]))
+
+    figures: dict[str, Figure] = {}
+    for fid, (path, g, finding_id) in raw_figures.items():
+        has_value, has_computed = "value" in g, "computed" in g
+        if has_value == has_computed:
+            sem.fail(fdoc, path, "a figure needs either 'value' or 'computed', not both and not neither",
+                     "give the sourced number as 'value', or describe how it is derived under 'computed'")
+            continue
+        if has_value:
+            problem = _figure_value_problem(g["unit"], g["value"])
+            if problem:
+                sem.fail(fdoc, path + ("value",), problem, f"check the number against the source ({g['unit']})")
+                continue
+            value = g["value"] if g["unit"] == "date" else Decimal(str(g["value"]))
+            figures[fid] = Figure(fid, value, g["unit"], finding_id)
+    for fid, (path, g, finding_id) in raw_figures.items():
+        if "computed" not in g or "value" in g:
+            continue
+        of = g["computed"]["of"]
+        base = figures.get(of)
+        if base is None or base.computed_from is not None:
+            sem.fail(fdoc, path + ("computed", "of"), f"'{of}' is not a sourced figure",
+                     "name a figure that has a 'value' from a source")
+        elif base.unit != "percent" or g["unit"] != "percent":
+            sem.fail(fdoc, path + ("computed",), "a complement is computed from a percent figure",
+                     "use unit: percent here and name a percent figure in 'of'")
+        else:
+            figures[fid] = Figure(fid, Decimal(100) - base.value, "percent", finding_id, of, g["computed"]["method"])
+
+    charts: dict[str, Chart] = {}
+    for i, c in enumerate(charts_list):
+        units = set()
+        for j, bar in enumerate(c["bars"]):
+            if bar["figure"] not in raw_figures:
+                sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
+                         "use the id of a figure in 'findings'")
+            elif bar["figure"] in figures:
+                units.add(figures[bar["figure"]].unit)
+        if len(units) > 1:
+            sem.fail(fdoc, ("charts", i, "bars"), "the bars mix units (" + ", ".join(sorted(units)) + ")",
+                     "show figures of one unit in one chart")
+        if units & {"year", "date"}:
+            sem.fail(fdoc, ("charts", i, "bars"), "years and dates cannot be charted as bars", "chart counts or percentages")
+        if c["kind"] == "share" and units == {"percent"}:
+            total = sum(figures[b["figure"]].value for b in c["bars"] if b["figure"] in figures)
+            if total != 100:
+                sem.fail(fdoc, ("charts", i, "bars"), f"the parts of a share chart add up to {total} %, not 100 %",
+                         "add the missing part (a computed complement, say) or use kind: bar")
+        elif c["kind"] == "share" and units:
+            sem.fail(fdoc, ("charts", i, "kind"), "a share chart shows percentages", "use kind: bar for other units")
+        for lang in LANGUAGES:
+            for key in ("title", "takeaway", "axis_title"):
+                sem.prose(fdoc, ("charts", i, key, lang), c[key][lang], set())
+            for j, bar in enumerate(c["bars"]):
+                sem.prose(fdoc, ("charts", i, "bars", j, "label", lang), bar["label"][lang], set())
+        charts[c["id"]] = Chart(c["id"], c["kind"], c["title"], c["takeaway"], c["axis_title"],
+                                tuple(schema_bar(b) for b in c["bars"]))
+
+    findings: dict[str, Finding] = {}
+    for i, f in enumerate(findings_list):
+        for j, sid in enumerate(f["sources"]):
+            if sid not in sources:
+                sem.fail(fdoc, ("findings", i, "sources", j), f"no source has the id '{sid}'",
+                         "add the source to data/report.yml or use an id listed there")
+        if f.get("chart") and f["chart"] not in charts:
+            sem.fail(fdoc, ("findings", i, "chart"), f"no chart has the id '{f['chart']}'", "use an id from 'charts'")
+        for lang in LANGUAGES:
+            sem.prose(fdoc, ("findings", i, "title", lang), f["title"][lang], set())
+            sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], set(raw_figures))
+        findings.setdefault(f["id"], Finding(
+            f["id"], f["section"], f["title"], f["text"],
+            tuple(g["id"] for g in f.get("figures", [])), tuple(f["sources"]), f.get("chart")))
+
+    if sem.problems:
+        raise SiteDataError(sem.problems)
+    return SiteData(report, sources, findings, figures, charts, ui_raw)
+
+
+def schema_bar(raw: dict) -> ChartBar:
+    return ChartBar(raw["figure"], raw["label"])

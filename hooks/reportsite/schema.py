@@ -1,0 +1,306 @@
+"""The shape of the data files, declared once.
+
+The loader validates against these declarations, and the same declarations produce the JSON
+Schema that editors' tools use, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .errors import Problem
+from .yamlsource import YamlDocument, dotted
+
+LANGUAGES = ("nb", "en")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_TEXT = 2000
+
+
+class Checker:
+    """Collects problems while walking one document."""
+
+    def __init__(self, doc: YamlDocument):
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def fail(self, path: tuple, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.doc.file, self.doc.line(path), dotted(path), message, hint))
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"yes/no ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a group of keys"
+
+
+@dataclass(frozen=True)
+class Text:
+    doc: str
+    max_length: int = MAX_TEXT
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if not isinstance(value, str) or not value.strip():
+            checker.fail(path, f"expected text, found {_describe(value)}", "write the text, in quotes if it contains ': '")
+            return None
+        if len(value) > self.max_length:
+            checker.fail(path, f"the text is {len(value)} characters long", f"keep it under {self.max_length} characters")
+            return None
+        return value.strip()
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "maxLength": self.max_length, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Slug:
+    doc: str
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if not isinstance(value, str) or not SLUG.match(value):
+            checker.fail(path, f"expected an id, found {_describe(value)}",
+                         "use lower-case letters a-z, digits and single hyphens, like 'klimasats-gap'")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": SLUG.pattern, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Url:
+    doc: str
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        parts = urlsplit(value) if isinstance(value, str) else None
+        if parts is None or parts.scheme != "https" or not parts.netloc or " " in value:
+            checker.fail(path, f"expected a web address, found {_describe(value)}",
+                         "write the full address starting with https://")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": "^https://[^\\s]+$", "description": self.doc}
+
+
+@dataclass(frozen=True)
+class IsoDate:
+    doc: str
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if not isinstance(value, str) or not ISO_DATE.match(value):
+            checker.fail(path, f"expected a date, found {_describe(value)}", "write the date as YYYY-MM-DD, like 2020-03-12")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "pattern": ISO_DATE.pattern, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Number:
+    doc: str
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            checker.fail(path, f"expected a number, found {_describe(value)}",
+                         "write the number as digits with a decimal point, without quotes or units, like 27.8")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return {"type": "number", "description": self.doc}
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """A figure's value: a number, or for date figures an ISO date."""
+
+    doc: str
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if isinstance(value, str) and ISO_DATE.match(value):
+            return value
+        return Number(self.doc).check(value, path, checker)
+
+    def json_schema(self) -> dict:
+        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": ISO_DATE.pattern}], "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Choice:
+    doc: str
+    options: tuple[str, ...]
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if value not in self.options:
+            checker.fail(path, f"unknown value: {_describe(value)}", "use one of: " + ", ".join(self.options))
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return {"enum": list(self.options), "description": self.doc}
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Any
+    doc: str
+    min_items: int = 1
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if not isinstance(value, list):
+            checker.fail(path, f"expected a list, found {_describe(value)}", "write one item per line, each starting with '- '")
+            return None
+        if len(value) < self.min_items:
+            checker.fail(path, "the list is empty", f"give at least {self.min_items} item(s)")
+            return None
+        return [self.item.check(v, path + (i,), checker) for i, v in enumerate(value)]
+
+    def json_schema(self) -> dict:
+        return {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Record:
+    """A group of named keys. Unknown keys are errors: a typo must never be silently ignored."""
+
+    doc: str
+    fields: dict[str, Any]
+    optional: frozenset[str] = field(default_factory=frozenset)
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if not isinstance(value, dict):
+            checker.fail(path, f"expected a group of keys, found {_describe(value)}",
+                         "give the keys " + ", ".join(self.fields) + ", each on its own line")
+            return None
+        out: dict[str, Any] = {}
+        for key in value:
+            if key not in self.fields:
+                checker.fail(path + (key,), f"unknown key '{key}'", "allowed keys here: " + ", ".join(self.fields))
+        for key, kind in self.fields.items():
+            if key in value:
+                out[key] = kind.check(value[key], path + (key,), checker)
+            elif key not in self.optional:
+                checker.fail(path, f"the key '{key}' is missing", f"add '{key}': {kind.doc}")
+        return out
+
+    def json_schema(self) -> dict:
+        return {
+            "type": "object",
+            "description": self.doc,
+            "properties": {k: v.json_schema() for k, v in self.fields.items()},
+            "required": [k for k in self.fields if k not in self.optional],
+            "additionalProperties": False,
+        }
+
+
+def localized(kind_doc: str, max_length: int = MAX_TEXT) -> Record:
+    """Text in every language of the site; a missing language is an error, never a fallback."""
+    return Record(f"{kind_doc} One entry per language: nb (Bokmål) and en (English).",
+                  {lang: Text(f"{kind_doc} ({lang})", max_length) for lang in LANGUAGES})
+
+
+UNITS = ("count", "percent", "percentage_points", "year", "date")
+CHART_KINDS = ("bar", "share")
+COMPUTE_METHODS = ("complement",)
+SOURCE_KINDS = ("report", "article", "web")
+
+SOURCE = Record("A document the site cites.", {
+    "id": Slug("Stable id that findings use to cite this source."),
+    "kind": Choice("What sort of document it is.", SOURCE_KINDS),
+    "publisher": Text("Who published it.", 200),
+    "title": localized("The document's title as shown to readers.", 300),
+    "url": Url("The document's web address."),
+    "date": IsoDate("Publication date, when known (YYYY-MM-DD). Leave out when not known."),
+}, frozenset({"date"}))
+
+REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {
+    "report": Record("The report's metadata.", {
+        "title": localized("The report's title.", 300),
+        "original_title": Text("The report's title as published, in Norwegian.", 300),
+        "publisher": Text("The research institute that wrote the report.", 200),
+        "project_leader": Text("The report's project leader.", 200),
+        "commissioned_by": localized("Who commissioned the report.", 300),
+        "presented": IsoDate("The date the report was presented (YYYY-MM-DD)."),
+        "report_source": Slug("Id of the source that holds the report itself."),
+        "article_source": Slug("Id of the source that holds the news article about it."),
+    }),
+    "sources": ListOf(SOURCE, "Every document the site cites."),
+})
+
+COMPUTE = Record("How a computed figure is derived from sourced figures.", {
+    "method": Choice("complement: 100 % minus another percent figure.", COMPUTE_METHODS),
+    "of": Slug("Id of the figure it is computed from."),
+})
+
+FIGURE = Record("One number from a source (or computed from sourced numbers).", {
+    "id": Slug("Stable id used by the {{ figure ID }} shortcode."),
+    "value": FigureValue("The number exactly as the source gives it, never rounded differently "
+                         "(a date figure: YYYY-MM-DD). Leave out for a computed figure."),
+    "unit": Choice("count, percent, percentage_points, year or date.", UNITS),
+    "computed": COMPUTE,
+}, frozenset({"value", "computed"}))
+
+CHART_BAR = Record("One bar or segment of a chart.", {
+    "figure": Slug("Id of the figure the bar shows."),
+    "label": localized("The bar's label.", 120),
+})
+
+CHART = Record("A chart built from figures.", {
+    "id": Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."),
+    "kind": Choice("bar: one bar per figure, same unit. share: parts of a whole, in percent.", CHART_KINDS),
+    "title": localized("The chart's title.", 160),
+    "takeaway": localized("One sentence that says what the chart shows.", 300),
+    "axis_title": localized("Title of the value axis.", 80),
+    "bars": ListOf(CHART_BAR, "The bars, in the order shown."),
+})
+
+FINDING = Record("A finding of the report, with its figures and sources.", {
+    "id": Slug("Stable id: the finding's permanent anchor. Never change it once published."),
+    "section": Choice("Where the finding belongs.", ("participation", "conclusions", "background")),
+    "title": localized("The finding's headline.", 160),
+    "text": localized("The finding in one or two sentences. Figures only through {{ figure ID }}.", 1200),
+    "figures": ListOf(FIGURE, "The figures this finding states.", min_items=0),
+    "sources": ListOf(Slug("Id of a source in data/report.yml."), "The sources that state this finding."),
+    "chart": Slug("Id of a chart in this file, shown with the finding."),
+}, frozenset({"figures", "chart"}))
+
+FINDINGS_FILE = Record("The report's findings and charts.", {
+    "findings": ListOf(FINDING, "The findings, in the order they are shown."),
+    "charts": ListOf(CHART, "The charts.", min_items=0),
+})
+
+UI_FILE = Record("Interface text of the generated parts of pages, per language.", {
+    lang: Record(f"Interface text in {lang}.", {
+        "source": Text("Label before one source."),
+        "sources": Text("Label before several sources."),
+        "computed": Text("Note for a computed figure; {formula} is replaced."),
+        "complement_formula": Text("Formula of a complement; {of} is replaced by the other figure."),
+        "computed_label": Text("Marker after a computed bar's label."),
+        "percentage_points": Text("The unit word for percentage points."),
+        "months": ListOf(Text("Month name."), "Month names, January first."),
+        "show_data": Text("Label of the disclosure that shows a chart's numbers."),
+        "table_category": Text("Header of a data table's first column."),
+        "table_value": Text("Header of a data table's value column."),
+        "chart_description": Text("Screen-reader text of a chart; {title} and {values} are replaced."),
+        "date_format": Text("How a date is written; {day}, {month} and {year} are replaced."),
+        "citation": Text("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced."),
+        "page_sources": Text("Heading of the list of sources of the figures on a page."),
+        "report_facts": Record("Row labels of the table of facts about the report.", {
+            key: Text(f"Label of the '{key}' row.") for key in
+            ("title", "publisher", "project_leader", "commissioned_by", "presented", "report", "article")}),
+    }) for lang in LANGUAGES
+})

@@ -1,0 +1,92 @@
+"""The built site in headless Chromium: charts drawn, numbers in each language's format, the switcher."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import build, serve
+
+NBSP = "\u00a0"
+
+
+def _open(page, url: str):
+    page.goto(url)
+    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+                           "|| !document.querySelector('figure.report-chart')", timeout=15000)
+    return page
+
+
+def _drawn_charts(page) -> list[dict]:
+    return page.eval_on_selector_all("figure.report-chart", """figs => figs.map(f => ({
+        id: f.dataset.chart,
+        state: f.dataset.chartState,
+        bars: f.querySelectorAll('.report-chart__view svg .mark-rect path').length,
+        labels: Array.from(f.querySelectorAll('.report-chart__view svg text')).map(t => t.textContent),
+    }))""")
+
+
+@pytest.mark.parametrize("path, lang", [("", "nb"), ("en/", "en")])
+def test_front_page_shows_key_figures(page, site_url, path, lang):
+    _open(page, site_url + path)
+    assert page.get_attribute("html", "lang") == lang
+    values = page.locator(".key-figure__value").all_inner_texts()
+    if lang == "nb":
+        assert values == ["187", f"28{NBSP}%", f"43{NBSP}prosentpoeng", f"31{NBSP}prosentpoeng"]
+    else:
+        assert values == ["187", "28%", f"43{NBSP}percentage points", f"31{NBSP}percentage points"]
+
+
+@pytest.mark.parametrize("path, lang", [("funn/", "nb"), ("en/funn/", "en")])
+def test_findings_page_draws_every_chart(page, site_url, path, lang):
+    _open(page, site_url + path)
+    charts = _drawn_charts(page)
+    assert [c["id"] for c in charts] == ["lup-share", "participation-gaps"]
+    for chart in charts:
+        assert chart["state"] == "interactive", chart
+        assert chart["bars"] == 2, chart
+    share_labels = charts[0]["labels"]
+    gap_labels = charts[1]["labels"]
+    if lang == "nb":
+        assert f"28{NBSP}%" in share_labels and f"40{NBSP}%" in share_labels
+        assert f"43{NBSP}prosentpoeng" in gap_labels and "Innovative anskaffelser" in gap_labels
+        assert "Andre kommuner (beregnet)" in share_labels
+    else:
+        assert "28%" in share_labels and "40%" in share_labels
+        assert f"43{NBSP}percentage points" in gap_labels and "Innovative procurement" in gap_labels
+        assert "Other municipalities (computed)" in share_labels
+
+
+@pytest.mark.parametrize("start, target, lang", [("funn/", "en/funn/", "en"), ("en/funn/", "funn/", "nb"),
+                                                   ("en/ordliste/", "ordliste/", "nb")])
+def test_language_switcher_keeps_the_page(page, site_url, start, target, lang):
+    _open(page, site_url + start)
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang='{lang}']")
+    page.wait_for_load_state()
+    assert page.url == site_url + target
+    assert page.get_attribute("html", "lang") == lang
+
+
+@pytest.fixture(scope="module")
+def decimal_site(tmp_path_factory):
+    """The real site with one sourced figure given a decimal, to see decimal formats end to end."""
+    from conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("decimal") / "project")
+    findings = project / "data" / "findings.yml"
+    findings.write_text(findings.read_text(encoding="utf-8").replace("value: 28\n", "value: 27.8\n"), encoding="utf-8")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.output
+    with serve(project / "site") as url:
+        yield url
+
+
+def test_decimal_comma_in_nb_and_point_in_en(page, decimal_site):
+    _open(page, decimal_site + "funn/")
+    assert f"27,8{NBSP}%" in page.inner_text("#lup-share-small + .finding .finding__text")
+    labels = _drawn_charts(page)[0]["labels"]
+    assert f"27,8{NBSP}%" in labels and f"72,2{NBSP}%" in labels
+    _open(page, decimal_site + "en/funn/")
+    assert "27.8%" in page.inner_text("#lup-share-small + .finding .finding__text")
+    labels = _drawn_charts(page)[0]["labels"]
+    assert "27.8%" in labels and "72.2%" in labels

@@ -1,0 +1,192 @@
+"""The loader: the real data loads; each class of bad data gives a message naming file, line and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportsite.errors import SiteDataError
+from reportsite.model import load_site_data
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_real_data_loads_completely():
+    data = load_site_data(ROOT / "data")
+    assert {"lup-contact", "lup-share-small", "klimasats-gap", "innovative-procurement-gap"} <= set(data.figures)
+    assert str(data.figures["lup-contact"].value) == "187"
+    assert str(data.figures["lup-share-small"].value) == "28"
+    assert str(data.figures["klimasats-gap"].value) == "43"
+    assert str(data.figures["innovative-procurement-gap"].value) == "31"
+    # The only computed figure is labelled as such and derived, not typed.
+    other = data.figures["lup-share-other"]
+    assert other.computed_from == "lup-share-small" and str(other.value) == "72"
+    for finding in data.findings.values():
+        assert finding.source_ids, finding.id
+        assert set(finding.title) == set(finding.text) == {"nb", "en"}
+    assert set(data.charts) == {"lup-share", "participation-gaps"}
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "data"
+    shutil.copytree(ROOT / "data", dest)
+    return dest
+
+
+def _edit(path: Path, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a data file; returns the 1-based line of the first replacement."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path.name}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def _problems(data_dir: Path) -> list[str]:
+    with pytest.raises(SiteDataError) as info:
+        load_site_data(data_dir, data_dir.parent)
+    return [str(p) for p in info.value.problems]
+
+
+def test_unknown_key(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "    section: participation\n", "    sectoin: participation\n")
+    problems = _problems(data)
+    assert any(p.startswith(f"data/findings.yml:{line}: findings[0].sectoin: unknown key 'sectoin'") for p in problems), problems
+    assert any("the key 'section' is missing" in p for p in problems)
+
+
+def test_missing_language(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml",
+                 "      en: Contact with the supplier development programme\n", "")
+    problems = _problems(data)
+    assert problems == [f"data/findings.yml:{line - 2}: findings[0].title: the key 'en' is missing — "
+                        "add 'en': The finding's headline. (en)"]
+
+
+def test_wrong_type(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "        value: 187\n", "        value: hundre\n")
+    problems = _problems(data)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"data/findings.yml:{line}: findings[0].figures[0].value: expected a number, "
+                                  "found the text 'hundre'")
+
+
+def test_duplicate_finding_id(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "  - id: klimasats-gap\n", "  - id: lup-contact\n")
+    problems = _problems(data)
+    assert any(p.startswith(f"data/findings.yml:{line}: findings[2].id: the finding id 'lup-contact' is used twice")
+               and "the first is on line 7" in p for p in problems), problems
+
+
+def test_percentage_out_of_range(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "        value: 28\n", "        value: 128\n")
+    problems = _problems(data)
+    assert any(p.startswith(f"data/findings.yml:{line}: findings[1].figures[0].value: 128 is not a percentage "
+                            "between 0 and 100") for p in problems), problems
+
+
+def test_negative_count(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "        value: 187\n", "        value: -187\n")
+    assert any(p.startswith(f"data/findings.yml:{line}: findings[0].figures[0].value: -187 is not a count")
+               for p in _problems(data))
+
+
+def test_unknown_chart_kind(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "    kind: share\n", "    kind: pie\n")
+    problems = _problems(data)
+    assert problems == [f"data/findings.yml:{line}: charts[0].kind: unknown value: the text 'pie' — use one of: bar, share"]
+
+
+def test_missing_source_reference(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "    sources: [anbud365-article]\n", "    sources: [anbud366-article]\n")
+    problems = _problems(data)
+    assert problems[0].startswith(f"data/findings.yml:{line}: findings[0].sources[0]: no source has the id 'anbud366-article'")
+
+
+def test_finding_without_sources(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "    sources: [anbud365-article]\n", "")
+    problems = _problems(data)
+    assert any("findings[0]: the key 'sources' is missing" in p for p in problems), problems
+
+
+def test_broken_source_address(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "report.yml", "    url: https://www.anbud365.no/", "    url: www.anbud365.no/")
+    problems = _problems(data)
+    assert problems[0].startswith(f"data/report.yml:{line}: sources[0].url: expected a web address")
+
+
+def test_duplicate_yaml_key(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "    section: participation\n",
+                 "    section: participation\n    section: conclusions\n")
+    problems = _problems(data)
+    assert problems == [f"data/findings.yml:{line + 1}: findings[0].section: the key 'section' appears twice — "
+                        f"keep one 'section' (the first is on line {line})"]
+
+
+def test_tab_indentation(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "    section: participation\n", "\tsection: participation\n")
+    problems = _problems(data)
+    assert len(problems) == 1
+    assert problems[0].startswith(f"data/findings.yml:{line}: YAML syntax error")
+    assert "indented with spaces, not tabs" in problems[0]
+
+
+def test_empty_file(tmp_path):
+    data = _data_copy(tmp_path)
+    (data / "ui.yml").write_text("# nothing here\n", encoding="utf-8")
+    assert _problems(data) == ["data/ui.yml:1: the file is empty — add the data the file should hold, or remove the file"]
+
+
+def test_not_utf8(tmp_path):
+    data = _data_copy(tmp_path)
+    path = data / "report.yml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    problems = _problems(data)
+    assert len(problems) == 1 and problems[0].startswith("data/report.yml:6: the file is not UTF-8 text")
+
+
+def test_number_typed_into_prose(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "      nb: Lavere deltakelse i Klimasats\n",
+                 "      nb: Deltakelsen i Klimasats er 43 prosentpoeng lavere\n")
+    problems = _problems(data)
+    assert problems == [f"data/findings.yml:{line}: findings[2].title.nb: a number is typed into the text — "
+                        "put the number in 'figures' with its source and write {{ figure ID }} instead"]
+
+
+def test_unknown_figure_in_text(tmp_path):
+    data = _data_copy(tmp_path)
+    line = _edit(data / "findings.yml", "{{ figure klimasats-gap }} lavere", "{{ figure klimasats-gapp }} lavere")
+    problems = _problems(data)
+    assert problems[0].startswith(f"data/findings.yml:{line}: findings[2].text.nb: {{{{ figure klimasats-gapp }}}} names no known figure")
+
+
+def test_share_chart_must_add_up(tmp_path):
+    data = _data_copy(tmp_path)
+    _edit(data / "findings.yml", "      - figure: lup-share-other\n", "      - figure: lup-contact\n")
+    problems = _problems(data)
+    assert any("charts[0].bars: the bars mix units" in p for p in problems), problems
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    data = _data_copy(tmp_path)
+    _edit(data / "findings.yml", "        value: 187\n", "        value: -187\n")
+    _edit(data / "findings.yml", "    kind: share\n", "    kind: pie\n")
+    _edit(data / "report.yml", "    publisher: Anbud365\n", "    publisher: ''\n")
+    problems = _problems(data)
+    assert len(problems) >= 2
+    assert any("report.yml" in p for p in problems) and any("findings.yml" in p for p in problems)
