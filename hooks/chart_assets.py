@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -16,10 +18,11 @@ VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 @event_priority(-200)
 def on_files(files, config):
     data = config.extra["site_data"]
-    for chart in data.charts.values():
-        for lang in LANGUAGES:
-            svg = charts.render_svg(charts.chart_spec(data, chart, lang), lang)
-            _add(files, File.generated(config, chart_asset_path(chart.id, lang), content=svg))
+    charts.rendered.use_folder(Path(config.config_file_path).parent / ".cache" / "rendered")
+    specs = {(chart.id, lang): charts.chart_spec(data, chart, lang) for chart in data.charts.values() for lang in LANGUAGES}
+    charts.render_svgs([(spec, lang) for (_, lang), spec in specs.items()])
+    for (chart_id, lang), spec in specs.items():
+        _add(files, File.generated(config, chart_asset_path(chart_id, lang), content=charts.render_svg(spec, lang)))
     _add(files, File.generated(config, VEGA_BUNDLE, content=charts.vega_bundle()))
     return files
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import json
+import os
 import re
 from dataclasses import dataclass
 
+from .cache import package_version, rendered
 from .model import Chart, SiteData
 from .numbers import d3_locale, format_value
 
@@ -41,36 +44,63 @@ def _decimals(rows: list[ChartRow]) -> int:
     return max((len(repr(r.value).split(".")[1].rstrip("0")) for r in rows if "." in repr(r.value)), default=0)
 
 
-def chart_spec(data: SiteData, chart: Chart, lang: str) -> dict:
-    """A Vega-Lite spec, built with Altair from the chart's figures, with text in the page's language."""
-    import altair as alt  # imported on first use: most builds render few charts, all in one process
+_AXIS_TITLE = "__axis_title__"
 
-    rows = chart_rows(data, chart, lang)
-    unit = data.figures[chart.bars[0].figure].unit
-    values = [
-        {"label": r.label, "value": r.value / 100 if unit == "percent" else r.value, "display": r.display,
-         "group": "context" if (chart.kind == "share" and i > 0) else "focus"}
-        for i, r in enumerate(rows)
-    ]
+
+def _spec_template(kind: str, unit: str, decimals: int, table_category: str, table_value: str) -> str:
+    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE,
+                       kind, unit, str(decimals), table_category, table_value)
+    template = rendered.get(key)
+    if template is None:
+        template = rendered.put(key, _build_spec_template(kind, unit, decimals, table_category, table_value))
+    return template
+
+
+def _build_spec_template(kind: str, unit: str, decimals: int, table_category: str, table_value: str) -> str:
+    """The Altair chart for one kind of chart, as Vega-Lite JSON with its data and axis title left open.
+
+    Altair builds and validates the chart's structure once; each chart then only fills in its
+    rows and titles, which keeps a report with hundreds of charts fast to build.
+    """
+    import altair as alt  # imported on first use: pages without charts never pay for it
+
     if unit == "percent":
-        axis_format = f".{_decimals(rows)}%"
+        axis_format = f".{decimals}%"
         scale = alt.Scale(domain=[0, 1])
     else:
-        axis_format = ",d" if _decimals(rows) == 0 else f",.{_decimals(rows)}f"
+        axis_format = ",d" if decimals == 0 else f",.{decimals}f"
         scale = alt.Scale(zero=True, nice=True)
-    base = alt.Chart(alt.Data(values=values)).encode(
+    base = alt.Chart(alt.Data(values=[])).encode(
         y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=240, labelFontSize=13)),
-        x=alt.X("value:Q", title=chart.axis_title[lang], scale=scale,
+        x=alt.X("value:Q", title=_AXIS_TITLE, scale=scale,
                 axis=alt.Axis(format=axis_format, titleFontSize=12, labelFontSize=12, tickCount=5)),
     )
     bars = base.mark_bar(height=28).encode(
         color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[HIGHLIGHT, CONTEXT]), legend=None),
-        tooltip=[alt.Tooltip("label:N", title=data.ui[lang]["table_category"]),
-                 alt.Tooltip("display:N", title=data.ui[lang]["table_value"])],
+        tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("display:N", title=table_value)],
     )
     labels = base.mark_text(align="left", baseline="middle", dx=6, fontSize=13, fontWeight="bold").encode(
         text="display:N", color=alt.value("#1a1a1a"))
-    spec = (bars + labels).properties(width=WIDTH, height=alt.Step(BAR_STEP)).configure_view(stroke=None).to_dict()
+    chart = (bars + labels).properties(width=WIDTH, height=alt.Step(BAR_STEP)).configure_view(stroke=None)
+    return json.dumps(chart.to_dict(), sort_keys=True)
+
+
+# The template's code is part of its cache key: editing the chart design invalidates the cache.
+_TEMPLATE_SOURCE = inspect.getsource(_build_spec_template) + repr((HIGHLIGHT, CONTEXT, WIDTH, BAR_STEP))
+
+
+def chart_spec(data: SiteData, chart: Chart, lang: str) -> dict:
+    """A Vega-Lite spec for the chart, with its rows, titles and labels in the page's language."""
+    rows = chart_rows(data, chart, lang)
+    unit = data.figures[chart.bars[0].figure].unit
+    ui = data.ui[lang]
+    template = _spec_template(chart.kind, unit, _decimals(rows), ui["table_category"], ui["table_value"])
+    spec = json.loads(template.replace(json.dumps(_AXIS_TITLE), json.dumps(chart.axis_title[lang])))
+    spec["data"] = {"values": [
+        {"label": r.label, "value": r.value / 100 if unit == "percent" else r.value, "display": r.display,
+         "group": "context" if (chart.kind == "share" and i > 0) else "focus"}
+        for i, r in enumerate(rows)
+    ]}
     spec["description"] = chart_description(data, chart, lang)
     return spec
 
@@ -80,16 +110,51 @@ def chart_description(data: SiteData, chart: Chart, lang: str) -> str:
     return data.ui[lang]["chart_description"].format(title=chart.title[lang], values=values)
 
 
-@functools.lru_cache(maxsize=4096)
-def _render_svg(spec_json: str, lang: str) -> str:
-    import vl_convert
+# Below this many missing SVGs, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 24
 
-    return vl_convert.vegalite_to_svg(json.loads(spec_json), format_locale=d3_locale(lang))
+
+def _svg_key(spec: dict, lang: str) -> str:
+    return rendered.key("svg", package_version("vl-convert-python"), lang,
+                        json.dumps(spec, sort_keys=True, ensure_ascii=False))
 
 
 def render_svg(spec: dict, lang: str) -> str:
-    """The static SVG of a spec; cached by the spec's content, so `mkdocs serve` redraws only what changed."""
-    return _render_svg(json.dumps(spec, sort_keys=True, ensure_ascii=False), lang)
+    """The static SVG of a spec, drawn once per content and language."""
+    key = _svg_key(spec, lang)
+    svg = rendered.get(key)
+    if svg is None:
+        import vl_convert
+
+        svg = rendered.put(key, vl_convert.vegalite_to_svg(spec, format_locale=d3_locale(lang)))
+    return svg
+
+
+def render_svgs(items: list[tuple[dict, str]]) -> None:
+    """Draw many SVGs ahead of use, spread over the machine's cores when there are enough of them."""
+    missing: dict[str, tuple[dict, str]] = {}
+    for spec, lang in items:
+        key = _svg_key(spec, lang)
+        if key not in missing and rendered.get(key) is None:
+            missing[key] = (spec, lang)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(missing) < _PARALLEL_FROM or workers < 2:
+        for spec, lang in missing.values():
+            render_svg(spec, lang)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import vl_convert
+
+    # "spawn": forking a process that already runs vl-convert's threads is not safe.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for lang in sorted({lang for _, lang in missing.values()}):
+            keys = [k for k, (_, item_lang) in missing.items() if item_lang == lang]
+            draw = functools.partial(vl_convert.vegalite_to_svg, format_locale=d3_locale(lang))
+            chunk = max(1, len(keys) // (workers * 4))
+            for key, svg in zip(keys, pool.map(draw, [missing[k][0] for k in keys], chunksize=chunk)):
+                rendered.put(key, svg)
 
 
 def svg_size(svg: str) -> tuple[int, int]:
@@ -99,9 +164,12 @@ def svg_size(svg: str) -> tuple[int, int]:
     return round(float(match.group(1))), round(float(match.group(2)))
 
 
-@functools.lru_cache(maxsize=1)
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed in one script, from vl-convert-python: no CDN, no Node.js."""
-    import vl_convert
+    key = rendered.key("vega-bundle", package_version("vl-convert-python"))
+    bundle = rendered.get(key)
+    if bundle is None:
+        import vl_convert
 
-    return vl_convert.javascript_bundle()
+        bundle = rendered.put(key, vl_convert.javascript_bundle())
+    return bundle
