@@ -6,16 +6,16 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test serve check clean chromium
+.PHONY: site test serve bench clean chromium
 
 $(VENV)/.site-deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet .
 	touch $@
 
 $(VENV)/.test-deps: $(VENV)/.site-deps
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet '.[test]'
 	touch $@
 
 # Debian's Chromium: Playwright drives it; its own browser download does not work here.
@@ -33,6 +33,10 @@ serve: $(VENV)/.site-deps
 
 test: $(VENV)/.test-deps chromium
 	$(PY) -m pytest
+
+# Speed and size, measured and written to bench/results/; not part of `make test`'s pass/fail.
+bench: $(VENV)/.test-deps chromium
+	$(PY) bench/run.py
 
 clean:
 	rm -rf site dist .pytest_cache

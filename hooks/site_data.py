@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from reportsite.errors import SiteDataError
-from reportsite.model import load_site_data
+from reportsite.model import load_site_data_once
 from reportsite.pages import check_page_parity
 
 
@@ -15,7 +15,7 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     try:
         check_page_parity(Path(config.docs_dir), project)
-        config.extra["site_data"] = load_site_data(project / "data", project)
+        config.extra["site_data"] = load_site_data_once(project / "data", project)
     except SiteDataError as exc:
         raise PluginError(str(exc)) from None
     return config

@@ -185,6 +185,26 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
     return _build(docs, report_raw, findings_raw, ui_raw)
 
 
+_loaded: dict[tuple, SiteData] = {}
+
+
+def load_site_data_once(data_dir: Path, display_root: Path | None = None) -> SiteData:
+    """load_site_data, reused while the files' bytes are unchanged.
+
+    mkdocs-static-i18n runs the whole build, config included, once per language, and `mkdocs serve`
+    rebuilds on every save: the data is parsed again only when a data file really changed.
+    """
+    try:
+        contents = tuple((name, (data_dir / name).read_bytes()) for name in DATA_FILES.values())
+    except OSError:
+        return load_site_data(data_dir, display_root)  # reports the unreadable file
+    key = (str(data_dir.resolve()), str(display_root), contents)
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = load_site_data(data_dir, display_root)
+    return _loaded[key]
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
