@@ -1,4 +1,4 @@
-"""Hook: add each chart's static SVG (per language) and the chart script bundle to the site's files."""
+"""Hook: add each chart's static SVG and embed page (per language) and the chart script bundle to the site's files."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from reportsite import charts
-from reportsite.render import chart_asset_path
+from reportsite.embeds import embed_page
+from reportsite.pages import DEFAULT_LANGUAGE
+from reportsite.render import PageContext, chart_asset_path, embed_path
 from reportsite.schema import LANGUAGES
 
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
@@ -23,8 +25,34 @@ def on_files(files, config):
     charts.render_svgs([(spec, lang) for (_, lang), spec in specs.items()])
     for (chart_id, lang), spec in specs.items():
         _add(files, File.generated(config, chart_asset_path(chart_id, lang), content=charts.render_svg(spec, lang)))
+    for chart in data.charts.values():
+        for lang in LANGUAGES:
+            ctx = _embed_context(config, files, chart.id, lang)
+            _add(files, File.generated(config, ctx.url + ("" if ctx.url.endswith(".html") else "index.html"),
+                                       content=embed_page(data, chart, ctx)))
     _add(files, File.generated(config, VEGA_BUNDLE, content=charts.vega_bundle()))
     return files
+
+
+def _embed_context(config, files, chart_id: str, lang: str) -> PageContext:
+    lang_root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    findings_page = files.get_file_from_path(f"{lang}/{config.extra['findings_page']}")
+    folder = embed_path(chart_id, lang_root)
+    return PageContext(
+        lang=lang, src=f"embed {chart_id} ({lang})",
+        url=folder if config.use_directory_urls else folder + "index.html",
+        findings_url=findings_page.url if findings_page else lang_root,
+        lang_root=lang_root, site_url=config.site_url or "", site_name=_site_name(config, lang),
+        directory_urls=config.use_directory_urls)
+
+
+def _site_name(config, lang: str) -> str:
+    """The site's name in a language, as mkdocs-static-i18n sets it for that language's build."""
+    i18n = config.plugins.get("i18n")
+    for language in (i18n.config.languages if i18n else []):
+        if language.locale == lang and language.site_name:
+            return language.site_name
+    return config.site_name
 
 
 def _add(files, file):

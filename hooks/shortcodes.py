@@ -15,16 +15,21 @@ def on_page_markdown(markdown, page, config, files):
     lang = page_language(page.file.src_uri)
     lang_root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     project = Path(config.config_file_path).parent
+    findings_page = files.get_file_from_path(f"{lang}/{config.extra['findings_page']}")
     ctx = PageContext(
         lang=lang,
         src=Path(page.file.abs_src_path).resolve().relative_to(project.resolve()).as_posix(),
         url=page.url,
-        findings_url=lang_root + config.extra["findings_page"],
+        findings_url=findings_page.url if findings_page else lang_root,
         lang_root=lang_root,
+        site_url=config.site_url or "",
+        site_name=config.site_name,
+        directory_urls=config.use_directory_urls,
     )
     try:
         result = render_page(markdown, config.extra["site_data"], ctx)
     except SiteDataError as exc:
         raise PluginError(str(exc)) from None
     page.meta["has_charts"] = result.has_charts
+    page.meta["chart_ids"] = result.chart_ids
     return result.markdown

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts
+from . import charts, citation
 from .errors import Problem, SiteDataError
 from .model import SHORTCODE, Chart, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
@@ -31,16 +31,31 @@ class PageContext:
     url: str            # the page's own URL relative to the site root: "en/funn/"
     findings_url: str   # the findings page's URL in this language: "en/funn/"
     lang_root: str      # "" for the default language, "en/" for English
+    site_url: str = ""  # the published site's address, for links meant to leave the site
+    site_name: str = ""
+    directory_urls: bool = True
+
+    def link(self, folder: str) -> str:
+        """A site path of a generated page ('embed/x/'), as the build's URL style writes it."""
+        return folder if self.directory_urls else folder + "index.html"
+
+    def absolute(self, path: str) -> str:
+        """An address for use outside the site (citations, embed code): absolute when site_url is known."""
+        return self.site_url.rstrip("/") + "/" + path if self.site_url else relative_url(path, self.url)
 
 
 @dataclass
 class PageRender:
     markdown: str
-    has_charts: bool = False
+    chart_ids: list[str] = field(default_factory=list)
     figure_ids: list[str] = field(default_factory=list)
     # Figures shown in page prose, outside a finding or chart that already names its source.
     loose_figure_ids: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_charts(self) -> bool:
+        return bool(self.chart_ids)
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -154,14 +169,29 @@ class Renderer:
         return f'\n<table class="report-facts"><tbody>{body}</tbody></table>\n'
 
     def cite(self, args: list[str]) -> str:
+        """How to cite the report and the site, as plain text and BibTeX."""
         self._args(args, 0, "{{ cite }}")
-        r = self.data.report
-        report = self.data.sources[r.report_source]
-        text = self.ui["citation"].format(
-            publisher=esc(r.publisher), year=esc(r.presented[:4]), title=f"<cite>{esc(r.original_title)}</cite>",
-            commissioned_by=esc(r.commissioned_by[self.ctx.lang]),
-            url=f'<a href="{esc(report.url)}">{esc(report.url)}</a>')
-        return f'\n<p class="citation">{text}</p>\n'
+        lang, ctx = self.ctx.lang, self.ctx
+        home = ctx.absolute(ctx.lang_root)
+        parts = [
+            f'<p class="report-citation__heading"><strong>{esc(self.ui["cite_report"])}</strong></p>',
+            self.citation_html(citation.report_text(self.data, lang), citation.report_bibtex(self.data, lang)),
+            f'<p class="report-citation__heading"><strong>{esc(self.ui["cite_this_site"])}</strong></p>',
+            self.citation_html(citation.page_text(self.data, lang, ctx.site_name, ctx.site_name, home),
+                               citation.page_bibtex(f"site-{lang}", ctx.site_name, ctx.site_name, home)),
+        ]
+        return '\n<div class="report-citation">' + "".join(parts) + "</div>\n"
+
+    def citation_html(self, text: str, bibtex: str) -> str:
+        return (f'<p class="report-citation__text">{esc(text)}</p>'
+                f'<p class="report-citation__label">{esc(self.ui["bibtex"])}:</p>'
+                + self.code_html(bibtex, "report-bibtex"))
+
+    def code_html(self, code: str, css_class: str) -> str:
+        """Code to copy: shown literally, with a copy button that our script reveals."""
+        return (f'<div class="report-code"><pre><code class="{css_class}">{esc(code)}</code></pre>'
+                f'<button type="button" class="report-copy md-button" data-copy-code '
+                f'data-copied="{esc(self.ui["copied"])}" hidden>{esc(self.ui["copy_code"])}</button></div>')
 
     # -- pieces ------------------------------------------------------------------------------
 
@@ -206,15 +236,46 @@ class Renderer:
             body.append(self.chart_html(self.data.charts[finding.chart_id],
                                         with_sources=not chart_sources <= set(finding.source_ids)))
         body.append(self.sources_line(tuple(self.data.sources[s] for s in finding.source_ids)))
+        body.append(self.finding_tools(finding))
         body.append("</div>")
         return f"\n{heading}\n\n" + "\n".join(body) + "\n"
+
+    def finding_tools(self, finding: Finding) -> str:
+        """Permalink, copy-link button, citation and (for a chart) embed code of a finding."""
+        lang, ctx, ui = self.ctx.lang, self.ctx, self.ui
+        title = finding.title[lang]
+        url = ctx.absolute(ctx.findings_url) + "#" + finding.id
+        tools = [
+            '<div class="finding__tools">',
+            f'<a class="finding__permalink" href="#{esc(finding.id)}">{esc(ui["permalink"])}</a>',
+            f'<button type="button" class="report-copy md-button" data-copy-link="{esc(finding.id)}" '
+            f'data-copied="{esc(ui["copied"])}" aria-label="{esc(ui["copy_link_label"].format(title=title))}" hidden>'
+            f'{esc(ui["copy_link"])}</button>',
+            "</div>",
+            f'<details class="report-disclosure"><summary>{esc(ui["cite_finding"])}</summary>'
+            + self.citation_html(citation.finding_text(self.data, finding, lang, ctx.site_name, url),
+                                 citation.finding_bibtex(finding, lang, ctx.site_name, url))
+            + "</details>",
+        ]
+        if finding.chart_id:
+            chart = self.data.charts[finding.chart_id]
+            tools.append(f'<details class="report-disclosure"><summary>{esc(ui["embed_chart"])}</summary>'
+                         f'<p>{esc(ui["embed_help"])}</p>' + self.code_html(self.embed_code(chart), "report-embed-code")
+                         + "</details>")
+        return "\n".join(tools)
+
+    def embed_code(self, chart: Chart) -> str:
+        width, height = charts.svg_size(charts.render_svg(charts.chart_spec(self.data, chart, self.ctx.lang), self.ctx.lang))
+        src = self.ctx.absolute(self.ctx.link(embed_path(chart.id, self.ctx.lang_root)))
+        return (f'<iframe src="{esc(src)}" title="{esc(chart.title[self.ctx.lang])}" width="100%" '
+                f'height="{height + EMBED_EXTRA_HEIGHT}" style="border:0;max-width:{width + 40}px" loading="lazy"></iframe>')
 
     def chart_block(self, chart: Chart) -> str:
         return "\n" + self.chart_html(chart) + "\n"
 
     def chart_html(self, chart: Chart, with_sources: bool = True) -> str:
         lang = self.ctx.lang
-        self.out.has_charts = True
+        self.out.chart_ids.append(chart.id)
         spec = charts.chart_spec(self.data, chart, lang)
         width, height = charts.svg_size(charts.render_svg(spec, lang))
         static_src = relative_url(chart_asset_path(chart.id, lang), self.ctx.url)
@@ -301,6 +362,15 @@ class _ShortcodeError(Exception):
     def __init__(self, message: str, hint: str):
         super().__init__(message)
         self.message, self.hint = message, hint
+
+
+# Room in an embed for the caption and the source line around the chart itself.
+EMBED_EXTRA_HEIGHT = 190
+
+
+def embed_path(chart_id: str, lang_root: str) -> str:
+    """The folder of a chart's embed page: the stable address promised in the README."""
+    return f"{lang_root}embed/{chart_id}/"
 
 
 def chart_asset_path(chart_id: str, lang: str) -> str:

@@ -1,0 +1,65 @@
+"""Citations of the report, of the site's pages and of single findings: plain text and BibTeX, from data."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Finding, SiteData
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~])")
+_BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def bibtex_text(text: str) -> str:
+    """A value safe inside BibTeX braces: special characters escaped, so data cannot break out."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def _bibtex(kind: str, key: str, fields: list[tuple[str, str, bool]], url: str) -> str:
+    """fields: (name, value, whole); a 'whole' value is braced twice so BibTeX keeps it as one name.
+
+    The url field is not escaped as text (the url package reads it verbatim); only braces, which
+    would end the field, are percent-encoded.
+    """
+    lines = []
+    for name, value, whole in fields:
+        inner = bibtex_text(value)
+        lines.append(f"  {name} = {{{{{inner}}}}}" if whole else f"  {name} = {{{inner}}}")
+    lines.append("  url = {" + url.replace("{", "%7B").replace("}", "%7D") + "}")
+    return f"@{kind}{{{key},\n" + ",\n".join(lines) + "\n}"
+
+
+def report_text(data: SiteData, lang: str) -> str:
+    r = data.report
+    return data.ui[lang]["citation"].format(
+        publisher=r.publisher, year=r.presented[:4], title=r.original_title,
+        commissioned_by=r.commissioned_by[lang], url=data.sources[r.report_source].url)
+
+
+def report_bibtex(data: SiteData, lang: str) -> str:
+    r = data.report
+    key = re.sub(r"[^a-z0-9]", "", r.publisher.lower()) + r.presented[:4]
+    return _bibtex("techreport", key, [
+        # The report's full author list is not known: the institute stands as author.
+        ("author", r.publisher, True),
+        ("title", r.original_title, False),
+        ("institution", r.publisher, False),
+        ("year", r.presented[:4], False),
+        ("note", data.ui[lang]["bibtex_report_note"].format(commissioned_by=r.commissioned_by[lang]), False),
+    ], data.sources[r.report_source].url)
+
+
+def page_text(data: SiteData, lang: str, title: str, site_name: str, url: str) -> str:
+    return data.ui[lang]["cite_site"].format(title=title, site=site_name, url=url)
+
+
+def page_bibtex(key: str, title: str, site_name: str, url: str) -> str:
+    return _bibtex("misc", key, [("title", title, False), ("howpublished", site_name, False)], url)
+
+
+def finding_text(data: SiteData, finding: Finding, lang: str, site_name: str, url: str) -> str:
+    return page_text(data, lang, finding.title[lang], site_name, url)
+
+
+def finding_bibtex(finding: Finding, lang: str, site_name: str, url: str) -> str:
+    return page_bibtex(f"{finding.id}-{lang}", finding.title[lang], site_name, url)

@@ -1,0 +1,99 @@
+"""Link-preview images (Open Graph, Twitter cards), drawn at build time with vl-convert: no network.
+
+A page with charts is previewed by its first chart; any other page by a title card in its language.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import struct
+import textwrap
+
+from .cache import package_version, rendered
+
+CARD_WIDTH, CARD_HEIGHT = 1200, 630
+CARD_BACKGROUND = "#1a237e"   # white text on it: contrast 14:1
+CHART_SCALE = 2
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's header; raises ValueError if the bytes are not a PNG."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG image")
+    return struct.unpack(">II", png[16:24])
+
+
+def title_card_spec(site_name: str, title: str, footer: str) -> dict:
+    lines = textwrap.wrap(title, 30)[:4]
+    texts = [
+        {"text": site_name, "x": 80, "y": 90, "size": 30, "weight": "normal"},
+        *({"text": line, "x": 80, "y": 230 + i * 76, "size": 64, "weight": "bold"} for i, line in enumerate(lines)),
+        {"text": footer, "x": 80, "y": 560, "size": 30, "weight": "normal"},
+    ]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "width": CARD_WIDTH, "height": CARD_HEIGHT, "padding": 0, "autosize": "none",
+        "background": CARD_BACKGROUND, "view": {"stroke": None},
+        "data": {"values": texts},
+        "mark": {"type": "text", "align": "left", "baseline": "alphabetic", "color": "#ffffff", "font": "sans-serif"},
+        "encoding": {
+            "text": {"field": "text"},
+            "x": {"field": "x", "type": "quantitative", "scale": None},
+            "y": {"field": "y", "type": "quantitative", "scale": None},
+            "size": {"field": "size", "type": "quantitative", "scale": None},
+            "fontWeight": {"field": "weight", "type": "nominal", "scale": None},
+        },
+    }
+
+
+def chart_card_spec(chart_spec: dict, title: str) -> dict:
+    spec = dict(chart_spec)
+    spec["title"] = {"text": textwrap.wrap(title, 60)[:2], "anchor": "start", "fontSize": 16, "offset": 12}
+    spec["background"] = "#ffffff"
+    spec["padding"] = 24
+    return spec
+
+
+def render_png(spec: dict, locale: dict | None = None, scale: float = 1) -> bytes:
+    """A PNG of a Vega-Lite spec, cached by content like the SVGs."""
+    key = rendered.key("png", package_version("vl-convert-python"), str(scale),
+                       json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
+    cached = rendered.get(key)
+    if cached is not None:
+        return base64.b64decode(cached)
+    import vl_convert
+
+    png = vl_convert.vegalite_to_png(spec, scale=scale, format_locale=locale)
+    rendered.put(key, base64.b64encode(png).decode("ascii"))
+    return png
+
+
+def preview_path(dest_uri: str) -> str:
+    """Where a page's preview image goes: beside the page's HTML file ('funn/index.preview.png')."""
+    return dest_uri[: -len(".html")] + ".preview.png" if dest_uri.endswith(".html") else dest_uri + ".preview.png"
+
+
+def meta_tags(*, site_name: str, title: str, description: str, url: str, locale: str,
+              alternate_locales: list[str], image_url: str, image_size: tuple[int, int], image_alt: str) -> list[dict]:
+    """Open Graph and Twitter card tags; the template escapes every value."""
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:site_name", site_name),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", url),
+        ("property", "og:locale", locale),
+        *(("property", "og:locale:alternate", other) for other in alternate_locales),
+        ("property", "og:image", image_url),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", str(image_size[0])),
+        ("property", "og:image:height", str(image_size[1])),
+        ("property", "og:image:alt", image_alt),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", image_url),
+        ("name", "twitter:image:alt", image_alt),
+    ]
+    return [{"attr": attr, "name": name, "content": content} for attr, name, content in tags if content]

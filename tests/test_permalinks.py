@@ -1,0 +1,134 @@
+"""Linkable from outside: permalinks, embed pages, link-preview tags and images, citations."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import build, serve
+
+from reportsite.citation import bibtex_text
+from reportsite.model import load_site_data
+from reportsite.previews import png_size
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = load_site_data(ROOT / "data")
+SITE_URL = "https://example.github.io/distriktsinnovasjon/"  # mkdocs.yml's default site_url
+SHOWN = [f for f in DATA.findings.values() if f.section != "background"]
+
+
+class _Meta(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta: dict[str, list[str]] = {}
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "meta" and ("property" in a or "name" in a):
+            self.meta.setdefault(a.get("property") or a.get("name"), []).append(a.get("content", ""))
+
+
+def _parse(path: Path) -> _Meta:
+    parser = _Meta()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if "embed" not in p.parts and "search" not in p.parts)
+
+
+def test_every_finding_has_the_same_anchor_in_both_languages(built_site):
+    nb = _parse(built_site / "funn" / "index.html").ids
+    en = _parse(built_site / "en" / "funn" / "index.html").ids
+    for finding in SHOWN:
+        assert finding.id in nb and finding.id in en, finding.id
+
+
+def test_every_page_has_preview_tags_with_absolute_urls(built_site):
+    pages = _pages(built_site)
+    assert len(pages) == 14
+    for page in pages:
+        meta = _parse(page).meta
+        lang = "en" if page.relative_to(built_site).parts[0] == "en" else "nb"
+        for name in ("og:title", "og:description", "og:url", "og:image", "og:locale", "twitter:card", "twitter:image"):
+            assert meta.get(name) and meta[name][0], (page, name)
+        assert meta["og:locale"] == [DATA.ui[lang]["og_locale"]]
+        assert meta["og:locale:alternate"] == [DATA.ui["nb" if lang == "en" else "en"]["og_locale"]]
+        assert meta["og:url"][0].startswith(SITE_URL) and meta["og:image"][0].startswith(SITE_URL)
+        image = built_site / meta["og:image"][0][len(SITE_URL):]
+        width, height = png_size(image.read_bytes())
+        assert (str(width), str(height)) == (meta["og:image:width"][0], meta["og:image:height"][0]), page
+        assert width >= 600 and height >= 300
+
+
+def test_findings_page_is_previewed_by_a_chart(built_site):
+    meta = _parse(built_site / "funn" / "index.html").meta
+    assert meta["og:image:alt"][0].startswith("Diagram: ")
+
+
+def test_citations_are_built_from_data(built_site):
+    about = (built_site / "en" / "om-rapporten" / "index.html").read_text(encoding="utf-8")
+    assert "@techreport{telemarksforsking2020," in about
+    assert "  title = {Små distriktskommuners deltakelse i innovasjonsvirkemidler}," in about
+    assert "Telemarksforsking (2020). Små distriktskommuners deltakelse i innovasjonsvirkemidler." in about
+    findings = (built_site / "funn" / "index.html").read_text(encoding="utf-8")
+    assert f"url = {{{SITE_URL}funn/#klimasats-gap}}" in findings
+
+
+def test_bibtex_values_cannot_break_out():
+    assert bibtex_text("a}b{c\\d%e") == "a\\}b\\{c\\textbackslash{}d\\%e"
+
+
+def test_finding_title_change_keeps_anchor_and_embed_url(project_copy, tmp_path):
+    findings = project_copy / "data" / "findings.yml"
+    text = findings.read_text(encoding="utf-8")
+    findings.write_text(text.replace("nb: Lavere deltakelse i innovative anskaffelser",
+                                     "nb: Ny tittel på funnet om anskaffelser"), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    page = (tmp_path / "site" / "funn" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h3 class="finding-title" id="innovative-procurement-gap">Ny tittel på funnet om anskaffelser', page)
+    assert f'src=&quot;{SITE_URL}embed/participation-gaps/&quot;' in page
+    assert (tmp_path / "site" / "embed" / "participation-gaps" / "index.html").exists()
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+@pytest.mark.parametrize("chart_id", sorted(DATA.charts))
+def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
+    outside = []
+    page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+               if not route.request.url.startswith(site_url) else route.continue_())
+    page.goto(f"{site_url}{lang_root}embed/{chart_id}/")
+    page.wait_for_function("document.documentElement.dataset.chartsDrawn === '1'", timeout=15000)
+    assert page.locator("figure.report-chart[data-chart-state='interactive'] svg .mark-rect path").count() == 2
+    assert outside == [] and page.console_errors == []
+    back = page.locator(".report-embed__back a")
+    assert back.get_attribute("target") == "_top"
+    finding = next(f.id for f in DATA.findings.values() if f.chart_id == chart_id)
+    assert back.get_attribute("href") == f"../../funn/#{finding}"
+    # Only the chart's own needs: no theme stylesheet or search.
+    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["vega-bundle.js", "charts.js"]
+
+
+def test_copy_link_button_works_from_the_keyboard(browser, site_url):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page = context.new_page()
+    page.goto(site_url + "en/funn/")
+    button = page.locator("button[data-copy-link='klimasats-gap']")
+    assert button.is_visible()
+    assert button.get_attribute("aria-label") == "Copy link to the finding \u201cLower participation in Klimasats\u201d"
+    page.locator("#klimasats-gap + .finding .finding__permalink").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.copyLink") == "klimasats-gap"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('report-copy-status')?.textContent === 'Copied to the clipboard'")
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + "en/funn/#klimasats-gap"
+    context.close()
