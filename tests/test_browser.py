@@ -90,3 +90,17 @@ def test_decimal_comma_in_nb_and_point_in_en(page, decimal_site):
     assert "27.8%" in page.inner_text("#lup-share-small + .finding .finding__text")
     labels = _drawn_charts(page)[0]["labels"]
     assert "27.8%" in labels and "72.2%" in labels
+
+
+@pytest.mark.parametrize("path, query, expected", [
+    ("funn/", "leverandørutviklingsprogrammet", "Kontakt med leverandørutviklingsprogrammet"),
+    ("en/funn/", "procurement", "Lower participation in innovative procurement"),
+])
+def test_search_finds_words_in_the_page_language(page, site_url, path, query, expected):
+    _open(page, site_url + path)
+    page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    page.keyboard.type(query, delay=20)  # Material searches on key events, not on a filled value
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    texts = " ".join(results.all_inner_texts())
+    assert expected in texts
