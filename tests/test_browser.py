@@ -93,8 +93,8 @@ def test_decimal_comma_in_nb_and_point_in_en(page, decimal_site):
 
 
 @pytest.mark.parametrize("path, query, expected", [
-    ("funn/", "leverandørutviklingsprogrammet", "Kontakt med leverandørutviklingsprogrammet"),
-    ("en/funn/", "procurement", "Lower participation in innovative procurement"),
+    ("funn/", "leverandørutviklingsprogrammet", "Funn"),
+    ("en/funn/", "procurement", "Findings"),
 ])
 def test_search_finds_words_in_the_page_language(page, site_url, path, query, expected):
     _open(page, site_url + path)
@@ -102,5 +102,5 @@ def test_search_finds_words_in_the_page_language(page, site_url, path, query, ex
     page.keyboard.type(query, delay=20)  # Material searches on key events, not on a filled value
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
-    texts = " ".join(results.all_inner_texts())
-    assert expected in texts
+    titles = results.locator(".md-search-result__link > article h1").all_inner_texts()
+    assert expected in titles
