@@ -13,6 +13,7 @@ Usage: python tools/build_site.py [--project DIR] [--site DIR] [--dist DIR]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -30,6 +31,7 @@ BUNDLE_NAME = "distriktsinnovasjon"
 # What a build reads: outside git, the newest of these gives the build's time.
 SOURCES = ("content", "data", "hooks", "site_src", WEB_CONFIG, OFFLINE_CONFIG)
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+LUNR = "assets/javascripts/lunr"
 
 
 class BuildFailed(Exception):
@@ -82,18 +84,52 @@ def run_mkdocs(project: Path, config_file: str, site_dir: Path, epoch: int) -> N
         raise BuildFailed(f"`mkdocs build --strict --config-file {config_file}` failed:\n{proc.stdout}{proc.stderr}")
 
 
-def write_zip(folder: Path, zip_path: Path, top: str, epoch: int) -> int:
-    """Zip a folder's files under one top folder, reproducibly; returns the number of files."""
+def search_language_files(langs: list[str]) -> set[str]:
+    """The lunr files Material's search worker loads for these search languages.
+
+    The same rule as the worker's (assets/javascripts/workers/search.*.js): a stemmer per language
+    but English, the support file, 'multi' for more than one language, segmenters for ja, hi, th.
+    The offline browser test searches in both languages, so a change in that rule shows there.
+    """
+    names = {"min/lunr.stemmer.support.min.js"}
+    for lang in langs:
+        if lang == "ja":
+            names.add("tinyseg.js")
+        if lang in ("hi", "th"):
+            names.add("wordcut.js")
+        if lang != "en":
+            names.add(f"min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        names.add("min/lunr.multi.min.js")
+    return {f"{LUNR}/{name}" for name in names}
+
+
+def bundle_files(folder: Path) -> list[str]:
+    """The offline site's files a reader needs, in a fixed order: without source maps (for
+    developers' tools only) and without the search languages the site does not use."""
+    index = folder / "search" / "search_index.json"
+    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.is_file() else []
+    needed_lunr = search_language_files(langs)
+    files = []
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if not path.is_file() or name.endswith(".map") or (name.startswith(LUNR + "/") and name not in needed_lunr):
+            continue
+        files.append(name)
+    return sorted(files)
+
+
+def write_zip(folder: Path, files: list[str], zip_path: Path, top: str, epoch: int) -> None:
+    """Zip files of a folder under one top folder, reproducibly: given order, fixed times and modes."""
     stamp = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
-    files = sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
     with zipfile.ZipFile(zip_path, "w") as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+        for name in files:
+            path = folder / name
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3          # Unix, whatever machine builds it
             info.external_attr = 0o100644 << 16
             archive.writestr(info, path.read_bytes(), compresslevel=9)
-    return len(files)
 
 
 def _replace(new: Path, dest: Path, trash: Path) -> None:
@@ -118,7 +154,7 @@ def build(project: Path = ROOT, site_dir: Path | None = None, dist_dir: Path | N
         run_mkdocs(project, OFFLINE_CONFIG, stage / "offline", epoch)
         (stage / "dist").mkdir()
         zip_path = stage / "dist" / f"{stem}.zip"
-        write_zip(stage / "offline", zip_path, stem, epoch)
+        write_zip(stage / "offline", bundle_files(stage / "offline"), zip_path, stem, epoch)
         _replace(stage / "site", site_dir, stage / "old-site")
         _replace(stage / "dist", dist_dir, stage / "old-dist")
     finally:
