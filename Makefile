@@ -36,4 +36,4 @@ test: $(VENV)/.test-deps chromium
 	$(PY) -m pytest
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .build-* .pytest_cache

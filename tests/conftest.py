@@ -37,6 +37,14 @@ def build(project: Path, site: Path) -> BuildResult:
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 
+@functools.cache
+def configured_site_url() -> str:
+    """The site_url the build uses: mkdocs.yml's, or the SITE_URL environment variable's (as in CI)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project's sources, to edit and build in a test."""
     dest.mkdir(parents=True, exist_ok=True)

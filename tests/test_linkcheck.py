@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import configured_site_url
 from tools.linkcheck import check_site, counterpart
 
 SITE_URL = "https://example.github.io/distriktsinnovasjon/"
@@ -107,7 +108,7 @@ def _pages(site: Path) -> set[str]:
 
 def test_web_build_has_no_broken_links(built_site):
     assert len(_pages(built_site)) == 15   # seven pages in each language, and 404.html
-    assert check_site(built_site, SITE_URL, directory_urls=True) == []
+    assert check_site(built_site, configured_site_url(), directory_urls=True) == []
 
 
 def test_offline_bundle_has_no_broken_links(built_bundle, tmp_path):
@@ -115,4 +116,4 @@ def test_offline_bundle_has_no_broken_links(built_bundle, tmp_path):
         archive.extractall(tmp_path)
     (folder,) = tmp_path.iterdir()
     assert len(_pages(folder)) == 14 and "404.html" not in _pages(folder)
-    assert check_site(folder, SITE_URL, directory_urls=False) == []
+    assert check_site(folder, configured_site_url(), directory_urls=False) == []

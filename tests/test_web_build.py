@@ -14,7 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-SITE_URL = "https://example.github.io/distriktsinnovasjon/"   # mkdocs.yml's default; SITE_URL unset
+from conftest import configured_site_url
+
+SITE_URL = configured_site_url()
 PREFIX = urlsplit(SITE_URL).path
 NB_PAGES = ["", "funn/", "arsaker/", "anbefalinger/", "om-rapporten/", "ordliste/", "tilgjengelighet/"]
 PAGES = NB_PAGES + [f"en/{p}" for p in NB_PAGES]
