@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from reportsite.offline import offline_plugin_enabled, write_search_index_script
@@ -18,4 +19,7 @@ from reportsite.offline import offline_plugin_enabled, write_search_index_script
 @event_priority(-200)
 def on_post_build(config):
     if offline_plugin_enabled(config.plugins):
-        write_search_index_script(Path(config.site_dir))
+        try:
+            write_search_index_script(Path(config.site_dir))
+        except FileNotFoundError as exc:
+            raise PluginError(str(exc)) from None

@@ -103,3 +103,14 @@ def test_a_failed_build_leaves_site_and_dist_untouched(project_copy, breakage):
         assert "mkdocs.offline.yml" in proc.stderr and "no-such-plugin" in proc.stderr
     assert _snapshot(project_copy) == before
     assert not list(project_copy.glob(".build-*"))
+
+
+def test_offline_search_script_holds_the_final_index_of_both_languages(tmp_path):
+    from reportsite.offline import write_search_index_script
+
+    with pytest.raises(FileNotFoundError, match="the search index is missing"):
+        write_search_index_script(tmp_path)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": [{"location": "en/"}]}', encoding="utf-8")
+    script = write_search_index_script(tmp_path)
+    assert script.read_text(encoding="utf-8") == 'var __index = {"docs": [{"location": "en/"}]}'
