@@ -25,8 +25,9 @@ chromium:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
 	fi
 
+# The web site into site/ and the offline bundle into dist/, replacing them only if both build.
 site: $(VENV)/.site-deps
-	$(MKDOCS) build --strict
+	$(PY) tools/build_site.py
 
 serve: $(VENV)/.site-deps
 	$(MKDOCS) serve --strict --watch data --watch hooks
@@ -39,4 +40,4 @@ bench: $(VENV)/.test-deps chromium
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .build-* .pytest_cache

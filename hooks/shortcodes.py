@@ -15,12 +15,16 @@ def on_page_markdown(markdown, page, config, files):
     lang = page_language(page.file.src_uri)
     lang_root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     project = Path(config.config_file_path).parent
+    # The findings page's URL as MkDocs gives it: 'en/funn/', or 'en/funn.html' in the offline build.
     findings_page = files.get_file_from_path(f"{lang}/{config.extra['findings_page']}")
+    if findings_page is None:
+        raise PluginError(f"mkdocs.yml: extra.findings_page is '{config.extra['findings_page']}', which is not "
+                          f"a page in content/{lang}/; expected the findings page's file name, e.g. funn.md")
     ctx = PageContext(
         lang=lang,
         src=Path(page.file.abs_src_path).resolve().relative_to(project.resolve()).as_posix(),
         url=page.url,
-        findings_url=findings_page.url if findings_page else lang_root,
+        findings_url=findings_page.url,
         lang_root=lang_root,
         site_url=config.site_url or "",
         site_name=config.site_name,

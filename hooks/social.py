@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportsite import charts, previews
+from reportsite import charts, previews, seo
 from reportsite.numbers import d3_locale
 from reportsite.pages import page_language
 from reportsite.schema import LANGUAGES
 
 
 def on_page_context(context, page, config, nav):
+    if not config.extra.get("link_previews", True):
+        return context  # the offline bundle: nobody shares a file:// page, so it carries no previews
     data = config.extra["site_data"]
     lang = page_language(page.file.src_uri)
     ui = data.ui[lang]
@@ -25,19 +27,17 @@ def on_page_context(context, page, config, nav):
         footer = ui["card_footer"].format(publisher=data.report.publisher)
         png = previews.render_png(previews.title_card_spec(config.site_name, title, footer))
         image_alt = title
-    image_path = previews.preview_path(page.file.dest_uri)
-    target = Path(config.site_dir) / image_path
+    target = Path(config.site_dir) / previews.preview_path(page.file.dest_uri)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(png)
-    site_url = (config.site_url or "").rstrip("/")
     page.meta["social_tags"] = previews.meta_tags(
         site_name=config.site_name,
         title=title,
         description=page.meta.get("description") or config.site_description or "",
-        url=page.canonical_url or "",
+        url=seo.canonical_url(page.file.src_uri, config.site_url),
         locale=ui["og_locale"],
         alternate_locales=[data.ui[other]["og_locale"] for other in LANGUAGES if other != lang],
-        image_url=f"{site_url}/{image_path}" if site_url else image_path,
+        image_url=seo.absolute_url(config.site_url, seo.web_path(page.file.src_uri) + previews.PREVIEW_NAME),
         image_size=previews.png_size(png),
         image_alt=image_alt,
     )

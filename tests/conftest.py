@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("content", "data", "hooks", "site_src", "mkdocs.yml")
+PROJECT_PARTS = ("content", "data", "hooks", "site_src", "mkdocs.yml", "mkdocs.offline.yml")
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -37,6 +37,14 @@ def build(project: Path, site: Path) -> BuildResult:
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 
+@functools.cache
+def configured_site_url() -> str:
+    """The site_url the build uses: mkdocs.yml's, or the SITE_URL environment variable's (as in CI)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml")).site_url
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project's sources, to edit and build in a test."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -50,11 +58,17 @@ def copy_project(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.output
-    return site
+def built_bundle(tmp_path_factory):
+    """What `make site` builds (tools/build_site.py): the web site and the offline zip."""
+    from tools import build_site
+
+    out = tmp_path_factory.mktemp("build")
+    return build_site.build(ROOT, out / "site", out / "dist")
+
+
+@pytest.fixture(scope="session")
+def built_site(built_bundle) -> Path:
+    return built_bundle.site
 
 
 @pytest.fixture

@@ -115,6 +115,10 @@ def test_shortcodes_in_code_are_left_alone():
     ("assets/a.svg", "", "assets/a.svg"),
     ("funn/", "", "funn/"),
     ("en/funn/", "en/", "funn/"),
+    # Without directory URLs (the offline bundle), pages are files.
+    ("assets/a.svg", "funn.html", "assets/a.svg"),
+    ("assets/a.svg", "en/funn.html", "../assets/a.svg"),
+    ("en/funn.html", "en/index.html", "funn.html"),
 ])
 def test_relative_url(target, page, expected):
     assert relative_url(target, page) == expected

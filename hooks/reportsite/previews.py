@@ -69,9 +69,13 @@ def render_png(spec: dict, locale: dict | None = None, scale: float = 1) -> byte
     return png
 
 
+PREVIEW_NAME = "index.preview.png"
+
+
 def preview_path(dest_uri: str) -> str:
-    """Where a page's preview image goes: beside the page's HTML file ('funn/index.preview.png')."""
-    return dest_uri[: -len(".html")] + ".preview.png" if dest_uri.endswith(".html") else dest_uri + ".preview.png"
+    """Where a page's preview image goes: beside the page's index.html ('funn/index.preview.png')."""
+    folder = dest_uri.rsplit("/", 1)[0] + "/" if "/" in dest_uri else ""
+    return folder + PREVIEW_NAME
 
 
 def meta_tags(*, site_name: str, title: str, description: str, url: str, locale: str,

@@ -1,0 +1,26 @@
+"""Hook: only the default language's web build writes 404.html.
+
+mkdocs-static-i18n runs one build per language into the same site folder, and each would write
+the theme's 404.html at the site root; the last (English) one would win, with English navigation
+and a language switcher left over from the last page built. The page itself is bilingual. The
+offline bundle has no server to show it, and its absolute links would lead nowhere from file://.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from reportsite.offline import offline_plugin_enabled
+from reportsite.pages import DEFAULT_LANGUAGE
+
+NOT_FOUND_TEMPLATE = "404.html"
+
+
+# After mkdocs-static-i18n (-100), which sets the theme's language for the build it starts.
+@event_priority(-200)
+def on_config(config):
+    if config.theme["language"] == DEFAULT_LANGUAGE and not offline_plugin_enabled(config.plugins):
+        config.theme.static_templates.add(NOT_FOUND_TEMPLATE)
+    else:
+        config.theme.static_templates.discard(NOT_FOUND_TEMPLATE)
+    return config

@@ -1,0 +1,118 @@
+"""`make site` (tools/build_site.py): both builds or neither, a reproducible zip, the build's date."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from tools import build_site
+
+
+def test_make_site_builds_the_web_site_and_one_zip(built_bundle):
+    assert (built_bundle.site / "index.html").is_file()
+    assert (built_bundle.site / "en" / "funn" / "index.html").is_file()
+    assert [p.name for p in built_bundle.zip_path.parent.iterdir()] == [built_bundle.zip_path.name]
+    assert not list(built_bundle.site.parent.glob(".build-*")), "the staging folder is removed"
+
+
+def test_two_builds_of_the_same_commit_give_identical_zips(built_bundle, tmp_path):
+    again = build_site.build(ROOT, tmp_path / "site", tmp_path / "dist")
+    assert again.zip_path.name == built_bundle.zip_path.name
+    assert again.zip_path.read_bytes() == built_bundle.zip_path.read_bytes()
+
+
+def test_zip_entries_carry_the_commit_time_and_fixed_modes(built_bundle):
+    with zipfile.ZipFile(built_bundle.zip_path) as archive:
+        infos = archive.infolist()
+    names = [i.filename for i in infos]
+    assert names == sorted(names)
+    # A zip holds times to two seconds.
+    stamp = time.gmtime(built_bundle.epoch - built_bundle.epoch % 2)[:6]
+    assert {i.date_time for i in infos} == {stamp}
+    assert {i.external_attr >> 16 for i in infos} == {0o100644}
+
+
+def test_build_date_is_the_last_commit_time_in_git():
+    expected = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    assert build_site.source_date_epoch(ROOT, environ={}) == int(expected)
+    assert build_site.source_date_epoch(ROOT, environ={"SOURCE_DATE_EPOCH": "1600000000"}) == 1600000000
+    with pytest.raises(build_site.BuildFailed, match="SOURCE_DATE_EPOCH is 'i går'"):
+        build_site.source_date_epoch(ROOT, environ={"SOURCE_DATE_EPOCH": "i går"})
+
+
+def test_build_date_outside_git_is_the_newest_source_file(project_copy):
+    page = project_copy / "content" / "nb" / "funn.md"
+    os.utime(page, (1700000000, 1700000000))
+    for path in project_copy.rglob("*"):
+        if path != page:
+            os.utime(path, (1600000000, 1600000000))
+    assert build_site.source_date_epoch(project_copy, environ={}) == 1700000000
+    assert build_site.bundle_stem(1700000000) == "distriktsinnovasjon-2023-11-14"
+
+
+def test_search_language_files_follow_the_search_worker():
+    assert build_site.search_language_files(["no", "en"]) == {
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/min/lunr.no.min.js",
+        "assets/javascripts/lunr/min/lunr.multi.min.js",
+    }
+    assert "assets/javascripts/lunr/wordcut.js" in build_site.search_language_files(["th"])
+
+
+def _previous_build(project: Path) -> tuple[Path, Path]:
+    """A site/ and dist/ as a previous `make site` left them."""
+    site, dist = project / "site", project / "dist"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("previous site")
+    dist.mkdir()
+    (dist / "distriktsinnovasjon-2020-01-01.zip").write_bytes(b"previous zip")
+    return site, dist
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of the project, but the rendered-chart cache, which a build may fill before it fails."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.relative_to(folder).parts[0] != ".cache"}
+
+
+@pytest.mark.parametrize("breakage", ["bad data", "offline build only"])
+def test_a_failed_build_leaves_site_and_dist_untouched(project_copy, breakage):
+    if breakage == "bad data":
+        findings = project_copy / "data" / "findings.yml"
+        findings.write_text(findings.read_text(encoding="utf-8").replace("value: 43", "value: 143"), encoding="utf-8")
+    else:
+        # The web build succeeds and is written to staging; the offline one fails.
+        offline = project_copy / "mkdocs.offline.yml"
+        offline.write_text(offline.read_text(encoding="utf-8").replace("offline: {}", "no-such-plugin: {}"),
+                           encoding="utf-8")
+    site, dist = _previous_build(project_copy)
+    before = _snapshot(project_copy)
+    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--project", str(project_copy)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 1
+    assert "site/ and dist/ are unchanged" in proc.stderr and "Traceback (most recent call last)" not in proc.stderr
+    if breakage == "bad data":
+        assert "data/findings.yml:" in proc.stderr and "143 percentage points" in proc.stderr
+    else:
+        assert "mkdocs.offline.yml" in proc.stderr and "no-such-plugin" in proc.stderr
+    assert _snapshot(project_copy) == before
+    assert not list(project_copy.glob(".build-*"))
+
+
+def test_offline_search_script_holds_the_final_index_of_both_languages(tmp_path):
+    from reportsite.offline import write_search_index_script
+
+    with pytest.raises(FileNotFoundError, match="the search index is missing"):
+        write_search_index_script(tmp_path)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": [{"location": "en/"}]}', encoding="utf-8")
+    script = write_search_index_script(tmp_path)
+    assert script.read_text(encoding="utf-8") == 'var __index = {"docs": [{"location": "en/"}]}'

@@ -1,0 +1,113 @@
+"""The offline bundle, unzipped and opened from file:// in Chromium with every other request aborted."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tools.build_site import bundle_stem
+
+NB_PAGES = ["index.html", "funn.html", "arsaker.html", "anbefalinger.html", "om-rapporten.html",
+            "ordliste.html", "tilgjengelighet.html"]
+PAGES = NB_PAGES + [f"en/{p}" for p in NB_PAGES]
+
+
+@pytest.fixture(scope="module")
+def unpacked(built_bundle, tmp_path_factory) -> Path:
+    """The zip unpacked where a reader might put it: a folder whose path has a space and a non-ASCII letter."""
+    target = tmp_path_factory.mktemp("unpacked") / "Nedlastinger ø"
+    with zipfile.ZipFile(built_bundle.zip_path) as archive:
+        archive.extractall(target)
+    return target / bundle_stem(built_bundle.epoch)
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose requests outside file:// are aborted and counted, with console errors collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.outside_requests, page.console_errors, page.failed_requests = [], [], []
+
+    def route(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            page.outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    page.on("pageerror", lambda e: page.console_errors.append(str(e)))
+    page.on("requestfailed", lambda r: page.failed_requests.append(r.url))
+    yield page
+    context.close()
+
+
+def _open(page, folder: Path, path: str):
+    page.goto((folder / path).as_uri())
+    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+                           "|| !document.querySelector('figure.report-chart')", timeout=15000)
+
+
+def test_zip_unpacks_into_one_folder_with_the_front_page(built_bundle):
+    with zipfile.ZipFile(built_bundle.zip_path) as archive:
+        names = archive.namelist()
+    stem = bundle_stem(built_bundle.epoch)
+    assert built_bundle.zip_path.name == f"{stem}.zip"
+    assert all(name.startswith(stem + "/") for name in names)
+    assert f"{stem}/index.html" in names and f"{stem}/en/index.html" in names
+    assert not [n for n in names if n.endswith(".map")], "source maps serve no reader"
+
+
+def test_every_page_works_offline_with_no_request_outside_the_folder(offline_page, unpacked):
+    page, drawn = offline_page, {}
+    for path in PAGES:
+        _open(page, unpacked, path)
+        lang = "en" if path.startswith("en/") else "nb"
+        assert page.get_attribute("html", "lang") == lang, path
+        assert page.locator("nav.md-nav--primary a.md-nav__link").count() >= len(NB_PAGES), path
+        charts = page.eval_on_selector_all(
+            "figure.report-chart", """figs => figs.map(f => [f.dataset.chartState,
+                f.querySelectorAll('.report-chart__view svg .mark-rect path').length,
+                f.querySelector('.report-chart__view').getBoundingClientRect().width])""")
+        for state, bars, width in charts:
+            # Drawn by Vega, with its bars, as wide as the text (not squeezed to nothing in a <figure>).
+            assert state == "interactive" and bars > 0 and width > 300, (path, charts)
+        drawn[path] = len(charts)
+    assert drawn["funn.html"] == drawn["en/funn.html"] == 2
+    assert page.outside_requests == []
+    assert page.failed_requests == []
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("path, word, lang", [("funn.html", "kommunene", "nb"),
+                                              ("en/funn.html", "municipalities", "en")])
+def test_search_finds_pages_in_the_page_language(offline_page, unpacked, path, word, lang):
+    page = offline_page
+    _open(page, unpacked, path)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", word)
+    page.wait_for_function("document.querySelectorAll('.md-search-result__link').length > 0", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    inside = [h[len(unpacked.as_uri()) + 1:] for h in hrefs]
+    assert all(h.startswith(unpacked.as_uri() + "/") for h in hrefs), hrefs
+    assert all(h.startswith("en/") == (lang == "en") for h in inside), inside
+    page.click(".md-search-result__link >> nth=0")
+    page.wait_for_load_state()
+    assert page.url.startswith(unpacked.as_uri() + "/")
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+@pytest.mark.parametrize("start, target, lang", [("funn.html", "en/funn.html", "en"),
+                                                   ("en/ordliste.html", "ordliste.html", "nb")])
+def test_language_switcher_works_offline(offline_page, unpacked, start, target, lang):
+    page = offline_page
+    _open(page, unpacked, start)
+    page.hover(".md-header__option .md-select")
+    page.click(f".md-select__link[hreflang='{lang}']")
+    page.wait_for_load_state()
+    assert page.url == (unpacked / target).as_uri()
+    assert page.get_attribute("html", "lang") == lang
+    assert page.outside_requests == [] and page.console_errors == []

@@ -1,0 +1,67 @@
+"""The GitHub Pages workflow cannot run here; this checks that it runs the README's commands and deploys
+with the official Pages actions."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```sh\n(.*?)```", setup, re.S)
+    return [line.split("#", 1)[0].strip() for line in block.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def _steps(job: dict) -> list[dict]:
+    return job.get("steps", [])
+
+
+def _uses(step: dict) -> str:
+    return step.get("uses", "").split("@", 1)[0]
+
+
+def test_readme_names_the_commands():
+    assert _readme_commands() == ["make site", "make test"]
+
+
+def test_workflow_runs_the_readme_commands_on_debian_with_python_3_11():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))   # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    build = workflow["jobs"]["build"]
+    assert re.fullmatch(r"python:3\.11-(bookworm|trixie)", build["container"])
+    runs = [step["run"].strip() for step in _steps(build) if "run" in step]
+    assert runs == ["make test", "make site"], "the workflow runs exactly the README's commands: tests first"
+    assert set(runs) == set(_readme_commands())
+    for step in _steps(build):
+        if "run" in step:
+            assert step["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    (configure,) = [s for s in _steps(build) if _uses(s) == "actions/configure-pages"]
+    assert configure["id"] == "pages"
+    assert _steps(build)[0]["uses"].startswith("actions/checkout@")
+
+
+def test_workflow_deploys_the_web_build_with_the_official_pages_actions():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    steps = _steps(build)
+    upload = [i for i, s in enumerate(steps) if _uses(s) == "actions/upload-pages-artifact"]
+    assert len(upload) == 1 and steps[upload[0]]["with"]["path"] == "site"
+    assert upload[0] > max(i for i, s in enumerate(steps) if s.get("run") == "make site")
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [_uses(s) for s in _steps(deploy)] == ["actions/deploy-pages"]
+    assert workflow["permissions"] == {"contents": "read"}
+    # Every action is an official one, pinned to a major version.
+    for job in workflow["jobs"].values():
+        for step in _steps(job):
+            if "uses" in step:
+                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]

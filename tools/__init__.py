@@ -1,0 +1,1 @@
+"""Build and check tools run by the Makefile and the tests."""

@@ -1,0 +1,184 @@
+"""Build the web site into site/ and the offline bundle, one zip, into dist/: both or neither.
+
+Both builds run `mkdocs build --strict` into a staging folder beside site/; only when the web
+build, the offline build and the zip have all succeeded do they replace site/ and dist/. A failed
+build leaves the previous site/ and dist/ as they were, and no staging folder behind.
+
+The zip is reproducible: its files in a fixed order, each with the time of the last commit
+(SOURCE_DATE_EPOCH, which MkDocs also uses for the sitemap's dates) and fixed permissions.
+
+Usage: python tools/build_site.py [--project DIR] [--site DIR] [--dist DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WEB_CONFIG = "mkdocs.yml"
+OFFLINE_CONFIG = "mkdocs.offline.yml"
+BUNDLE_NAME = "distriktsinnovasjon"
+# What a build reads: outside git, the newest of these gives the build's time.
+SOURCES = ("content", "data", "hooks", "site_src", WEB_CONFIG, OFFLINE_CONFIG)
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+LUNR = "assets/javascripts/lunr"
+
+
+class BuildFailed(Exception):
+    """A build step failed; the message says which, with the tool's output."""
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    zip_path: Path
+    epoch: int
+
+
+def source_date_epoch(project: Path, environ: dict[str, str] | None = None) -> int:
+    """The build's time: SOURCE_DATE_EPOCH if set, else the last commit's time, else the newest source file's."""
+    environ = os.environ if environ is None else environ
+    given = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if given:
+        if not given.isdigit():
+            raise BuildFailed(f"SOURCE_DATE_EPOCH is '{given}': expected whole seconds since 1970, e.g. 1764240000")
+        return int(given)
+    try:
+        proc = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True,
+                              text=True, timeout=30)
+        if proc.returncode == 0 and proc.stdout.strip().isdigit():
+            return int(proc.stdout.strip())
+    except (OSError, subprocess.TimeoutExpired):
+        pass  # no git, or not a checkout: fall back to the files themselves
+    newest = 0
+    for name in SOURCES:
+        path = project / name
+        paths = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for file in paths:
+            newest = max(newest, int(file.stat().st_mtime))
+    if not newest:
+        raise BuildFailed(f"{project}: no git history and no source files to date the build by")
+    return newest
+
+
+def bundle_stem(epoch: int) -> str:
+    """The zip's name, and the folder it unpacks to: the site's name and the build date."""
+    return f"{BUNDLE_NAME}-{time.strftime('%Y-%m-%d', time.gmtime(epoch))}"
+
+
+def run_mkdocs(project: Path, config_file: str, site_dir: Path, epoch: int) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file,
+                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise BuildFailed(f"`mkdocs build --strict --config-file {config_file}` failed:\n{proc.stdout}{proc.stderr}")
+
+
+def search_language_files(langs: list[str]) -> set[str]:
+    """The lunr files Material's search worker loads for these search languages.
+
+    The same rule as the worker's (assets/javascripts/workers/search.*.js): a stemmer per language
+    but English, the support file, 'multi' for more than one language, segmenters for ja, hi, th.
+    The offline browser test searches in both languages, so a change in that rule shows there.
+    """
+    names = {"min/lunr.stemmer.support.min.js"}
+    for lang in langs:
+        if lang == "ja":
+            names.add("tinyseg.js")
+        if lang in ("hi", "th"):
+            names.add("wordcut.js")
+        if lang != "en":
+            names.add(f"min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        names.add("min/lunr.multi.min.js")
+    return {f"{LUNR}/{name}" for name in names}
+
+
+def bundle_files(folder: Path) -> list[str]:
+    """The offline site's files a reader needs, in a fixed order: without source maps (for
+    developers' tools only) and without the search languages the site does not use."""
+    index = folder / "search" / "search_index.json"
+    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.is_file() else []
+    needed_lunr = search_language_files(langs)
+    files = []
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if not path.is_file() or name.endswith(".map") or (name.startswith(LUNR + "/") and name not in needed_lunr):
+            continue
+        files.append(name)
+    return sorted(files)
+
+
+def write_zip(folder: Path, files: list[str], zip_path: Path, top: str, epoch: int) -> None:
+    """Zip files of a folder under one top folder, reproducibly: given order, fixed times and modes."""
+    stamp = time.gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for name in files:
+            path = folder / name
+            info = zipfile.ZipInfo(f"{top}/{name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3          # Unix, whatever machine builds it
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def _replace(new: Path, dest: Path, trash: Path) -> None:
+    """Put new in dest's place; the old dest goes to trash (in the staging folder, removed after)."""
+    if dest.exists():
+        os.replace(dest, trash)
+    os.replace(new, dest)
+
+
+def build(project: Path = ROOT, site_dir: Path | None = None, dist_dir: Path | None = None,
+          epoch: int | None = None) -> BuildResult:
+    """Build both, then swap them into site_dir and dist_dir; on any failure change neither."""
+    site_dir = (site_dir or project / "site").resolve()
+    dist_dir = (dist_dir or project / "dist").resolve()
+    epoch = source_date_epoch(project) if epoch is None else epoch
+    stem = bundle_stem(epoch)
+    # Beside site/, so that the finished folders move into place by a rename, not a copy.
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    try:
+        run_mkdocs(project, WEB_CONFIG, stage / "site", epoch)
+        run_mkdocs(project, OFFLINE_CONFIG, stage / "offline", epoch)
+        (stage / "dist").mkdir()
+        zip_path = stage / "dist" / f"{stem}.zip"
+        write_zip(stage / "offline", bundle_files(stage / "offline"), zip_path, stem, epoch)
+        _replace(stage / "site", site_dir, stage / "old-site")
+        _replace(stage / "dist", dist_dir, stage / "old-dist")
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return BuildResult(site_dir, dist_dir / f"{stem}.zip", epoch)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--site", type=Path, help="where the web site goes (default: PROJECT/site)")
+    parser.add_argument("--dist", type=Path, help="where the offline zip goes (default: PROJECT/dist)")
+    args = parser.parse_args(argv)
+    try:
+        result = build(args.project.resolve(), args.site, args.dist)
+    except BuildFailed as exc:
+        print(f"build_site: {exc}\nsite/ and dist/ are unchanged.", file=sys.stderr)
+        return 1
+    with zipfile.ZipFile(result.zip_path) as archive:
+        count = len(archive.infolist())
+    size = result.zip_path.stat().st_size
+    print(f"Web site: {result.site}\nOffline bundle: {result.zip_path} ({size / 1e6:.1f} MB, {count} files)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
