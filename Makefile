@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test serve check clean chromium
+.PHONY: site test serve check schema clean chromium
 
 $(VENV)/.site-deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ site: $(VENV)/.site-deps
 
 serve: $(VENV)/.site-deps
 	$(MKDOCS) serve --strict --watch data --watch hooks
+
+# The JSON Schema files editors' tools read (schema/), generated from hooks/reportsite/schema.py.
+schema: $(VENV)/.site-deps
+	PYTHONPATH=hooks $(PY) -m reportsite.schemafiles
 
 test: $(VENV)/.test-deps chromium
 	$(PY) -m pytest
