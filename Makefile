@@ -25,7 +25,11 @@ chromium:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
 	fi
 
-site: $(VENV)/.site-deps
+# Data, translations, shortcodes and sources, checked in about a second without building.
+check: $(VENV)/.site-deps
+	PYTHONPATH=hooks $(PY) -m reportsite.check
+
+site: $(VENV)/.site-deps check
 	$(MKDOCS) build --strict
 
 serve: $(VENV)/.site-deps

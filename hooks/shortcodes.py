@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from reportsite.errors import SiteDataError
-from reportsite.pages import DEFAULT_LANGUAGE, page_language
+from reportsite.pages import DEFAULT_LANGUAGE, page_language, with_source_lines
 from reportsite.render import PageContext, render_page
 
 
@@ -23,7 +23,9 @@ def on_page_markdown(markdown, page, config, files):
         lang_root=lang_root,
     )
     try:
-        result = render_page(markdown, config.extra["site_data"], ctx)
+        # Padded so that a problem's line number is the line in the file, after the front matter.
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        result = render_page(with_source_lines(source, markdown), config.extra["site_data"], ctx)
     except SiteDataError as exc:
         raise PluginError(str(exc)) from None
     page.meta["has_charts"] = result.has_charts

@@ -81,7 +81,7 @@ def test_duplicate_finding_id(tmp_path):
     line = _edit(data / "findings.yml", "  - id: klimasats-gap\n", "  - id: lup-contact\n")
     problems = _problems(data)
     assert any(p.startswith(f"data/findings.yml:{line}: findings[2].id: the finding id 'lup-contact' is used twice")
-               and "the first is on line 7" in p for p in problems), problems
+               and "the first is on line 8" in p for p in problems), problems
 
 
 def test_percentage_out_of_range(tmp_path):
@@ -156,7 +156,7 @@ def test_not_utf8(tmp_path):
     path = data / "report.yml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
     problems = _problems(data)
-    assert len(problems) == 1 and problems[0].startswith("data/report.yml:6: the file is not UTF-8 text")
+    assert len(problems) == 1 and problems[0].startswith("data/report.yml:7: the file is not UTF-8 text")
 
 
 def test_number_typed_into_prose(tmp_path):

@@ -39,3 +39,11 @@ def _shown(path: Path, project: Path) -> str:
         return path.resolve().relative_to(project.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def with_source_lines(source: str, markdown: str) -> str:
+    """The page's Markdown (front matter removed by MkDocs) padded so that its line numbers are the file's."""
+    skipped = len(source) - len(markdown)
+    if skipped <= 0 or not source.endswith(markdown):
+        return markdown
+    return "\n" * source[:skipped].count("\n") + markdown
