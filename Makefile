@@ -32,8 +32,10 @@ check: $(VENV)/.site-deps
 site: $(VENV)/.site-deps check
 	$(MKDOCS) build --strict
 
+# Live preview; reloads when pages, data/ or hooks change, and shows data errors in the page.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site-deps
-	$(MKDOCS) serve --strict --watch data --watch hooks
+	$(MKDOCS) serve --strict --watch data --watch hooks --dev-addr $(DEV_ADDR)
 
 # The JSON Schema files editors' tools read (schema/), generated from hooks/reportsite/schema.py.
 schema: $(VENV)/.site-deps

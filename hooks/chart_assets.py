@@ -16,6 +16,8 @@ VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 @event_priority(-200)
 def on_files(files, config):
     data = config.extra["site_data"]
+    if data is None:  # the live preview, with a data error: the pages show it and draw no chart
+        return files
     for chart in data.charts.values():
         for lang in LANGUAGES:
             svg = charts.render_svg(charts.chart_spec(data, chart, lang), lang)
