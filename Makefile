@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test serve check schema clean chromium
+.PHONY: site test serve check schema new-report clean chromium
 
 $(VENV)/.site-deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ serve: $(VENV)/.site-deps
 # The JSON Schema files editors' tools read (schema/), generated from hooks/reportsite/schema.py.
 schema: $(VENV)/.site-deps
 	PYTHONPATH=hooks $(PY) -m reportsite.schemafiles
+
+# A new report site from this one's skeleton: make new-report DEST=../next-report
+new-report:
+	$(PYTHON) tools/new_report.py "$(DEST)"
 
 test: $(VENV)/.test-deps chromium
 	$(PY) -m pytest

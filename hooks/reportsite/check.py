@@ -44,7 +44,7 @@ def _site_config(project: Path) -> dict:
         return yaml.load(f, Loader=Loader) or {}
 
 
-def _page_url(lang: str, rel: str) -> str:
+def page_url(lang: str, rel: str) -> str:
     """The page's URL with directory URLs, as MkDocs and the i18n plugin give it: 'en/funn/'."""
     stem = rel[:-3]
     path = "" if stem == "index" else (stem[:-len("index")] if stem.endswith("/index") else stem + "/")
@@ -66,7 +66,7 @@ def read_pages(docs_dir: Path, project: Path) -> list[Page]:
 def page_problems(page: Page, data: SiteData, findings_page: str) -> list[Problem]:
     """What the build would refuse in the page: unknown shortcodes, unknown ids, malformed shortcodes."""
     lang_root = "" if page.lang == DEFAULT_LANGUAGE else f"{page.lang}/"
-    ctx = PageContext(lang=page.lang, src=page.shown, url=_page_url(page.lang, page.rel),
+    ctx = PageContext(lang=page.lang, src=page.shown, url=page_url(page.lang, page.rel),
                       findings_url=lang_root + findings_page, lang_root=lang_root)
     return Renderer(data, ctx).render(page.markdown).problems
 
