@@ -100,6 +100,21 @@ def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page):
         page.wait_for_selector("#klimasats-gap", timeout=90000)
         assert page.locator(".preview-error").count() == 0
         assert "43\u00a0prosentpoeng" in page.inner_text("[data-finding='klimasats-gap']")
+
+        # A mistake in a page: that page shows it, with the page's file and line, until it is fixed.
+        causes = project / "content" / "nb" / "arsaker.md"
+        causes_text = causes.read_text(encoding="utf-8")
+        page.goto(url + "arsaker/")
+        causes.write_text(causes_text + "\n{{ finding no-such-id }}\n", encoding="utf-8")
+        page.wait_for_selector(".preview-error", timeout=90000)
+        line = causes_text.count("\n") + 2
+        banner = page.inner_text(".preview-error")
+        assert (f"content/nb/arsaker.md:{line}: {{{{ finding no-such-id }}}}: no finding has the id 'no-such-id'"
+                in banner), banner[:400]
+        causes.write_text(causes_text, encoding="utf-8")
+        page.wait_for_selector("h1", timeout=90000)
+        page.wait_for_function("!document.querySelector('.preview-error')", timeout=90000)
+        assert page.inner_text("h1").strip() != ""
         assert proc.poll() is None
     finally:
         _stop(proc)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.utils.meta import get_data
+
 from .errors import Problem, SiteDataError
 from .schema import LANGUAGES
 
@@ -43,7 +45,8 @@ def _shown(path: Path, project: Path) -> str:
 
 def with_source_lines(source: str, markdown: str) -> str:
     """The page's Markdown (front matter removed by MkDocs) padded so that its line numbers are the file's."""
-    skipped = len(source) - len(markdown)
-    if skipped <= 0 or not source.endswith(markdown):
+    body, _meta = get_data(source)
+    skipped = len(source) - len(body)
+    if skipped <= 0 or not source.endswith(body):
         return markdown
     return "\n" * source[:skipped].count("\n") + markdown
