@@ -244,7 +244,8 @@ REPORT_FILE = Record("The report this site summarizes, and the sources it cites.
         "commissioned_by": localized("Who commissioned the report.", 300),
         "presented": IsoDate("The date the report was presented (YYYY-MM-DD)."),
         "report_source": Slug("Id of the source that holds the report itself."),
-        "article_source": Slug("Id of the source that holds the news article about it."),
+        "article_source": Slug("Id of the source that holds the news article about the report "
+                               "(the same id as report_source when there is no such article)."),
     }),
     "sources": ListOf(SOURCE, "Every document the site cites."),
 })
@@ -286,18 +287,25 @@ FINDING = Record("A finding of the report, with its figures and sources.", {
                       ("participation", "conclusions", "background")),
     "title": localized("The finding's headline.", 160),
     "text": localized("The finding in one or two sentences. Figures only through {{ figure ID }}.", 1200),
-    "figures": ListOf(FIGURE, "The figures this finding states.", min_items=0),
+    "figures": ListOf(FIGURE, "The figures this finding states. Leave out when it states no number.", min_items=0),
     "sources": ListOf(Slug("Id of a source in data/report.yml."), "The sources that state this finding."),
     "chart": Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave out for no chart."),
 }, frozenset({"figures", "chart"}))
 
 FINDINGS_FILE = Record("The report's findings and charts.", {
     "findings": ListOf(FINDING, "The findings, in the order they are shown.", min_items=0),
-    "charts": ListOf(CHART, "The charts.", min_items=0),
+    "charts": ListOf(CHART, "The charts, each built from figures under 'findings'. A finding shows one with "
+                            "'chart'; a page shows one with {{ chart ID }}.", min_items=0),
 })
 
+REPORT_FACT_ROWS = {
+    "title": "the report's title", "publisher": "who wrote the report", "project_leader": "the project leader",
+    "commissioned_by": "who commissioned the report", "presented": "the date the report was presented",
+    "report": "the link to the report", "article": "the link to the news article",
+}
+
 UI_FILE = Record("Interface text of the generated parts of pages, per language.", {
-    lang: Record(f"Interface text in {lang}.", {
+    lang: Record(f"Interface text in {LANGUAGE_NAMES[lang]} ({lang}).", {
         "source": Text("Label before one source."),
         "sources": Text("Label before several sources."),
         "computed": Text("Note for a computed figure; {formula} is replaced."),
@@ -312,8 +320,7 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
         "date_format": Text("How a date is written; {day}, {month} and {year} are replaced."),
         "citation": Text("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced."),
         "page_sources": Text("Heading of the list of sources of the figures on a page."),
-        "report_facts": Record("Row labels of the table of facts about the report.", {
-            key: Text(f"Label of the '{key}' row.") for key in
-            ("title", "publisher", "project_leader", "commissioned_by", "presented", "report", "article")}),
+        "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
+            key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
     }) for lang in LANGUAGES
 })
