@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 
 import jsonschema
 import pytest
@@ -110,3 +111,18 @@ def test_following_the_guide_adds_a_finding_with_its_chart_in_both_languages(tmp
             # known 404, not this feature's); any other missing file or script error fails the test.
             assert [u for u in missing if not u.endswith("/sitemap.xml")] == []
             assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
+
+
+def test_the_sample_check_output_in_the_guide_is_what_the_check_prints(project_copy):
+    samples = {re.search(r"```text\n(.*?)\n```", GUIDES[lang].read_text(encoding="utf-8"), re.S).group(1)
+               for lang in LANGUAGES}
+    assert len(samples) == 1, "both guides show the same sample"
+    (sample,) = samples
+    findings = project_copy / "data" / "findings.yml"
+    findings.write_text(findings.read_text(encoding="utf-8").replace("    kind: share\n", "    kind: pie\n", 1),
+                        encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=project_copy,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT / "hooks")), capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [sample], "update the sample in docs/guide.*.md"
