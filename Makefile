@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test serve bench clean chromium
+.PHONY: site test serve check schema new-report bench clean chromium
 
 $(VENV)/.site-deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,26 @@ chromium:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
 	fi
 
+# Data, translations, shortcodes and sources, checked in about a second without building.
+check: $(VENV)/.site-deps
+	PYTHONPATH=hooks $(PY) -m reportsite.check
+
 # The web site into site/ and the offline bundle into dist/, replacing them only if both build.
-site: $(VENV)/.site-deps
+site: $(VENV)/.site-deps check
 	$(PY) tools/build_site.py
 
+# Live preview; reloads when pages, data/ or hooks change, and shows data errors in the page.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site-deps
-	$(MKDOCS) serve --strict --watch data --watch hooks
+	$(MKDOCS) serve --strict --watch data --watch hooks --dev-addr $(DEV_ADDR)
+
+# The JSON Schema files editors' tools read (schema/), generated from hooks/reportsite/schema.py.
+schema: $(VENV)/.site-deps
+	PYTHONPATH=hooks $(PY) -m reportsite.schemafiles
+
+# A new report site from this one's skeleton: make new-report DEST=../next-report
+new-report:
+	$(PYTHON) tools/new_report.py "$(DEST)"
 
 test: $(VENV)/.test-deps chromium
 	$(PY) -m pytest

@@ -20,6 +20,8 @@ VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 @event_priority(-200)
 def on_files(files, config):
     data = config.extra["site_data"]
+    if data is None:  # the live preview, with a data error: the pages show it and draw no chart
+        return files
     charts.rendered.use_folder(Path(config.config_file_path).parent / ".cache" / "rendered")
     specs = {(chart.id, lang): charts.chart_spec(data, chart, lang) for chart in data.charts.values() for lang in LANGUAGES}
     charts.render_svgs([(spec, lang) for (_, lang), spec in specs.items()])

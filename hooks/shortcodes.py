@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
+from reportsite import preview
 from reportsite.errors import SiteDataError
-from reportsite.pages import DEFAULT_LANGUAGE, page_language
+from reportsite.pages import DEFAULT_LANGUAGE, page_language, with_source_lines
 from reportsite.render import PageContext, render_page
 
 
 def on_page_markdown(markdown, page, config, files):
     lang = page_language(page.file.src_uri)
+    if config.extra["site_data"] is None:  # the live preview, with a data error: show it instead
+        return preview.error_markdown(config.extra["site_data_error"], lang)
     lang_root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     project = Path(config.config_file_path).parent
     # The findings page's URL as MkDocs gives it: 'en/funn/', or 'en/funn.html' in the offline build.
@@ -31,9 +32,12 @@ def on_page_markdown(markdown, page, config, files):
         directory_urls=config.use_directory_urls,
     )
     try:
-        result = render_page(markdown, config.extra["site_data"], ctx)
+        # Padded so that a problem's line number is the line in the file, after the front matter.
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        result = render_page(with_source_lines(source, markdown), config.extra["site_data"], ctx)
     except SiteDataError as exc:
-        raise PluginError(str(exc)) from None
+        preview.report(exc)
+        return preview.error_markdown(exc, lang)
     page.meta["has_charts"] = result.has_charts
     page.meta["chart_ids"] = result.chart_ids
     return result.markdown

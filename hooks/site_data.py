@@ -1,11 +1,13 @@
-"""Hook: load and validate data/ and check that every page exists in every language, before any page is built."""
+"""Hook: load and validate data/ and check that every page exists in every language, before any page is built.
+
+In the live preview a problem does not stop the server: site_data is None and every page shows the problems.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
+from reportsite import preview
 from reportsite.errors import SiteDataError
 from reportsite.model import load_site_data_once
 from reportsite.pages import check_page_parity
@@ -17,5 +19,7 @@ def on_config(config):
         check_page_parity(Path(config.docs_dir), project)
         config.extra["site_data"] = load_site_data_once(project / "data", project)
     except SiteDataError as exc:
-        raise PluginError(str(exc)) from None
+        preview.report(exc)
+        config.extra["site_data"] = None
+        config.extra["site_data_error"] = exc
     return config

@@ -14,6 +14,8 @@ def on_page_context(context, page, config, nav):
     if not config.extra.get("link_previews", True):
         return context  # the offline bundle: nobody shares a file:// page, so it carries no previews
     data = config.extra["site_data"]
+    if data is None:  # the live preview, with a data error: the page shows it instead
+        return context
     lang = page_language(page.file.src_uri)
     ui = data.ui[lang]
     title = config.site_name if page.is_homepage else page.title

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("content", "data", "hooks", "site_src", "mkdocs.yml", "mkdocs.offline.yml")
+PROJECT_PARTS = ("content", "data", "hooks", "site_src", "tools", "mkdocs.yml", "mkdocs.offline.yml")
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -64,7 +64,7 @@ def test_missing_language(tmp_path):
                  "      en: Contact with the supplier development programme\n", "")
     problems = _problems(data)
     assert problems == [f"data/findings.yml:{line - 2}: findings[0].title: the key 'en' is missing — "
-                        "add 'en': The finding's headline. (en)"]
+                        "add 'en': The finding's headline. In English."]
 
 
 def test_wrong_type(tmp_path):
@@ -81,7 +81,7 @@ def test_duplicate_finding_id(tmp_path):
     line = _edit(data / "findings.yml", "  - id: klimasats-gap\n", "  - id: lup-contact\n")
     problems = _problems(data)
     assert any(p.startswith(f"data/findings.yml:{line}: findings[2].id: the finding id 'lup-contact' is used twice")
-               and "the first is on line 7" in p for p in problems), problems
+               and "the first is on line 8" in p for p in problems), problems
 
 
 def test_percentage_out_of_range(tmp_path):
@@ -156,7 +156,7 @@ def test_not_utf8(tmp_path):
     path = data / "report.yml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
     problems = _problems(data)
-    assert len(problems) == 1 and problems[0].startswith("data/report.yml:6: the file is not UTF-8 text")
+    assert len(problems) == 1 and problems[0].startswith("data/report.yml:7: the file is not UTF-8 text")
 
 
 def test_number_typed_into_prose(tmp_path):
@@ -190,3 +190,27 @@ def test_every_problem_is_reported_at_once(tmp_path):
     problems = _problems(data)
     assert len(problems) >= 2
     assert any("report.yml" in p for p in problems) and any("findings.yml" in p for p in problems)
+
+
+def test_problems_of_every_stage_are_reported_together(tmp_path):
+    """A YAML error in one file, a wrong field in one finding and a bad reference in another all show at once."""
+    data = _data_copy(tmp_path)
+    ui_line = _edit(data / "ui.yml", "  show_data: Vis tall\n", "  show_data: Vis tall\n\tbad: tab\n") + 1
+    kind_line = _edit(data / "findings.yml", "    kind: share\n", "    kind: pie\n")
+    source_line = _edit(data / "findings.yml", "    sources: [regjeringen-report, telemarksforsking-news]\n",
+                        "    sources: [regjeringen-report, no-such-source]\n")
+    problems = _problems(data)
+    assert any(p.startswith(f"data/ui.yml:{ui_line}: YAML syntax error") for p in problems), problems
+    assert any(p.startswith(f"data/findings.yml:{kind_line}: charts[0].kind: unknown value") for p in problems), problems
+    assert any(p.startswith(f"data/findings.yml:{source_line}: findings[") and "no source has the id 'no-such-source'" in p
+               for p in problems), problems
+    # The broken chart is still known by its id, so the finding that shows it is not blamed too.
+    assert not any("no chart has the id" in p for p in problems), problems
+
+
+def test_an_empty_findings_list_is_valid(tmp_path):
+    """A new report starts with no findings; the data still loads."""
+    data = _data_copy(tmp_path)
+    (data / "findings.yml").write_text("findings: []\ncharts: []\n", encoding="utf-8")
+    loaded = load_site_data(data, data.parent)
+    assert loaded.findings == {} and loaded.charts == {} and loaded.figures == {}

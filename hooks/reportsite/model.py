@@ -103,12 +103,6 @@ class SiteData:
         return [f for f in self.findings.values() if f.section == section]
 
 
-def _check_document(doc: YamlDocument, kind: schema.Record) -> tuple[Any, list[Problem]]:
-    checker = Checker(doc)
-    value = kind.check(doc.data, (), checker)
-    return value, checker.problems
-
-
 class _Semantics:
     """Checks that span fields: ids, references, ranges, and figures kept out of prose."""
 
@@ -162,8 +156,16 @@ def _figure_value_problem(unit: str, value: Any) -> str | None:
     return None
 
 
+DATA_KINDS = {"report": schema.REPORT_FILE, "findings": schema.FINDINGS_FILE, "ui": schema.UI_FILE}
+
+
 def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:
-    """Read data/*.yml, validate all of it, and return the model, or raise SiteDataError listing every problem."""
+    """Read data/*.yml, validate all of it, and return the model, or raise SiteDataError listing every problem.
+
+    Each stage checks as much as it can: a file with a YAML error does not stop the other files
+    from being checked, and a finding with a wrong field does not stop the cross-checks of the
+    others (references to ids in a broken part are not reported again).
+    """
     root = display_root or data_dir.parent
     docs: dict[str, YamlDocument] = {}
     problems: list[Problem] = []
@@ -173,16 +175,18 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
             docs[key] = load_yaml(path, _display(path, root))
         except SiteDataError as exc:
             problems.extend(exc.problems)
-    if problems:
-        raise SiteDataError(problems)
 
-    report_raw, p1 = _check_document(docs["report"], schema.REPORT_FILE)
-    findings_raw, p2 = _check_document(docs["findings"], schema.FINDINGS_FILE)
-    ui_raw, p3 = _check_document(docs["ui"], schema.UI_FILE)
-    problems = p1 + p2 + p3
-    if problems:
+    checked: dict[str, tuple[Any, Checker]] = {}
+    for key, doc in docs.items():
+        checker = Checker(doc)
+        checked[key] = (DATA_KINDS[key].check(doc.data, (), checker), checker)
+        problems.extend(checker.problems)
+
+    data, semantic_problems = _build(docs, checked)
+    problems.extend(semantic_problems)
+    if problems or data is None:
         raise SiteDataError(problems)
-    return _build(docs, report_raw, findings_raw, ui_raw)
+    return data
 
 
 _loaded: dict[tuple, SiteData] = {}
@@ -212,28 +216,60 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _build(docs: dict[str, YamlDocument], report_raw: dict, findings_raw: dict, ui_raw: dict) -> SiteData:
+def _valid_items(checked: tuple[Any, Checker] | None, key: str) -> list[tuple[int, dict]]:
+    """The items of a top-level list that passed the schema, with their index in the file."""
+    if checked is None:
+        return []
+    value, checker = checked
+    items = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(i, item) for i, item in enumerate(items) if checker.valid((key, i))]
+
+
+def _raw_ids(items: Any) -> set[str]:
+    """Ids written in a raw list, valid or not: a reference to one of them is not reported as unknown."""
+    if not isinstance(items, list):
+        return set()
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _raw(doc: YamlDocument | None, key: str) -> Any:
+    return doc.data.get(key) if doc is not None and isinstance(doc.data, dict) else None
+
+
+def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]]) -> tuple[SiteData | None, list[Problem]]:
+    """Cross-field checks on every part that passed the schema; the model only when all of it is sound."""
     sem = _Semantics()
-    rdoc, fdoc = docs["report"], docs["findings"]
+    rdoc, fdoc = docs.get("report"), docs.get("findings")
 
-    sem.unique(rdoc, [(("sources", i, "id"), s["id"]) for i, s in enumerate(report_raw["sources"])], "source")
+    source_items = _valid_items(checked.get("report"), "sources")
+    sem.unique(rdoc, [(("sources", i, "id"), s["id"]) for i, s in source_items], "source")
     sources = {s["id"]: Source(s["id"], s["kind"], s["publisher"], s["title"], s["url"], s.get("date"))
-               for s in report_raw["sources"]}
-    r = report_raw["report"]
-    for key in ("report_source", "article_source"):
-        if r[key] not in sources:
-            sem.fail(rdoc, ("report", key), f"no source has the id '{r[key]}'", "use an id from 'sources' below")
-    report = Report(**r)
+               for _, s in source_items}
+    # None when report.yml could not be read: then no reference to a source can be judged.
+    known_sources = _raw_ids(_raw(rdoc, "sources")) if rdoc is not None else None
+    report = None
+    if "report" in checked and checked["report"][1].valid(("report",)) and isinstance(checked["report"][0], dict):
+        r = checked["report"][0]["report"]
+        for key in ("report_source", "article_source"):
+            if r[key] not in known_sources:
+                sem.fail(rdoc, ("report", key), f"no source has the id '{r[key]}'", "use an id from 'sources' below")
+        report = Report(**r)
 
-    findings_list = findings_raw["findings"]
-    charts_list = findings_raw["charts"]
-    sem.unique(fdoc, [(("findings", i, "id"), f["id"]) for i, f in enumerate(findings_list)], "finding")
-    sem.unique(fdoc, [(("charts", i, "id"), c["id"]) for i, c in enumerate(charts_list)], "chart")
+    finding_items = _valid_items(checked.get("findings"), "findings")
+    chart_items = _valid_items(checked.get("findings"), "charts")
+    raw_findings = _raw(fdoc, "findings")
+    known_charts = _raw_ids(_raw(fdoc, "charts"))
+    known_figures = set().union(*(_raw_ids(f.get("figures")) for f in raw_findings if isinstance(f, dict))) \
+        if isinstance(raw_findings, list) else set()
+    sem.unique(fdoc, [(("findings", i, "id"), f["id"]) for i, f in finding_items], "finding")
+    sem.unique(fdoc, [(("charts", i, "id"), c["id"]) for i, c in chart_items], "chart")
     sem.unique(fdoc, [(("findings", i, "figures", j, "id"), g["id"])
-                      for i, f in enumerate(findings_list) for j, g in enumerate(f.get("figures", []))], "figure")
+                      for i, f in finding_items for j, g in enumerate(f.get("figures", []))], "figure")
 
     raw_figures: dict[str, tuple[tuple, dict, str]] = {}
-    for i, f in enumerate(findings_list):
+    for i, f in finding_items:
         for j, g in enumerate(f.get("figures", [])):
             raw_figures.setdefault(g["id"], (("findings", i, "figures", j), g, f["id"]))
 
@@ -256,6 +292,8 @@ def _build(docs: dict[str, YamlDocument], report_raw: dict, findings_raw: dict, 
             continue
         of = g["computed"]["of"]
         base = figures.get(of)
+        if base is None and of in known_figures and of not in raw_figures:
+            continue  # the base figure sits in a finding with its own problem, reported above
         if base is None or base.computed_from is not None:
             sem.fail(fdoc, path + ("computed", "of"), f"'{of}' is not a sourced figure",
                      "name a figure that has a 'value' from a source")
@@ -266,14 +304,17 @@ def _build(docs: dict[str, YamlDocument], report_raw: dict, findings_raw: dict, 
             figures[fid] = Figure(fid, Decimal(100) - base.value, "percent", finding_id, of, g["computed"]["method"])
 
     charts: dict[str, Chart] = {}
-    for i, c in enumerate(charts_list):
+    for i, c in chart_items:
         units = set()
+        complete = True
         for j, bar in enumerate(c["bars"]):
-            if bar["figure"] not in raw_figures:
+            if bar["figure"] not in known_figures:
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
                          "use the id of a figure in 'findings'")
-            elif bar["figure"] in figures:
+            if bar["figure"] in figures:
                 units.add(figures[bar["figure"]].unit)
+            else:
+                complete = False
         if len(units) > 1:
             sem.fail(fdoc, ("charts", i, "bars"), "the bars mix units (" + ", ".join(sorted(units)) + ")",
                      "show figures of one unit in one chart")
@@ -281,7 +322,7 @@ def _build(docs: dict[str, YamlDocument], report_raw: dict, findings_raw: dict, 
             sem.fail(fdoc, ("charts", i, "bars"), "years and dates cannot be charted as bars", "chart counts or percentages")
         if c["kind"] == "share" and units == {"percent"}:
             total = sum(figures[b["figure"]].value for b in c["bars"] if b["figure"] in figures)
-            if total != 100:
+            if complete and total != 100:
                 sem.fail(fdoc, ("charts", i, "bars"), f"the parts of a share chart add up to {total} %, not 100 %",
                          "add the missing part (a computed complement, say) or use kind: bar")
         elif c["kind"] == "share" and units:
@@ -295,23 +336,23 @@ def _build(docs: dict[str, YamlDocument], report_raw: dict, findings_raw: dict, 
                                 tuple(schema_bar(b) for b in c["bars"]))
 
     findings: dict[str, Finding] = {}
-    for i, f in enumerate(findings_list):
+    for i, f in finding_items:
         for j, sid in enumerate(f["sources"]):
-            if sid not in sources:
+            if known_sources is not None and sid not in known_sources:
                 sem.fail(fdoc, ("findings", i, "sources", j), f"no source has the id '{sid}'",
                          "add the source to data/report.yml or use an id listed there")
-        if f.get("chart") and f["chart"] not in charts:
+        if f.get("chart") and f["chart"] not in known_charts:
             sem.fail(fdoc, ("findings", i, "chart"), f"no chart has the id '{f['chart']}'", "use an id from 'charts'")
         for lang in LANGUAGES:
             sem.prose(fdoc, ("findings", i, "title", lang), f["title"][lang], set())
-            sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], set(raw_figures))
+            sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], known_figures)
         findings.setdefault(f["id"], Finding(
             f["id"], f["section"], f["title"], f["text"],
             tuple(g["id"] for g in f.get("figures", [])), tuple(f["sources"]), f.get("chart")))
 
-    if sem.problems:
-        raise SiteDataError(sem.problems)
-    return SiteData(report, sources, findings, figures, charts, ui_raw)
+    if sem.problems or report is None or set(checked) != set(DATA_FILES):
+        return None, sem.problems
+    return SiteData(report, sources, findings, figures, charts, checked["ui"][0]), sem.problems
 
 
 def schema_bar(raw: dict) -> ChartBar:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.utils.meta import get_data
+
 from .errors import Problem, SiteDataError
 from .schema import LANGUAGES
 
@@ -39,3 +41,12 @@ def _shown(path: Path, project: Path) -> str:
         return path.resolve().relative_to(project.resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+def with_source_lines(source: str, markdown: str) -> str:
+    """The page's Markdown (front matter removed by MkDocs) padded so that its line numbers are the file's."""
+    body, _meta = get_data(source)
+    skipped = len(source) - len(body)
+    if skipped <= 0 or not source.endswith(body):
+        return markdown
+    return "\n" * source[:skipped].count("\n") + markdown

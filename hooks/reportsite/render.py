@@ -93,16 +93,20 @@ class Renderer:
         self.ui = data.ui[ctx.lang]
         self.out = PageRender("")
         self.handlers: dict[str, Callable[[list[str]], str]] = {
-            "figure": self.figure,
-            "finding": self.finding,
-            "findings": self.findings,
-            "chart": self.chart,
-            "source": self.source,
-            "sources": self.all_sources,
-            "key-figures": self.key_figures,
-            "report-facts": self.report_facts,
-            "cite": self.cite,
-        }
+            name: getattr(self, method) for name, method in self.SHORTCODES.items()}
+
+    # Every shortcode a page can use, and the method that renders it.
+    SHORTCODES = {
+        "figure": "figure",
+        "finding": "finding",
+        "findings": "findings",
+        "chart": "chart",
+        "source": "source",
+        "sources": "all_sources",
+        "key-figures": "key_figures",
+        "report-facts": "report_facts",
+        "cite": "cite",
+    }
 
     # -- shortcodes --------------------------------------------------------------------------
 
@@ -312,18 +316,14 @@ class Renderer:
 
     def render(self, markdown: str) -> PageRender:
         pieces, last = [], 0
-        for match in TOKEN.finditer(markdown):
-            if match.group("fence") or match.group(0).startswith("`"):
-                continue
+        for match in shortcode_matches(markdown):
             pieces.append(markdown[last:match.start()])
             last = match.end()
             name, args = match.group(2), match.group(3).split()
             line = markdown.count("\n", 0, match.start()) + 1
             handler = self.handlers.get(name)
             if handler is None:
-                self.out.problems.append(Problem(
-                    self.ctx.src, line, "", f"unknown shortcode '{{{{ {name} }}}}'",
-                    "known shortcodes: " + ", ".join(sorted(self.handlers))))
+                self.out.problems.append(unknown_shortcode(self.ctx.src, line, name))
                 continue
             try:
                 pieces.append(handler(args))
@@ -371,6 +371,16 @@ EMBED_EXTRA_HEIGHT = 190
 def embed_path(chart_id: str, lang_root: str) -> str:
     """The folder of a chart's embed page: the stable address promised in the README."""
     return f"{lang_root}embed/{chart_id}/"
+
+
+def unknown_shortcode(src: str, line: int, name: str) -> Problem:
+    return Problem(src, line, "", f"unknown shortcode '{{{{ {name} }}}}'",
+                   "known shortcodes: " + ", ".join(sorted(Renderer.SHORTCODES)))
+
+
+def shortcode_matches(markdown: str) -> list[re.Match]:
+    """The shortcodes in a page's Markdown, in order; those inside code are text, not shortcodes."""
+    return [m for m in TOKEN.finditer(markdown) if not (m.group("fence") or m.group(0).startswith("`"))]
 
 
 def chart_asset_path(chart_id: str, lang: str) -> str:

@@ -15,6 +15,7 @@ from .errors import Problem
 from .yamlsource import YamlDocument, dotted
 
 LANGUAGES = ("nb", "en")
+LANGUAGE_NAMES = {"nb": "Norwegian Bokmål", "en": "English"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 2000
@@ -26,9 +27,15 @@ class Checker:
     def __init__(self, doc: YamlDocument):
         self.doc = doc
         self.problems: list[Problem] = []
+        self.failed_paths: list[tuple] = []
 
     def fail(self, path: tuple, message: str, hint: str) -> None:
         self.problems.append(Problem(self.doc.file, self.doc.line(path), dotted(path), message, hint))
+        self.failed_paths.append(path)
+
+    def valid(self, path: tuple) -> bool:
+        """True if nothing at or under path failed, so later checks can still use that part."""
+        return not any(failed[: len(path)] == path for failed in self.failed_paths)
 
 
 def _describe(value: Any) -> str:
@@ -209,8 +216,8 @@ class Record:
 
 def localized(kind_doc: str, max_length: int = MAX_TEXT) -> Record:
     """Text in every language of the site; a missing language is an error, never a fallback."""
-    return Record(f"{kind_doc} One entry per language: nb (Bokmål) and en (English).",
-                  {lang: Text(f"{kind_doc} ({lang})", max_length) for lang in LANGUAGES})
+    return Record(f"{kind_doc} One entry per language: nb (Norwegian Bokmål) and en (English); both are required.",
+                  {lang: Text(f"{kind_doc} In {LANGUAGE_NAMES[lang]}.", max_length) for lang in LANGUAGES})
 
 
 UNITS = ("count", "percent", "percentage_points", "year", "date")
@@ -219,11 +226,12 @@ COMPUTE_METHODS = ("complement",)
 SOURCE_KINDS = ("report", "article", "web")
 
 SOURCE = Record("A document the site cites.", {
-    "id": Slug("Stable id that findings use to cite this source."),
-    "kind": Choice("What sort of document it is.", SOURCE_KINDS),
-    "publisher": Text("Who published it.", 200),
+    "id": Slug("Stable id that findings and the {{ source ID }} shortcode use to cite this source. "
+               "Lower-case letters, digits and hyphens."),
+    "kind": Choice("What sort of document it is: report, article (a news article) or web (a web page).", SOURCE_KINDS),
+    "publisher": Text("Who published it, as shown before the title in source lists.", 200),
     "title": localized("The document's title as shown to readers.", 300),
-    "url": Url("The document's web address."),
+    "url": Url("The document's full web address, starting with https://."),
     "date": IsoDate("Publication date, when known (YYYY-MM-DD). Leave out when not known."),
 }, frozenset({"date"}))
 
@@ -236,7 +244,8 @@ REPORT_FILE = Record("The report this site summarizes, and the sources it cites.
         "commissioned_by": localized("Who commissioned the report.", 300),
         "presented": IsoDate("The date the report was presented (YYYY-MM-DD)."),
         "report_source": Slug("Id of the source that holds the report itself."),
-        "article_source": Slug("Id of the source that holds the news article about it."),
+        "article_source": Slug("Id of the source that holds the news article about the report "
+                               "(the same id as report_source when there is no such article)."),
     }),
     "sources": ListOf(SOURCE, "Every document the site cites."),
 })
@@ -250,18 +259,21 @@ FIGURE = Record("One number from a source (or computed from sourced numbers).", 
     "id": Slug("Stable id used by the {{ figure ID }} shortcode."),
     "value": FigureValue("The number exactly as the source gives it, never rounded differently "
                          "(a date figure: YYYY-MM-DD). Leave out for a computed figure."),
-    "unit": Choice("count, percent, percentage_points, year or date.", UNITS),
+    "unit": Choice("What the number counts, which decides how it is written: count (a whole number, 10 000), "
+                   "percent (28 %), percentage_points (the difference of two percentages), year (2020) "
+                   "or date (YYYY-MM-DD).", UNITS),
     "computed": COMPUTE,
 }, frozenset({"value", "computed"}))
 
 CHART_BAR = Record("One bar or segment of a chart.", {
-    "figure": Slug("Id of the figure the bar shows."),
+    "figure": Slug("Id of the figure the bar shows (a figure under 'findings')."),
     "label": localized("The bar's label.", 120),
 })
 
 CHART = Record("A chart built from figures.", {
     "id": Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."),
-    "kind": Choice("bar: one bar per figure, same unit. share: parts of a whole, in percent.", CHART_KINDS),
+    "kind": Choice("bar: one bar per figure, all in the same unit. share: the parts of a whole, in percent, "
+                   "adding up to 100 %.", CHART_KINDS),
     "title": localized("The chart's title.", 160),
     "takeaway": localized("One sentence that says what the chart shows.", 300),
     "axis_title": localized("Title of the value axis.", 80),
@@ -270,21 +282,30 @@ CHART = Record("A chart built from figures.", {
 
 FINDING = Record("A finding of the report, with its figures and sources.", {
     "id": Slug("Stable id: the finding's permanent anchor. Never change it once published."),
-    "section": Choice("Where the finding belongs.", ("participation", "conclusions", "background")),
+    "section": Choice("Where the finding belongs: participation and conclusions are listed on the findings page "
+                      "by {{ findings SECTION }}; background holds context used by other pages.",
+                      ("participation", "conclusions", "background")),
     "title": localized("The finding's headline.", 160),
     "text": localized("The finding in one or two sentences. Figures only through {{ figure ID }}.", 1200),
-    "figures": ListOf(FIGURE, "The figures this finding states.", min_items=0),
+    "figures": ListOf(FIGURE, "The figures this finding states. Leave out when it states no number.", min_items=0),
     "sources": ListOf(Slug("Id of a source in data/report.yml."), "The sources that state this finding."),
-    "chart": Slug("Id of a chart in this file, shown with the finding."),
+    "chart": Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave out for no chart."),
 }, frozenset({"figures", "chart"}))
 
 FINDINGS_FILE = Record("The report's findings and charts.", {
-    "findings": ListOf(FINDING, "The findings, in the order they are shown."),
-    "charts": ListOf(CHART, "The charts.", min_items=0),
+    "findings": ListOf(FINDING, "The findings, in the order they are shown.", min_items=0),
+    "charts": ListOf(CHART, "The charts, each built from figures under 'findings'. A finding shows one with "
+                            "'chart'; a page shows one with {{ chart ID }}.", min_items=0),
 })
 
+REPORT_FACT_ROWS = {
+    "title": "the report's title", "publisher": "who wrote the report", "project_leader": "the project leader",
+    "commissioned_by": "who commissioned the report", "presented": "the date the report was presented",
+    "report": "the link to the report", "article": "the link to the news article",
+}
+
 UI_FILE = Record("Interface text of the generated parts of pages, per language.", {
-    lang: Record(f"Interface text in {lang}.", {
+    lang: Record(f"Interface text in {LANGUAGE_NAMES[lang]} ({lang}).", {
         "source": Text("Label before one source."),
         "sources": Text("Label before several sources."),
         "computed": Text("Note for a computed figure; {formula} is replaced."),
@@ -315,8 +336,7 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
         "embed_help": Text("Sentence that explains the embed code."),
         "see_finding": Text("Link from an embedded chart back to its finding."),
         "page_sources": Text("Heading of the list of sources of the figures on a page."),
-        "report_facts": Record("Row labels of the table of facts about the report.", {
-            key: Text(f"Label of the '{key}' row.") for key in
-            ("title", "publisher", "project_leader", "commissioned_by", "presented", "report", "article")}),
+        "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
+            key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
     }) for lang in LANGUAGES
 })

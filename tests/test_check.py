@@ -1,0 +1,104 @@
+"""`make check`: every problem in data and pages at once, as file:line: what — what to do, in about a second."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT
+
+PROBLEM_LINE = re.compile(r"^(?P<file>[\w./-]+?)(?::(?P<line>\d+))?: (?P<what>.+) — (?P<todo>.+)$")
+
+
+def _check(project: Path) -> tuple[int, list[str], str, float]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+    return proc.returncode, proc.stdout.splitlines(), proc.stderr, time.perf_counter() - started
+
+
+def _append(path: Path, text: str) -> int:
+    """Append text to a file; returns the line the text starts on."""
+    body = path.read_text(encoding="utf-8")
+    if not body.endswith("\n"):
+        body += "\n"
+    path.write_text(body + text, encoding="utf-8")
+    return body.count("\n") + 1
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_every_problem_is_printed_at_once(project_copy):
+    content, data = project_copy / "content", project_copy / "data"
+    yaml_line = _edit(data / "ui.yml", "  show_data: Vis tall\n", "  show_data: Vis tall\n\tbad: tab\n") + 1
+    kind_line = _edit(data / "findings.yml", "    kind: share\n", "    kind: pie\n")
+    unknown_line = _append(content / "en" / "arsaker.md", "\n{{ fnding lup-contact }}\n") + 1
+    (content / "en" / "ordliste.md").unlink()
+    typed_line = _append(content / "nb" / "anbefalinger.md", "\nOm lag 187 kommuner.\n") + 1
+
+    code, out, err, _ = _check(project_copy)
+    assert code == 1
+    assert all(PROBLEM_LINE.match(line) for line in out), out
+    expected = [
+        "content/nb/ordliste.md: the page exists in 'nb' but not in 'en' — add content/en/ordliste.md",
+        f"data/ui.yml:{yaml_line}: YAML syntax error",
+        f"data/findings.yml:{kind_line}: charts[0].kind: unknown value: the text 'pie' — use one of: bar, share",
+        f"content/en/arsaker.md:{unknown_line}: unknown shortcode '{{{{ fnding }}}}' — known shortcodes: chart, cite,",
+        f"content/nb/anbefalinger.md:{typed_line}: a number is typed into the page — put the number in data/",
+        f"content/en/arsaker.md:{unknown_line}: the translation shows {{{{ fnding lup-contact }}}} where "
+        "content/nb/arsaker.md shows nothing more",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in out), (start, out)
+    assert f"{len(out)} problems found" in err
+    assert "checked once data/ loads" in err
+
+
+def test_ids_in_pages_are_checked_when_the_data_loads(project_copy):
+    line = _append(project_copy / "content" / "en" / "arsaker.md", "\n{{ finding no-such-id }}\n") + 1
+    code, out, _, _ = _check(project_copy)
+    assert code == 1
+    assert any(l.startswith(f"content/en/arsaker.md:{line}: {{{{ finding no-such-id }}}}: no finding has the id "
+                            "'no-such-id' — use the id of a finding in data/") for l in out), out
+
+
+def test_line_numbers_count_the_front_matter(project_copy):
+    """funn.md starts with front matter; the line named is the line in the file."""
+    page = project_copy / "content" / "nb" / "funn.md"
+    line = _edit(page, "{{ findings conclusions }}", "{{ findings konklusjoner }}")
+    code, out, _, _ = _check(project_copy)
+    assert code == 1
+    assert any(l.startswith(f"content/nb/funn.md:{line}: {{{{ findings konklusjoner }}}}: no finding is in the section")
+               for l in out), out
+
+
+def test_a_translation_that_drops_a_chart_is_reported(project_copy):
+    page = project_copy / "content" / "en" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    first = re.search(r"\{\{ key-figures [^}]*\}\}", text)
+    assert first, "test setup: the English front page shows key figures"
+    _edit(page, first.group(0), "{{ key-figures lup-contact }}")
+    code, out, _, _ = _check(project_copy)
+    assert code == 1
+    assert any(l.startswith("content/en/index.md:") and "the translation shows {{ key-figures lup-contact }} where "
+               "content/nb/index.md shows {{ key-figures" in l for l in out), out
+
+
+def test_a_source_that_backs_nothing_is_reported(project_copy):
+    line = _append(project_copy / "data" / "report.yml",
+                   "  - id: unused-source\n    kind: web\n    publisher: Nobody\n"
+                   "    title: {nb: Ingenting, en: Nothing}\n    url: https://example.invalid/\n")
+    code, out, _, _ = _check(project_copy)
+    assert code == 1
+    assert out == [f"data/report.yml:{line}: the source 'unused-source' backs nothing on the site — cite it in a "
+                   "finding's sources or with {{ source unused-source }} on a page, or remove it"]
