@@ -1,11 +1,11 @@
-"""Hook: add each chart's static SVG (per language) and the chart script bundle to the site's files."""
+"""Hook: add each chart's static SVGs (per language, light and dark) and the chart script bundle to the site's files."""
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 from reportsite import charts
+from reportsite.generated import add_generated
 from reportsite.render import chart_asset_path
 from reportsite.schema import LANGUAGES
 
@@ -18,14 +18,8 @@ def on_files(files, config):
     data = config.extra["site_data"]
     for chart in data.charts.values():
         for lang in LANGUAGES:
-            svg = charts.render_svg(charts.chart_spec(data, chart, lang), lang)
-            _add(files, File.generated(config, chart_asset_path(chart.id, lang), content=svg))
-    _add(files, File.generated(config, VEGA_BUNDLE, content=charts.vega_bundle()))
+            for theme in charts.THEMES:
+                svg = charts.render_svg(charts.chart_spec(data, chart, lang, theme), lang)
+                add_generated(files, config, chart_asset_path(chart.id, lang, theme), svg)
+    add_generated(files, config, VEGA_BUNDLE, charts.vega_bundle())
     return files
-
-
-def _add(files, file):
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None:
-        files.remove(existing)
-    files.append(file)

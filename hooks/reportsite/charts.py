@@ -10,12 +10,38 @@ from dataclasses import dataclass
 from .model import Chart, SiteData
 from .numbers import d3_locale, format_value
 
-# Okabe-Ito blue for the figures the report is about, a neutral grey for the rest: both tell
-# apart for colour-blind readers and keep at least 4.5:1 against white.
-HIGHLIGHT = "#0072B2"
-CONTEXT = "#6b6b6b"
 WIDTH = 520
 BAR_STEP = 44
+
+
+@dataclass(frozen=True)
+class ChartTheme:
+    """The colours of a chart in one of Material's schemes (default = light, slate = dark)."""
+    background: str  # the page background of the scheme, so the static SVG sits on it seamlessly
+    highlight: str   # bars of the figures the report is about
+    context: str     # bars of the rest (the other part of a share)
+    text: str        # value labels, axis labels and titles
+    rule: str        # axis line and ticks
+
+
+# Okabe-Ito blue (sky blue on dark) for the figures the report is about, a neutral grey for the
+# rest: they tell apart for colour-blind readers, and every value is also written at its bar.
+# tests/test_charts_theme.py checks WCAG contrast: text 4.5:1, marks and rules 3:1 against the
+# background. The backgrounds are Material's: white, and slate's hsl(225, 15%, 14%).
+THEMES = {
+    "light": ChartTheme(background="#ffffff", highlight="#0072b2", context="#6b6b6b", text="#1a1a1a", rule="#767676"),
+    "dark": ChartTheme(background="#1e2129", highlight="#56b4e9", context="#a3a3a3", text="#e8e8e8", rule="#8c8c8c"),
+}
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two #rrggbb colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b_ = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 @dataclass(frozen=True)
@@ -41,10 +67,12 @@ def _decimals(rows: list[ChartRow]) -> int:
     return max((len(repr(r.value).split(".")[1].rstrip("0")) for r in rows if "." in repr(r.value)), default=0)
 
 
-def chart_spec(data: SiteData, chart: Chart, lang: str) -> dict:
-    """A Vega-Lite spec, built with Altair from the chart's figures, with text in the page's language."""
+def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") -> dict:
+    """A Vega-Lite spec, built with Altair from the chart's figures, with text in the page's language
+    and the colours of the theme ("light" or "dark")."""
     import altair as alt  # imported on first use: most builds render few charts, all in one process
 
+    colours = THEMES[theme]
     rows = chart_rows(data, chart, lang)
     unit = data.figures[chart.bars[0].figure].unit
     values = [
@@ -64,13 +92,19 @@ def chart_spec(data: SiteData, chart: Chart, lang: str) -> dict:
                 axis=alt.Axis(format=axis_format, titleFontSize=12, labelFontSize=12, tickCount=5)),
     )
     bars = base.mark_bar(height=28).encode(
-        color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[HIGHLIGHT, CONTEXT]), legend=None),
+        color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),
         tooltip=[alt.Tooltip("label:N", title=data.ui[lang]["table_category"]),
                  alt.Tooltip("display:N", title=data.ui[lang]["table_value"])],
     )
     labels = base.mark_text(align="left", baseline="middle", dx=6, fontSize=13, fontWeight="bold").encode(
-        text="display:N", color=alt.value("#1a1a1a"))
-    spec = (bars + labels).properties(width=WIDTH, height=alt.Step(BAR_STEP)).configure_view(stroke=None).to_dict()
+        text="display:N", color=alt.value(colours.text))
+    spec = (
+        (bars + labels).properties(width=WIDTH, height=alt.Step(BAR_STEP), background=colours.background)
+        .configure_view(stroke=None)
+        .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
+                        tickColor=colours.rule, gridColor=colours.rule, gridOpacity=0.35)
+        .to_dict()
+    )
     spec["description"] = chart_description(data, chart, lang)
     return spec
 
