@@ -299,6 +299,14 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
         "date_format": Text("How a date is written; {day}, {month} and {year} are replaced."),
         "citation": Text("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced."),
         "page_sources": Text("Heading of the list of sources of the figures on a page."),
+        "download_chart": Text("Text of the link that downloads a chart's data as CSV."),
+        "download_findings_csv": Text("Text of the link that downloads every finding as CSV in this language."),
+        "download_findings_json": Text("Text of the link that downloads every finding as JSON (both languages)."),
+        "units": Record("Names of the units in downloaded data.", {
+            unit: Text(f"Name of the unit '{unit}'.") for unit in UNITS}),
+        "csv_columns": Record("Column headers of the downloaded CSV files.", {
+            key: Text(f"Header of the '{key}' column.") for key in
+            ("finding", "section", "title", "text", "figure", "value", "unit", "computed", "sources", "source_urls")}),
         "report_facts": Record("Row labels of the table of facts about the report.", {
             key: Text(f"Label of the '{key}' row.") for key in
             ("title", "publisher", "project_leader", "commissioned_by", "presented", "report", "article")}),
