@@ -149,3 +149,26 @@ def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
         assert _read_csv(csv_file.read_text(encoding="utf-8"), lang)[1][:2] == ["Klimasats", "43"]
     html = (tmp_path / "out" / "en" / "funn" / "index.html").read_text(encoding="utf-8")
     assert "../../downloads/klimasats-only.en.csv" in _links(html, "download-link")
+
+
+def test_download_links_resolve_in_an_offline_copy(project_copy, tmp_path):
+    """Built with file names instead of directory URLs, as an offline bundle opened from disk is,
+    every download link and static chart image of every page still points at a file of the build."""
+    from conftest import build
+
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("use_directory_urls: true", "use_directory_urls: false"),
+                      encoding="utf-8")
+    out = tmp_path / "offline"
+    result = build(project_copy, out)
+    assert result.returncode == 0, result.output
+    checked = 0
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        statics = re.findall(r'<img class="report-chart__static[^"]*" src="([^"]+)"', html)
+        for href in _links(html, "download-link") + statics:
+            assert not href.startswith(("/", "http:", "https:")), (page, href)
+            assert (page.parent / href).resolve().is_file(), (page.relative_to(out), href)
+            checked += 1
+    assert (out / "funn.html").is_file() and (out / "en" / "funn.html").is_file()
+    assert checked >= 2 * (3 * len(DATA.charts) + 2)

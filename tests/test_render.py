@@ -127,6 +127,8 @@ def test_shortcodes_in_code_are_left_alone():
     ("assets/a.svg", "", "assets/a.svg"),
     ("funn/", "", "funn/"),
     ("en/funn/", "en/", "funn/"),
+    ("assets/a.svg", "funn.html", "assets/a.svg"),
+    ("assets/a.svg", "en/funn.html", "../assets/a.svg"),
 ])
 def test_relative_url(target, page, expected):
     assert relative_url(target, page) == expected

@@ -45,7 +45,8 @@ class PageRender:
 
 def relative_url(target: str, page_url: str) -> str:
     """A link from a page at page_url (directory URLs: 'en/funn/') to a site path ('assets/x.svg')."""
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    # A file URL ('funn.html', offline builds) links from its folder; at the top that folder is the root.
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     rel = posixpath.relpath(target or ".", base or ".")
     return rel + ("/" if target.endswith("/") and not rel.endswith("/") else "")
 
