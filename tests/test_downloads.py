@@ -56,6 +56,11 @@ def test_bokmal_csv_uses_semicolons_and_decimal_comma_english_commas_and_point()
     assert downloads.csv_number("2020-01-01", "date", "nb") == "2020-01-01"
 
 
+def test_text_a_spreadsheet_would_run_as_a_formula_is_made_plain_text():
+    text = downloads._csv([["=HYPERLINK(\"http://x.invalid\")", "@SUM(A1)", "+1 idea", "-3,5", "-2"]], "nb")
+    assert _read_csv(text, "nb") == [["'=HYPERLINK(\"http://x.invalid\")", "'@SUM(A1)", "'+1 idea", "-3,5", "-2"]]
+
+
 def test_cells_holding_the_delimiter_or_quotes_are_quoted():
     text = downloads._csv([["a;b", 'say "hi"', "plain"]], "nb")
     assert text == BOM + '"a;b";"say ""hi""";plain\r\n'

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 
 from .model import SHORTCODE, Chart, Figure, SiteData, Source
@@ -147,8 +148,21 @@ def _source_cells(sources: tuple[Source, ...], lang: str) -> list[str]:
     return [" | ".join(f"{s.publisher}: {s.title[lang]}" for s in sources), " | ".join(s.url for s in sources)]
 
 
+_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(cell: str) -> str:
+    """Text from data that a spreadsheet would run as a formula ('=...', '+...', '@...') gets a
+    leading apostrophe, which Excel and LibreOffice show as plain text (OWASP's CSV injection advice)."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
 def _csv(rows: list[list[str]], lang: str) -> str:
     out = io.StringIO()
     # Excel's own line ending; the csv module quotes any cell holding the delimiter, a quote or a newline.
-    csv.writer(out, delimiter=CSV_DELIMITER[lang], lineterminator="\r\n").writerows(rows)
+    csv.writer(out, delimiter=CSV_DELIMITER[lang], lineterminator="\r\n").writerows(
+        [_safe_cell(cell) for cell in row] for row in rows)
     return BOM + out.getvalue()
