@@ -27,6 +27,8 @@ def test_chart_colours_meet_wcag_contrast(theme):
     colours = charts.THEMES[theme]
     # Text (labels, values, titles): 4.5:1 (WCAG 1.4.3). Marks and axis lines: 3:1 (WCAG 1.4.11).
     assert charts.contrast_ratio(colours.text, colours.background) >= 4.5
+    for bar in (colours.highlight, colours.context):  # value labels drawn inside long bars
+        assert charts.contrast_ratio(colours.on_bar, bar) >= 4.5, bar
     for mark in (colours.highlight, colours.context, colours.rule):
         assert charts.contrast_ratio(mark, colours.background) >= 3.0, mark
 

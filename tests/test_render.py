@@ -82,7 +82,8 @@ def test_chart_block_embeds_safe_json_and_static_image():
         '<script type="application/json" class="report-chart__spec">')
     payload = json.loads(result.markdown[start:result.markdown.index("</script>", start)])
     assert payload["formatLocale"]["decimal"] == ","
-    assert [layer["mark"]["type"] for layer in payload["spec"]["layer"]] == ["bar", "text"]
+    # The bars, the categories above them, and the values outside or inside the bars.
+    assert [layer["mark"]["type"] for layer in payload["spec"]["layer"]] == ["bar", "text", "text", "text"]
     # A dark drawing for Material's slate scheme, with its own static image, and the chart's CSV.
     assert payload["darkSpec"]["background"] != payload["spec"]["background"]
     assert 'src="../assets/charts/participation-gaps.nb.dark.svg"' in result.markdown

@@ -10,8 +10,11 @@ from dataclasses import dataclass
 from .model import Chart, SiteData
 from .numbers import d3_locale, format_value
 
-WIDTH = 520
-BAR_STEP = 44
+WIDTH = 400
+BAR_STEP = 58       # one row: the category's line of text and its bar
+BAR_HEIGHT = 24
+BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
+INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
 
 
 @dataclass(frozen=True)
@@ -21,16 +24,19 @@ class ChartTheme:
     highlight: str   # bars of the figures the report is about
     context: str     # bars of the rest (the other part of a share)
     text: str        # value labels, axis labels and titles
+    on_bar: str      # value labels inside a bar (on highlight or context)
     rule: str        # axis line and ticks
 
 
 # Okabe-Ito blue (sky blue on dark) for the figures the report is about, a neutral grey for the
 # rest: they tell apart for colour-blind readers, and every value is also written at its bar.
-# tests/test_charts_theme.py checks WCAG contrast: text 4.5:1, marks and rules 3:1 against the
-# background. The backgrounds are Material's: white, and slate's hsl(225, 15%, 14%).
+# tests/test_charts_theme.py checks WCAG contrast: text 4.5:1 (on_bar against both bar colours),
+# marks and rules 3:1 against the background. The backgrounds are Material's: white, and slate's hsl(225, 15%, 14%).
 THEMES = {
-    "light": ChartTheme(background="#ffffff", highlight="#0072b2", context="#6b6b6b", text="#1a1a1a", rule="#767676"),
-    "dark": ChartTheme(background="#1e2129", highlight="#56b4e9", context="#a3a3a3", text="#e8e8e8", rule="#8c8c8c"),
+    "light": ChartTheme(background="#ffffff", highlight="#0072b2", context="#6b6b6b", text="#1a1a1a", on_bar="#ffffff",
+                        rule="#767676"),
+    "dark": ChartTheme(background="#1e2129", highlight="#56b4e9", context="#a3a3a3", text="#e8e8e8", on_bar="#1e2129",
+                       rule="#8c8c8c"),
 }
 
 
@@ -86,27 +92,45 @@ def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") ->
     else:
         axis_format = ",d" if _decimals(rows) == 0 else f",.{_decimals(rows)}f"
         scale = alt.Scale(zero=True, nice=True)
+    # Each row: the category above its bar, the value at the end of the bar (inside it when the
+    # bar is long). Nothing sits left of the bars or right of the plot, so the whole chart is
+    # WIDTH wide and stays legible when a phone scales it down.
     base = alt.Chart(alt.Data(values=values)).encode(
-        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=240, labelFontSize=13)),
-        x=alt.X("value:Q", title=chart.axis_title[lang], scale=scale,
-                axis=alt.Axis(format=axis_format, titleFontSize=12, labelFontSize=12, tickCount=5)),
+        y=alt.Y("label:N", sort=None, title=None, axis=None),
+        x=alt.X("value:Q", title=_wrap(chart.axis_title[lang]), scale=scale,
+                axis=alt.Axis(format=axis_format, titleFontSize=12, labelFontSize=12, tickCount=5, grid=False)),
     )
-    bars = base.mark_bar(height=28).encode(
+    bars = base.mark_bar(height=BAR_HEIGHT, yOffset=BAR_OFFSET).encode(
         color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),
         tooltip=[alt.Tooltip("label:N", title=data.ui[lang]["table_category"]),
                  alt.Tooltip("display:N", title=data.ui[lang]["table_value"])],
     )
-    labels = base.mark_text(align="left", baseline="middle", dx=6, fontSize=13, fontWeight="bold").encode(
-        text="display:N", color=alt.value(colours.text))
+    categories = base.mark_text(align="left", baseline="bottom", yOffset=BAR_OFFSET - BAR_HEIGHT / 2 - 4,
+                                fontSize=14).encode(x=alt.value(0), text="label:N", color=alt.value(colours.text))
+    longest = max([v["value"] for v in values if v["value"] > 0], default=0)
+    inside = f"datum.value > 0 && datum.value > {INSIDE_FROM * longest}"
+    outside_only = f"!({inside})"
+    outside = (base.mark_text(align="left", baseline="middle", dx=6, yOffset=BAR_OFFSET, fontSize=13, fontWeight="bold")
+               .encode(text="display:N", color=alt.value(colours.text)).transform_filter(outside_only))
+    within = (base.mark_text(align="right", baseline="middle", dx=-6, yOffset=BAR_OFFSET, fontSize=13, fontWeight="bold")
+              .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
     spec = (
-        (bars + labels).properties(width=WIDTH, height=alt.Step(BAR_STEP), background=colours.background)
+        alt.layer(bars, categories, outside, within).properties(width=WIDTH, height=alt.Step(BAR_STEP), background=colours.background)
         .configure_view(stroke=None)
         .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
-                        tickColor=colours.rule, gridColor=colours.rule, gridOpacity=0.35)
+                        tickColor=colours.rule)
         .to_dict()
     )
     spec["description"] = chart_description(data, chart, lang)
     return spec
+
+
+def _wrap(title: str, width: int = 56) -> str | list[str]:
+    """An axis title longer than the plot is broken into lines rather than cut off."""
+    import textwrap
+
+    lines = textwrap.wrap(title, width)
+    return lines[0] if len(lines) == 1 else lines
 
 
 def chart_description(data: SiteData, chart: Chart, lang: str) -> str:
