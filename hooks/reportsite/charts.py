@@ -1,4 +1,4 @@
-"""Charts: an Altair spec per chart and language, and its static SVG rendered at build time."""
+"""Charts: an Altair spec per chart, language and colour theme, and its static SVG rendered at build time."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ class ChartTheme:
 # Okabe-Ito blue (sky blue on dark) for the figures the report is about, a neutral grey for the
 # rest: they tell apart for colour-blind readers, and every value is also written at its bar.
 # tests/test_charts_theme.py checks WCAG contrast: text 4.5:1 (on_bar against both bar colours),
-# marks and rules 3:1 against the background. The backgrounds are Material's: white, and slate's hsl(225, 15%, 14%).
+# marks and rules 3:1 against the background. The backgrounds are Material's: white, and
+# slate's hsl(225, 15%, 14%); tests/test_accessibility.py compares the latter with the page.
 THEMES = {
     "light": ChartTheme(background="#ffffff", highlight="#0072b2", context="#6b6b6b", text="#1a1a1a", on_bar="#ffffff",
                         rule="#767676"),
