@@ -1,14 +1,15 @@
-"""Hook: add each chart's static SVG and embed page (per language) and the chart script bundle to the site's files."""
+"""Hook: add each chart's static SVGs (per language, light and dark), its embed pages (per language)
+and the chart script bundle to the site's files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 from reportsite import charts
 from reportsite.embeds import embed_page
+from reportsite.generated import add_generated
 from reportsite.pages import DEFAULT_LANGUAGE
 from reportsite.render import PageContext, chart_asset_path, embed_path
 from reportsite.schema import LANGUAGES
@@ -23,16 +24,17 @@ def on_files(files, config):
     if data is None:  # the live preview, with a data error: the pages show it and draw no chart
         return files
     charts.rendered.use_folder(Path(config.config_file_path).parent / ".cache" / "rendered")
-    specs = {(chart.id, lang): charts.chart_spec(data, chart, lang) for chart in data.charts.values() for lang in LANGUAGES}
-    charts.render_svgs([(spec, lang) for (_, lang), spec in specs.items()])
-    for (chart_id, lang), spec in specs.items():
-        _add(files, File.generated(config, chart_asset_path(chart_id, lang), content=charts.render_svg(spec, lang)))
+    specs = {(chart.id, lang, theme): charts.chart_spec(data, chart, lang, theme)
+             for chart in data.charts.values() for lang in LANGUAGES for theme in charts.THEMES}
+    charts.render_svgs([(spec, lang) for (_, lang, _), spec in specs.items()])
+    for (chart_id, lang, theme), spec in specs.items():
+        add_generated(files, config, chart_asset_path(chart_id, lang, theme), charts.render_svg(spec, lang))
     for chart in data.charts.values():
         for lang in LANGUAGES:
             ctx = _embed_context(config, files, chart.id, lang)
-            _add(files, File.generated(config, ctx.url + ("" if ctx.url.endswith(".html") else "index.html"),
-                                       content=embed_page(data, chart, ctx)))
-    _add(files, File.generated(config, VEGA_BUNDLE, content=charts.vega_bundle()))
+            add_generated(files, config, ctx.url + ("" if ctx.url.endswith(".html") else "index.html"),
+                          embed_page(data, chart, ctx))
+    add_generated(files, config, VEGA_BUNDLE, charts.vega_bundle())
     return files
 
 
@@ -55,10 +57,3 @@ def _site_name(config, lang: str) -> str:
         if language.locale == lang and language.site_name:
             return language.site_name
     return config.site_name
-
-
-def _add(files, file):
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None:
-        files.remove(existing)
-    files.append(file)

@@ -82,7 +82,20 @@ def test_chart_block_embeds_safe_json_and_static_image():
         '<script type="application/json" class="report-chart__spec">')
     payload = json.loads(result.markdown[start:result.markdown.index("</script>", start)])
     assert payload["formatLocale"]["decimal"] == ","
-    assert [layer["mark"]["type"] for layer in payload["spec"]["layer"]] == ["bar", "text"]
+    # The bars, the categories above them, and the values outside or inside the bars.
+    assert [layer["mark"]["type"] for layer in payload["spec"]["layer"]] == ["bar", "text", "text", "text"]
+    # A dark drawing for Material's slate scheme, with its own static image, and the chart's CSV.
+    assert payload["darkSpec"]["background"] != payload["spec"]["background"]
+    assert 'src="../assets/charts/participation-gaps.nb.dark.svg"' in result.markdown
+    assert 'href="../downloads/participation-gaps.nb.csv" type="text/csv" download>' in result.markdown
+
+
+def test_downloads_shortcode_links_the_findings_in_the_pages_language():
+    en = render_page("{{ downloads }}", DATA, _ctx("en", url="funn/")).markdown
+    assert 'href="../../downloads/findings.en.csv"' in en and 'href="../../downloads/findings.json"' in en
+    assert "All findings with figures and sources (CSV, English)" in en
+    with pytest.raises(SiteDataError):
+        render_page("{{ downloads extra }}", DATA, _ctx("nb"))
 
 
 def test_script_json_cannot_close_the_script_element():

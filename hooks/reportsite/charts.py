@@ -1,4 +1,4 @@
-"""Charts: an Altair spec per chart and language, and its static SVG rendered at build time."""
+"""Charts: an Altair spec per chart, language and colour theme, and its static SVG rendered at build time."""
 
 from __future__ import annotations
 
@@ -13,12 +13,45 @@ from .cache import package_version, rendered
 from .model import Chart, SiteData
 from .numbers import d3_locale, format_value
 
-# Okabe-Ito blue for the figures the report is about, a neutral grey for the rest: both tell
-# apart for colour-blind readers and keep at least 4.5:1 against white.
-HIGHLIGHT = "#0072B2"
-CONTEXT = "#6b6b6b"
-WIDTH = 520
-BAR_STEP = 44
+WIDTH = 400
+BAR_STEP = 58       # one row: the category's line of text and its bar
+BAR_HEIGHT = 24
+BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
+INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
+
+
+@dataclass(frozen=True)
+class ChartTheme:
+    """The colours of a chart in one of Material's schemes (default = light, slate = dark)."""
+    background: str  # the page background of the scheme, so the static SVG sits on it seamlessly
+    highlight: str   # bars of the figures the report is about
+    context: str     # bars of the rest (the other part of a share)
+    text: str        # value labels, axis labels and titles
+    on_bar: str      # value labels inside a bar (on highlight or context)
+    rule: str        # axis line and ticks
+
+
+# Okabe-Ito blue (sky blue on dark) for the figures the report is about, a neutral grey for the
+# rest: they tell apart for colour-blind readers, and every value is also written at its bar.
+# tests/test_charts_theme.py checks WCAG contrast: text 4.5:1 (on_bar against both bar colours),
+# marks and rules 3:1 against the background. The backgrounds are Material's: white, and
+# slate's hsl(225, 15%, 14%); tests/test_accessibility.py compares the latter with the page.
+THEMES = {
+    "light": ChartTheme(background="#ffffff", highlight="#0072b2", context="#6b6b6b", text="#1a1a1a", on_bar="#ffffff",
+                        rule="#767676"),
+    "dark": ChartTheme(background="#1e2129", highlight="#56b4e9", context="#a3a3a3", text="#e8e8e8", on_bar="#1e2129",
+                       rule="#8c8c8c"),
+}
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two #rrggbb colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b_ = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 @dataclass(frozen=True)
@@ -45,64 +78,96 @@ def _decimals(rows: list[ChartRow]) -> int:
 
 
 _AXIS_TITLE = "__axis_title__"
+_INSIDE_THRESHOLD = "__inside_threshold__"
 
 
-def _spec_template(kind: str, unit: str, decimals: int, table_category: str, table_value: str) -> str:
+def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str, table_value: str) -> str:
     key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE,
-                       kind, unit, str(decimals), table_category, table_value)
+                       kind, unit, str(decimals), theme, table_category, table_value)
     template = rendered.get(key)
     if template is None:
-        template = rendered.put(key, _build_spec_template(kind, unit, decimals, table_category, table_value))
+        template = rendered.put(key, _build_spec_template(kind, unit, decimals, theme, table_category, table_value))
     return template
 
 
-def _build_spec_template(kind: str, unit: str, decimals: int, table_category: str, table_value: str) -> str:
-    """The Altair chart for one kind of chart, as Vega-Lite JSON with its data and axis title left open.
+def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str,
+                         table_value: str) -> str:
+    """The Altair chart for one kind of chart and theme, as Vega-Lite JSON with its rows, axis title
+    and label threshold left open.
 
     Altair builds and validates the chart's structure once; each chart then only fills in its
     rows and titles, which keeps a report with hundreds of charts fast to build.
     """
     import altair as alt  # imported on first use: pages without charts never pay for it
 
+    colours = THEMES[theme]
     if unit == "percent":
         axis_format = f".{decimals}%"
         scale = alt.Scale(domain=[0, 1])
     else:
         axis_format = ",d" if decimals == 0 else f",.{decimals}f"
         scale = alt.Scale(zero=True, nice=True)
+    # Each row: the category above its bar, the value at the end of the bar (inside it when the
+    # bar is long). Nothing sits left of the bars or right of the plot, so the whole chart is
+    # WIDTH wide and stays legible when a phone scales it down.
     base = alt.Chart(alt.Data(values=[])).encode(
-        y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=240, labelFontSize=13)),
+        y=alt.Y("label:N", sort=None, title=None, axis=None),
         x=alt.X("value:Q", title=_AXIS_TITLE, scale=scale,
-                axis=alt.Axis(format=axis_format, titleFontSize=12, labelFontSize=12, tickCount=5)),
+                axis=alt.Axis(format=axis_format, titleFontSize=12, labelFontSize=12, tickCount=5, grid=False)),
     )
-    bars = base.mark_bar(height=28).encode(
-        color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[HIGHLIGHT, CONTEXT]), legend=None),
+    bars = base.mark_bar(height=BAR_HEIGHT, yOffset=BAR_OFFSET).encode(
+        color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),
         tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("display:N", title=table_value)],
     )
-    labels = base.mark_text(align="left", baseline="middle", dx=6, fontSize=13, fontWeight="bold").encode(
-        text="display:N", color=alt.value("#1a1a1a"))
-    chart = (bars + labels).properties(width=WIDTH, height=alt.Step(BAR_STEP)).configure_view(stroke=None)
+    categories = base.mark_text(align="left", baseline="bottom", yOffset=BAR_OFFSET - BAR_HEIGHT / 2 - 4,
+                                fontSize=14).encode(x=alt.value(0), text="label:N", color=alt.value(colours.text))
+    inside = f"datum.value > 0 && datum.value > {_INSIDE_THRESHOLD}"
+    outside_only = f"!({inside})"
+    outside = (base.mark_text(align="left", baseline="middle", dx=6, yOffset=BAR_OFFSET, fontSize=13, fontWeight="bold")
+               .encode(text="display:N", color=alt.value(colours.text)).transform_filter(outside_only))
+    within = (base.mark_text(align="right", baseline="middle", dx=-6, yOffset=BAR_OFFSET, fontSize=13, fontWeight="bold")
+              .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
+    chart = (
+        alt.layer(bars, categories, outside, within).properties(width=WIDTH, height=alt.Step(BAR_STEP), background=colours.background)
+        .configure_view(stroke=None)
+        .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
+                        tickColor=colours.rule)
+    )
     return json.dumps(chart.to_dict(), sort_keys=True)
 
 
-# The template's code is part of its cache key: editing the chart design invalidates the cache.
-_TEMPLATE_SOURCE = inspect.getsource(_build_spec_template) + repr((HIGHLIGHT, CONTEXT, WIDTH, BAR_STEP))
+# The template's code and design constants are part of its cache key: editing the design invalidates it.
+_TEMPLATE_SOURCE = inspect.getsource(_build_spec_template) + repr(
+    (THEMES, WIDTH, BAR_STEP, BAR_HEIGHT, BAR_OFFSET))
 
 
-def chart_spec(data: SiteData, chart: Chart, lang: str) -> dict:
-    """A Vega-Lite spec for the chart, with its rows, titles and labels in the page's language."""
+def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") -> dict:
+    """A Vega-Lite spec for the chart, with its text in the page's language and the colours of the
+    theme ("light" or "dark")."""
     rows = chart_rows(data, chart, lang)
     unit = data.figures[chart.bars[0].figure].unit
-    ui = data.ui[lang]
-    template = _spec_template(chart.kind, unit, _decimals(rows), ui["table_category"], ui["table_value"])
-    spec = json.loads(template.replace(json.dumps(_AXIS_TITLE), json.dumps(chart.axis_title[lang])))
-    spec["data"] = {"values": [
+    values = [
         {"label": r.label, "value": r.value / 100 if unit == "percent" else r.value, "display": r.display,
          "group": "context" if (chart.kind == "share" and i > 0) else "focus"}
         for i, r in enumerate(rows)
-    ]}
+    ]
+    longest = max([v["value"] for v in values if v["value"] > 0], default=0)
+    ui = data.ui[lang]
+    template = _spec_template(chart.kind, unit, _decimals(rows), theme, ui["table_category"], ui["table_value"])
+    text = (template.replace(json.dumps(_AXIS_TITLE), json.dumps(_wrap(chart.axis_title[lang]), ensure_ascii=False))
+            .replace(_INSIDE_THRESHOLD, json.dumps(INSIDE_FROM * longest)))
+    spec = json.loads(text)
+    spec["data"] = {"values": values}
     spec["description"] = chart_description(data, chart, lang)
     return spec
+
+
+def _wrap(title: str, width: int = 56) -> str | list[str]:
+    """An axis title longer than the plot is broken into lines rather than cut off."""
+    import textwrap
+
+    lines = textwrap.wrap(title, width)
+    return lines[0] if len(lines) == 1 else lines
 
 
 def chart_description(data: SiteData, chart: Chart, lang: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, citation
+from . import charts, citation, downloads
 from .errors import Problem, SiteDataError
 from .model import SHORTCODE, Chart, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
@@ -106,6 +106,7 @@ class Renderer:
         "key-figures": "key_figures",
         "report-facts": "report_facts",
         "cite": "cite",
+        "downloads": "downloads",
     }
 
     # -- shortcodes --------------------------------------------------------------------------
@@ -197,6 +198,13 @@ class Renderer:
                 f'<button type="button" class="report-copy md-button" data-copy-code '
                 f'data-copied="{esc(self.ui["copied"])}" hidden>{esc(self.ui["copy_code"])}</button></div>')
 
+    def downloads(self, args: list[str]) -> str:
+        self._args(args, 0, "{{ downloads }}")
+        links = [(downloads.findings_csv_path(self.ctx.lang), "text/csv", self.ui["download_findings_csv"]),
+                 (downloads.FINDINGS_JSON_PATH, "application/json", self.ui["download_findings_json"])]
+        items = "".join(f"<li>{self.download_link(path, kind, text)}</li>" for path, kind, text in links)
+        return f'\n<ul class="report-downloads">{items}</ul>\n'
+
     # -- pieces ------------------------------------------------------------------------------
 
     def figure_html(self, figure, note: bool = True) -> str:
@@ -223,6 +231,10 @@ class Renderer:
     def source_link(self, source: Source) -> str:
         return (f'<a class="source-link" href="{esc(source.url)}">'
                 f'{esc(source.publisher)}: {esc(source.title[self.ctx.lang])}</a>')
+
+    def download_link(self, path: str, kind: str, text: str) -> str:
+        href = relative_url(path, self.ctx.url)
+        return f'<a class="download-link" href="{esc(href)}" type="{kind}" download>{esc(text)}</a>'
 
     def sources_line(self, sources: tuple[Source, ...]) -> str:
         label = self.ui["source"] if len(sources) == 1 else self.ui["sources"]
@@ -280,25 +292,37 @@ class Renderer:
     def chart_html(self, chart: Chart, with_sources: bool = True) -> str:
         lang = self.ctx.lang
         self.out.chart_ids.append(chart.id)
-        spec = charts.chart_spec(self.data, chart, lang)
-        width, height = charts.svg_size(charts.render_svg(spec, lang))
-        static_src = relative_url(chart_asset_path(chart.id, lang), self.ctx.url)
+        specs = {theme: charts.chart_spec(self.data, chart, lang, theme) for theme in charts.THEMES}
+        width, height = charts.svg_size(charts.render_svg(specs["light"], lang))
         rows = charts.chart_rows(self.data, chart, lang)
         table_rows = "".join(f'<tr><th scope="row">{esc(r.label)}</th><td>{esc(r.display)}</td></tr>' for r in rows)
-        payload = {"spec": spec, "formatLocale": d3_locale(lang)}
+        payload = {"spec": specs["light"], "darkSpec": specs["dark"], "formatLocale": d3_locale(lang)}
         return "\n".join([
             f'<figure class="report-chart" id="chart-{esc(chart.id)}" data-chart="{esc(chart.id)}">',
             f'<figcaption class="report-chart__caption"><span class="report-chart__title">{esc(chart.title[lang])}</span> '
             f'<span class="report-chart__takeaway">{esc(chart.takeaway[lang])}</span></figcaption>',
             f'<div class="report-chart__view" role="img" aria-label="{esc(charts.chart_description(self.data, chart, lang))}">'
-            f'<img class="report-chart__static" src="{esc(static_src)}" alt="" width="{width}" height="{height}"></div>',
+            f'{self.static_images(chart, width, height)}</div>',
             f'<script type="application/json" class="report-chart__spec">{script_json(payload)}</script>',
             f'<details class="report-chart__data"><summary>{esc(self.ui["show_data"])}</summary>'
             f'<table><caption>{esc(chart.title[lang])}</caption><thead><tr><th scope="col">{esc(self.ui["table_category"])}</th>'
             f'<th scope="col">{esc(chart.axis_title[lang])}</th></tr></thead><tbody>{table_rows}</tbody></table></details>',
+            f'<p class="report-chart__download">'
+            f'{self.download_link(downloads.chart_csv_path(chart.id, lang), "text/csv", self.ui["download_chart"])}</p>',
             self.sources_line(self.data.sources_of_chart(chart.id)) if with_sources else "",
             "</figure>",
         ])
+
+    def static_images(self, chart: Chart, width: int, height: int) -> str:
+        """The chart's SVG in each theme, in the same box; CSS shows the one of Material's current scheme.
+        The dark one loads lazily: while hidden it costs nothing, until a reader picks the dark scheme."""
+        images = []
+        for theme in charts.THEMES:
+            src = relative_url(chart_asset_path(chart.id, self.ctx.lang, theme), self.ctx.url)
+            lazy = ' loading="lazy"' if theme != "light" else ""
+            images.append(f'<img class="report-chart__static report-chart__static--{theme}" src="{esc(src)}" alt="" '
+                          f'width="{width}" height="{height}"{lazy}>')
+        return "".join(images)
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -383,8 +407,8 @@ def shortcode_matches(markdown: str) -> list[re.Match]:
     return [m for m in TOKEN.finditer(markdown) if not (m.group("fence") or m.group(0).startswith("`"))]
 
 
-def chart_asset_path(chart_id: str, lang: str) -> str:
-    return f"assets/charts/{chart_id}.{lang}.svg"
+def chart_asset_path(chart_id: str, lang: str, theme: str = "light") -> str:
+    return f"assets/charts/{chart_id}.{lang}.svg" if theme == "light" else f"assets/charts/{chart_id}.{lang}.{theme}.svg"
 
 
 def render_page(markdown: str, data: SiteData, ctx: PageContext) -> PageRender:

@@ -336,6 +336,14 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
         "embed_help": Text("Sentence that explains the embed code."),
         "see_finding": Text("Link from an embedded chart back to its finding."),
         "page_sources": Text("Heading of the list of sources of the figures on a page."),
+        "download_chart": Text("Text of the link that downloads a chart's data as CSV."),
+        "download_findings_csv": Text("Text of the link that downloads every finding as CSV in this language."),
+        "download_findings_json": Text("Text of the link that downloads every finding as JSON (both languages)."),
+        "units": Record("Names of the units in downloaded data.", {
+            unit: Text(f"Name of the unit '{unit}'.") for unit in UNITS}),
+        "csv_columns": Record("Column headers of the downloaded CSV files.", {
+            key: Text(f"Header of the '{key}' column.") for key in
+            ("finding", "section", "title", "text", "figure", "value", "unit", "computed", "sources", "source_urls")}),
         "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
             key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
     }) for lang in LANGUAGES

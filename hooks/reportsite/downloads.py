@@ -1,0 +1,168 @@
+"""Data downloads: each chart's figures as CSV, and every finding as CSV (per language) and JSON.
+
+CSV files are written for the spreadsheet a reader in that language most likely has:
+- UTF-8 with a byte order mark. Excel on Windows opens a double-clicked CSV in the legacy
+  Windows-1252 code page unless the file starts with a BOM, which turns "små" into "smÃ¥";
+  with the BOM it reads UTF-8. Python (encoding "utf-8-sig"), R and LibreOffice skip the BOM.
+- Bokmål files use ";" between fields and a decimal comma, as Excel with Norwegian settings
+  expects (its list separator is ";" because "," is the decimal mark; SSB's CSV files do the
+  same); English files use "," and a decimal point. No thousands separator, so every value
+  is read as a number. Dates are ISO (YYYY-MM-DD).
+- Every row carries its unit and its sources, so the file stays a plain table: it survives
+  sorting and filtering, and any tool reads it without skipping preamble lines.
+The JSON file holds both languages and the values as numbers, for programs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from decimal import Decimal
+
+from .model import SHORTCODE, Chart, Figure, SiteData, Source
+from .numbers import SEPARATORS, format_value
+from .schema import LANGUAGES
+
+CSV_DELIMITER = {"nb": ";", "en": ","}
+BOM = "\ufeff"
+
+
+def chart_csv_path(chart_id: str, lang: str) -> str:
+    return f"downloads/{chart_id}.{lang}.csv"
+
+
+def findings_csv_path(lang: str) -> str:
+    return f"downloads/findings.{lang}.csv"
+
+
+FINDINGS_JSON_PATH = "downloads/findings.json"
+
+
+def download_files(data: SiteData) -> dict[str, str]:
+    """Every download the site offers: path in the site -> file content."""
+    files = {FINDINGS_JSON_PATH: findings_json(data)}
+    for lang in LANGUAGES:
+        files[findings_csv_path(lang)] = findings_csv(data, lang)
+        for chart in data.charts.values():
+            files[chart_csv_path(chart.id, lang)] = chart_csv(data, chart, lang)
+    return files
+
+
+def csv_number(value: Decimal | str, unit: str, lang: str) -> str:
+    """A value as a spreadsheet reads it in that language: no grouping, the language's decimal mark."""
+    if unit == "date":
+        return str(value)
+    return format(value, "f").replace(".", SEPARATORS[lang]["decimal"])
+
+
+def plain_text(data: SiteData, text: str, lang: str) -> str:
+    """Data text with its {{ figure ID }} shortcodes written out as formatted figures."""
+    def figure(match) -> str:
+        fig = data.figures[match.group(2).split()[0]]
+        return format_value(fig.value, fig.unit, lang, data.ui[lang])
+    return SHORTCODE.sub(figure, text)
+
+
+def chart_csv(data: SiteData, chart: Chart, lang: str) -> str:
+    ui = data.ui[lang]
+    cols = ui["csv_columns"]
+    header = [ui["table_category"], chart.axis_title[lang], cols["unit"], cols["computed"], cols["sources"],
+              cols["source_urls"]]
+    rows = []
+    for bar in chart.bars:
+        fig = data.figures[bar.figure]
+        sources = data.sources_of_figure(fig.id)
+        rows.append([bar.label[lang], csv_number(fig.value, fig.unit, lang), ui["units"][fig.unit],
+                     _computation(data, fig, lang), *_source_cells(sources, lang)])
+    return _csv([header, *rows], lang)
+
+
+def findings_csv(data: SiteData, lang: str) -> str:
+    """One row per figure of each finding; a finding without figures gets one row with empty figure cells."""
+    ui = data.ui[lang]
+    cols = ui["csv_columns"]
+    header = [cols[k] for k in ("finding", "section", "title", "text", "figure", "value", "unit", "computed",
+                                "sources", "source_urls")]
+    rows = []
+    for finding in data.findings.values():
+        sources = tuple(data.sources[s] for s in finding.source_ids)
+        lead = [finding.id, finding.section, finding.title[lang], plain_text(data, finding.text[lang], lang)]
+        figures = [data.figures[f] for f in finding.figure_ids]
+        for fig in figures or [None]:
+            cells = (["", "", "", ""] if fig is None else
+                     [fig.id, csv_number(fig.value, fig.unit, lang), ui["units"][fig.unit],
+                      _computation(data, fig, lang)])
+            rows.append([*lead, *cells, *_source_cells(sources, lang)])
+    return _csv([header, *rows], lang)
+
+
+def findings_json(data: SiteData) -> str:
+    def value(fig: Figure):
+        if fig.unit == "date":
+            return str(fig.value)
+        return int(fig.value) if fig.value == fig.value.to_integral_value() else float(fig.value)
+
+    report = data.report
+    document = {
+        "report": {
+            "title": report.title, "original_title": report.original_title, "publisher": report.publisher,
+            "commissioned_by": report.commissioned_by, "presented": report.presented,
+            "source": report.report_source,
+        },
+        "units": {lang: data.ui[lang]["units"] for lang in LANGUAGES},
+        "findings": [
+            {
+                "id": f.id,
+                "section": f.section,
+                "title": f.title,
+                "text": {lang: plain_text(data, f.text[lang], lang) for lang in LANGUAGES},
+                "figures": [
+                    {"id": fig.id, "value": value(fig), "unit": fig.unit,
+                     **({"computed": {"method": fig.method, "from": fig.computed_from}} if fig.computed_from else {})}
+                    for fig in (data.figures[i] for i in f.figure_ids)
+                ],
+                "sources": list(f.source_ids),
+                **({"chart": f.chart_id} if f.chart_id else {}),
+            }
+            for f in data.findings.values()
+        ],
+        "sources": [
+            {"id": s.id, "publisher": s.publisher, "title": s.title, "url": s.url, **({"date": s.date} if s.date else {})}
+            for s in data.sources.values()
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _computation(data: SiteData, fig: Figure, lang: str) -> str:
+    if not fig.computed_from:
+        return ""
+    ui = data.ui[lang]
+    base = data.figures[fig.computed_from]
+    return ui["complement_formula"].format(of=format_value(base.value, base.unit, lang, ui))
+
+
+def _source_cells(sources: tuple[Source, ...], lang: str) -> list[str]:
+    return [" | ".join(f"{s.publisher}: {s.title[lang]}" for s in sources), " | ".join(s.url for s in sources)]
+
+
+_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(cell: str) -> str:
+    """Text from data that a spreadsheet would run as a formula ('=...', '+...', '@...') gets a
+    leading apostrophe, which Excel and LibreOffice show as plain text (OWASP's CSV injection advice)."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def _csv(rows: list[list[str]], lang: str) -> str:
+    out = io.StringIO()
+    # Excel's own line ending; the csv module quotes any cell holding the delimiter, a quote or a newline.
+    csv.writer(out, delimiter=CSV_DELIMITER[lang], lineterminator="\r\n").writerows(
+        [_safe_cell(cell) for cell in row] for row in rows)
+    return BOM + out.getvalue()

@@ -1,0 +1,179 @@
+"""Data downloads: CSV per chart and every finding as CSV and JSON, from data, linked from both languages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import ROOT
+
+from reportsite import downloads
+from reportsite.model import load_site_data
+from reportsite.schema import LANGUAGES
+
+DATA = load_site_data(ROOT / "data")
+BOM = "\ufeff"
+
+
+def _read_csv(text: str, lang: str) -> list[list[str]]:
+    assert text.startswith(BOM)
+    return list(csv.reader(io.StringIO(text[len(BOM):]), delimiter=downloads.CSV_DELIMITER[lang]))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_chart_csv_has_every_bar_with_unit_and_source(lang):
+    chart = DATA.charts["lup-share"]
+    rows = _read_csv(downloads.chart_csv(DATA, chart, lang), lang)
+    header, body = rows[0], rows[1:]
+    assert header[1] == chart.axis_title[lang]
+    assert [r[0] for r in body] == [bar.label[lang] for bar in chart.bars]
+    assert [r[1] for r in body] == ["28", "72"]
+    assert {r[2] for r in body} == {DATA.ui[lang]["units"]["percent"]}
+    assert body[0][3] == "" and body[1][3]  # the computed share says how it is computed
+    source = DATA.sources["anbud365-article"]
+    assert all(r[4] == f"{source.publisher}: {source.title[lang]}" and r[5] == source.url for r in body)
+
+
+def test_bokmal_csv_uses_semicolons_and_decimal_comma_english_commas_and_point():
+    figure = DATA.figures["lup-share-small"]
+    data = replace(DATA, figures={**DATA.figures, figure.id: replace(figure, value=Decimal("27.8"))})
+    chart = data.charts["lup-share"]
+    nb = downloads.chart_csv(data, chart, "nb")
+    en = downloads.chart_csv(data, chart, "en")
+    assert _read_csv(nb, "nb")[1][1] == "27,8"
+    assert _read_csv(en, "en")[1][1] == "27.8"
+    assert nb.splitlines()[0].count(";") == 5 and en.splitlines()[0].count(",") == 5
+    # Large numbers are written without grouping, so a spreadsheet reads them as numbers.
+    assert downloads.csv_number(Decimal("12345.5"), "count", "nb") == "12345,5"
+    assert downloads.csv_number("2020-01-01", "date", "nb") == "2020-01-01"
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_is_made_plain_text():
+    text = downloads._csv([["=HYPERLINK(\"http://x.invalid\")", "@SUM(A1)", "+1 idea", "-3,5", "-2"]], "nb")
+    assert _read_csv(text, "nb") == [["'=HYPERLINK(\"http://x.invalid\")", "'@SUM(A1)", "'+1 idea", "-3,5", "-2"]]
+
+
+def test_cells_holding_the_delimiter_or_quotes_are_quoted():
+    text = downloads._csv([["a;b", 'say "hi"', "plain"]], "nb")
+    assert text == BOM + '"a;b";"say ""hi""";plain\r\n'
+    assert _read_csv(text, "nb") == [["a;b", 'say "hi"', "plain"]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_findings_csv_has_every_finding_and_figure(lang):
+    rows = _read_csv(downloads.findings_csv(DATA, lang), lang)
+    header, body = rows[0], rows[1:]
+    assert header[0] == DATA.ui[lang]["csv_columns"]["finding"]
+    assert sorted(r[4] for r in body if r[4]) == sorted(DATA.figures)
+    assert all(DATA.figures[r[4]].finding_id == r[0] for r in body if r[4])
+    assert {r[0] for r in body} == set(DATA.findings)
+    assert not any("{{" in cell for row in body for cell in row)
+    by_figure = {r[4]: r for r in body if r[4]}
+    assert by_figure["lup-contact"][5] == "187" and by_figure["klimasats-gap"][5] == "43"
+    assert by_figure["klimasats-gap"][6] == DATA.ui[lang]["units"]["percentage_points"]
+    text = by_figure["lup-share-small"][3]
+    assert ("28\u00a0%" if lang == "nb" else "28%") in text and "187" in text
+
+
+def test_findings_json_holds_both_languages_and_numbers():
+    document = json.loads(downloads.findings_json(DATA))
+    findings = {f["id"]: f for f in document["findings"]}
+    assert list(findings) == list(DATA.findings)
+    share = findings["lup-share-small"]
+    assert set(share["title"]) == set(LANGUAGES) and set(share["text"]) == set(LANGUAGES)
+    figures = {f["id"]: f for f in share["figures"]}
+    assert figures["lup-share-small"] == {"id": "lup-share-small", "value": 28, "unit": "percent"}
+    assert figures["lup-share-other"]["computed"] == {"method": "complement", "from": "lup-share-small"}
+    assert share["chart"] == "lup-share" and share["sources"] == ["anbud365-article"]
+    assert {s["id"] for s in document["sources"]} == set(DATA.sources)
+
+
+# -- the built site ------------------------------------------------------------------------
+
+
+def _links(html: str, css_class: str) -> list[str]:
+    return re.findall(rf'<a class="{css_class}" href="([^"]+)"', html)
+
+
+@pytest.mark.parametrize("lang, page", [("nb", "funn/index.html"), ("en", "en/funn/index.html")])
+def test_findings_page_links_every_download_relatively(built_site, lang, page):
+    html = (built_site / page).read_text(encoding="utf-8")
+    hrefs = _links(html, "download-link")
+    expected = {downloads.chart_csv_path(c, lang) for c in DATA.charts} | {
+        downloads.findings_csv_path(lang), downloads.FINDINGS_JSON_PATH}
+    base = "http://site.invalid/" + page
+    resolved = {urljoin(base, h).removeprefix("http://site.invalid/") for h in hrefs}
+    assert resolved == expected
+    for href in hrefs:
+        assert not href.startswith(("/", "http:", "https:")), href  # relative: works in an offline copy
+    for path in expected:
+        assert (built_site / path).is_file(), path
+
+
+def test_built_downloads_are_the_data(built_site):
+    for path, content in downloads.download_files(DATA).items():
+        built = (built_site / path).read_bytes()
+        assert built == content.encode("utf-8"), path
+        if path.endswith(".csv"):
+            assert built.startswith(b"\xef\xbb\xbf"), path
+    assert json.loads((built_site / downloads.FINDINGS_JSON_PATH).read_text(encoding="utf-8"))["findings"]
+
+
+def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
+    """Adding a chart in data is enough for its CSV to be built and linked."""
+    from conftest import build
+
+    findings = project_copy / "data" / "findings.yml"
+    text = findings.read_text(encoding="utf-8")
+    anchor = "    sources: [anbud365-article]\n\n  - id: innovative-procurement-gap"
+    assert anchor in text
+    text = text.replace(anchor, "    sources: [anbud365-article]\n    chart: klimasats-only\n\n  - id: innovative-procurement-gap")
+    text += """
+  - id: klimasats-only
+    kind: bar
+    title: {nb: Klimasats, en: Klimasats}
+    takeaway: {nb: Gapet i Klimasats., en: The gap in Klimasats.}
+    axis_title: {nb: Prosentpoeng, en: Percentage points}
+    bars:
+      - figure: klimasats-gap
+        label: {nb: Klimasats, en: Klimasats}
+"""
+    findings.write_text(text, encoding="utf-8")
+    result = build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.output
+    for lang in LANGUAGES:
+        csv_file = tmp_path / "out" / downloads.chart_csv_path("klimasats-only", lang)
+        assert _read_csv(csv_file.read_text(encoding="utf-8"), lang)[1][:2] == ["Klimasats", "43"]
+    html = (tmp_path / "out" / "en" / "funn" / "index.html").read_text(encoding="utf-8")
+    assert "../../downloads/klimasats-only.en.csv" in _links(html, "download-link")
+
+
+def test_download_links_resolve_in_an_offline_copy(project_copy, tmp_path):
+    """Built with file names instead of directory URLs, as an offline bundle opened from disk is,
+    every download link and static chart image of every page still points at a file of the build."""
+    from conftest import build
+
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("use_directory_urls: true", "use_directory_urls: false"),
+                      encoding="utf-8")
+    out = tmp_path / "offline"
+    result = build(project_copy, out)
+    assert result.returncode == 0, result.output
+    checked = 0
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        statics = re.findall(r'<img class="report-chart__static[^"]*" src="([^"]+)"', html)
+        for href in _links(html, "download-link") + statics:
+            assert not href.startswith(("/", "http:", "https:")), (page, href)
+            assert (page.parent / href).resolve().is_file(), (page.relative_to(out), href)
+            checked += 1
+    assert (out / "funn.html").is_file() and (out / "en" / "funn.html").is_file()
+    assert checked >= 2 * (3 * len(DATA.charts) + 2)
