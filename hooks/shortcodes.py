@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from reportsite.errors import SiteDataError
-from reportsite.pages import DEFAULT_LANGUAGE, page_language
+from reportsite.pages import DEFAULT_LANGUAGE, markdown_first_line, page_language
 from reportsite.render import PageContext, render_page
 
 
@@ -21,6 +21,7 @@ def on_page_markdown(markdown, page, config, files):
         url=page.url,
         findings_url=lang_root + config.extra["findings_page"],
         lang_root=lang_root,
+        first_line=markdown_first_line(page.file.content_string, markdown),
     )
     try:
         result = render_page(markdown, config.extra["site_data"], ctx)

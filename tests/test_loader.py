@@ -54,8 +54,9 @@ def test_unknown_key(tmp_path):
     data = _data_copy(tmp_path)
     line = _edit(data / "findings.yml", "    section: participation\n", "    sectoin: participation\n")
     problems = _problems(data)
-    assert any(p.startswith(f"data/findings.yml:{line}: findings[0].sectoin: unknown key 'sectoin'") for p in problems), problems
-    assert any("the key 'section' is missing" in p for p in problems)
+    # One mistake, one message: the misspelt key is named with its likely intended spelling,
+    # and not reported a second time as a missing 'section'.
+    assert problems == [f"data/findings.yml:{line}: findings[0].sectoin: unknown key 'sectoin' — did you mean 'section'?"]
 
 
 def test_missing_language(tmp_path):
@@ -64,7 +65,7 @@ def test_missing_language(tmp_path):
                  "      en: Contact with the supplier development programme\n", "")
     problems = _problems(data)
     assert problems == [f"data/findings.yml:{line - 2}: findings[0].title: the key 'en' is missing — "
-                        "add 'en': The finding's headline. (en)"]
+                        "add 'en': The finding's headline, in English."]
 
 
 def test_wrong_type(tmp_path):
@@ -103,7 +104,7 @@ def test_unknown_chart_kind(tmp_path):
     data = _data_copy(tmp_path)
     line = _edit(data / "findings.yml", "    kind: share\n", "    kind: pie\n")
     problems = _problems(data)
-    assert problems == [f"data/findings.yml:{line}: charts[0].kind: unknown value: the text 'pie' — use one of: bar, share"]
+    assert problems == [f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share"]
 
 
 def test_missing_source_reference(tmp_path):

@@ -34,6 +34,32 @@ def check_page_parity(docs_dir: Path, project: Path) -> None:
         raise SiteDataError(problems)
 
 
+def markdown_first_line(source: str, markdown: str) -> int:
+    """The line of the page's file on which the Markdown MkDocs hands to hooks starts.
+
+    MkDocs strips the front matter (and blank lines after it) before on_page_markdown, so line
+    numbers counted in the Markdown must be shifted to match what the editor sees in the file.
+    """
+    body, source = markdown.rstrip(), source.rstrip()  # MkDocs may drop the final newline
+    if body and source.endswith(body):
+        return source.count("\n", 0, len(source) - len(body)) + 1
+    return 1
+
+
+def check_page_encoding(docs_dir: Path, project: Path) -> None:
+    """Raise if a page is not UTF-8 text: MkDocs itself would stop with a Python traceback."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(_shown(path, project), raw[: exc.start].count(b"\n") + 1, "",
+                                    "the page is not UTF-8 text", "save the file with UTF-8 encoding"))
+    if problems:
+        raise SiteDataError(problems)
+
+
 def _shown(path: Path, project: Path) -> str:
     try:
         return path.resolve().relative_to(project.resolve()).as_posix()

@@ -31,6 +31,7 @@ class PageContext:
     url: str            # the page's own URL relative to the site root: "en/funn/"
     findings_url: str   # the findings page's URL in this language: "en/funn/"
     lang_root: str      # "" for the default language, "en/" for English
+    first_line: int = 1  # the line of the file on which the Markdown starts (after front matter)
 
 
 @dataclass
@@ -150,14 +151,15 @@ class Renderer:
             (labels["report"], self.source_link(self.data.sources[r.report_source])),
             (labels["article"], self.source_link(self.data.sources[r.article_source])),
         ]
-        body = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
+        body = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
         return f'\n<table class="report-facts"><tbody>{body}</tbody></table>\n'
 
     def cite(self, args: list[str]) -> str:
         self._args(args, 0, "{{ cite }}")
         r = self.data.report
         report = self.data.sources[r.report_source]
-        text = self.ui["citation"].format(
+        # The template is data too: escaped before the (already escaped) parts are put in.
+        text = esc(self.ui["citation"]).format(
             publisher=esc(r.publisher), year=esc(r.presented[:4]), title=f"<cite>{esc(r.original_title)}</cite>",
             commissioned_by=esc(r.commissioned_by[self.ctx.lang]),
             url=f'<a href="{esc(report.url)}">{esc(report.url)}</a>')
@@ -257,7 +259,7 @@ class Renderer:
             pieces.append(markdown[last:match.start()])
             last = match.end()
             name, args = match.group(2), match.group(3).split()
-            line = markdown.count("\n", 0, match.start()) + 1
+            line = markdown.count("\n", 0, match.start()) + self.ctx.first_line
             handler = self.handlers.get(name)
             if handler is None:
                 self.out.problems.append(Problem(
@@ -291,7 +293,7 @@ class Renderer:
         masked = TOKEN.sub(lambda m: " " * len(m.group(0)) if m.group("fence") or m.group(0).startswith("`") else "",
                            markdown)
         for match in STRAY_BRACES.finditer(masked):
-            line = masked.count("\n", 0, match.start()) + 1
+            line = masked.count("\n", 0, match.start()) + self.ctx.first_line
             self.out.problems.append(Problem(self.ctx.src, line, "", "a shortcode is not closed or not well formed",
                                              "write shortcodes as {{ name ID }}, on one line"))
             break

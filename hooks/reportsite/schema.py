@@ -6,7 +6,10 @@ Schema that editors' tools use, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
+import string
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,6 +18,7 @@ from .errors import Problem
 from .yamlsource import YamlDocument, dotted
 
 LANGUAGES = ("nb", "en")
+LANGUAGE_NAMES = {"nb": "Bokmål", "en": "English"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 2000
@@ -36,6 +40,8 @@ def _describe(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"yes/no ({str(value).lower()})"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"'{value}', which is not a number one can write down"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
@@ -52,7 +58,10 @@ class Text:
     max_length: int = MAX_TEXT
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
-        if not isinstance(value, str) or not value.strip():
+        if isinstance(value, str) and not value.strip():
+            checker.fail(path, "the text is empty", "write the text between the quotes")
+            return None
+        if not isinstance(value, str):
             checker.fail(path, f"expected text, found {_describe(value)}", "write the text, in quotes if it contains ': '")
             return None
         if len(value) > self.max_length:
@@ -62,6 +71,33 @@ class Text:
 
     def json_schema(self) -> dict:
         return {"type": "string", "minLength": 1, "maxLength": self.max_length, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Template:
+    """Interface text with {name} placeholders that the site fills in; any other name is a mistake."""
+
+    doc: str
+    placeholders: tuple[str, ...]
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        text = Text(self.doc).check(value, path, checker)
+        if text is None:
+            return None
+        expected = "use only " + ", ".join("{" + p + "}" for p in self.placeholders) + " in braces"
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        except ValueError:
+            checker.fail(path, "a brace { or } is not paired", expected)
+            return None
+        unknown = [n for n in names if n not in self.placeholders]
+        if unknown:
+            checker.fail(path, f"unknown placeholder {{{unknown[0]}}}", expected)
+            return None
+        return text
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "description": self.doc}
 
 
 @dataclass(frozen=True)
@@ -114,7 +150,7 @@ class Number:
     doc: str
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             checker.fail(path, f"expected a number, found {_describe(value)}",
                          "write the number as digits with a decimal point, without quotes or units, like 27.8")
             return None
@@ -146,7 +182,8 @@ class Choice:
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         if value not in self.options:
-            checker.fail(path, f"unknown value: {_describe(value)}", "use one of: " + ", ".join(self.options))
+            found = f"'{value}' is not a known value" if isinstance(value, str) else f"expected a value, found {_describe(value)}"
+            checker.fail(path, found, "use one of: " + ", ".join(self.options))
             return None
         return value
 
@@ -187,13 +224,19 @@ class Record:
                          "give the keys " + ", ".join(self.fields) + ", each on its own line")
             return None
         out: dict[str, Any] = {}
+        absent = [key for key in self.fields if key not in value]
         for key in value:
             if key not in self.fields:
-                checker.fail(path + (key,), f"unknown key '{key}'", "allowed keys here: " + ", ".join(self.fields))
+                # A misspelt key is one mistake: name it once, not also as a missing key.
+                guess = difflib.get_close_matches(key, absent, n=1, cutoff=0.6)
+                if guess:
+                    absent.remove(guess[0])
+                hint = f"did you mean '{guess[0]}'?" if guess else "allowed keys here: " + ", ".join(self.fields)
+                checker.fail(path + (key,), f"unknown key '{key}'", hint)
         for key, kind in self.fields.items():
             if key in value:
                 out[key] = kind.check(value[key], path + (key,), checker)
-            elif key not in self.optional:
+            elif key not in self.optional and key in absent:
                 checker.fail(path, f"the key '{key}' is missing", f"add '{key}': {kind.doc}")
         return out
 
@@ -210,7 +253,7 @@ class Record:
 def localized(kind_doc: str, max_length: int = MAX_TEXT) -> Record:
     """Text in every language of the site; a missing language is an error, never a fallback."""
     return Record(f"{kind_doc} One entry per language: nb (Bokmål) and en (English).",
-                  {lang: Text(f"{kind_doc} ({lang})", max_length) for lang in LANGUAGES})
+                  {lang: Text(f"{kind_doc.rstrip('.')}, in {LANGUAGE_NAMES[lang]}.", max_length) for lang in LANGUAGES})
 
 
 UNITS = ("count", "percent", "percentage_points", "year", "date")
@@ -287,17 +330,17 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
     lang: Record(f"Interface text in {lang}.", {
         "source": Text("Label before one source."),
         "sources": Text("Label before several sources."),
-        "computed": Text("Note for a computed figure; {formula} is replaced."),
-        "complement_formula": Text("Formula of a complement; {of} is replaced by the other figure."),
+        "computed": Template("Note for a computed figure; {formula} is replaced.", ("formula",)),
+        "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
         "computed_label": Text("Marker after a computed bar's label."),
         "percentage_points": Text("The unit word for percentage points."),
         "months": ListOf(Text("Month name."), "Month names, January first."),
         "show_data": Text("Label of the disclosure that shows a chart's numbers."),
         "table_category": Text("Header of a data table's first column."),
         "table_value": Text("Header of a data table's value column."),
-        "chart_description": Text("Screen-reader text of a chart; {title} and {values} are replaced."),
-        "date_format": Text("How a date is written; {day}, {month} and {year} are replaced."),
-        "citation": Text("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced."),
+        "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
+        "date_format": Template("How a date is written; {day}, {month} and {year} are replaced.", ("day", "month", "year")),
+        "citation": Template("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced.", ("publisher", "year", "title", "commissioned_by", "url")),
         "page_sources": Text("Heading of the list of sources of the figures on a page."),
         "report_facts": Record("Row labels of the table of facts about the report.", {
             key: Text(f"Label of the '{key}' row.") for key in
