@@ -29,9 +29,9 @@ class BuildResult:
     output: str
 
 
-def build(project: Path, site: Path) -> BuildResult:
-    """Run the real `mkdocs build --strict` on a project folder."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(project: Path, site: Path, env: dict[str, str] | None = None) -> BuildResult:
+    """Run the real `mkdocs build --strict` on a project folder (env: extra environment variables)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     proc = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
