@@ -17,10 +17,10 @@ from conftest import build, copy_project, serve
 pytestmark = pytest.mark.browser
 
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
-IMG = "<img src=x onerror=\"window.__pwned='img'\">"
+IMG = "<img src=x onerror=\"__pwned='img'\">"
 SCRIPT = "</script><script>window.__pwned='script'</script>"
-ATTR = "\"'><svg onload=\"window.__pwned='attr'\">"
-MARKDOWN = "**bold** [link](javascript:window.__pwned='md') <!-- open comment"
+ATTR = "\"'><svg onload=\"__pwned='attr'\">"
+MARKDOWN = "**b** [a](javascript:window.__pwned='md') <!-- {: onclick=\"window.__pwned='al'\" }"
 VEGA = "\"+(window.__pwned='vega')+\" datum.label {datum.x}"
 VEGA_LABEL = "\"+(window.__pwned='vega')+\""
 SHORTCODE = "{{ cite }}"

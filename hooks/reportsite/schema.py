@@ -6,6 +6,7 @@ Schema that editors' tools use, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
 import re
@@ -139,10 +140,19 @@ class IsoDate:
         if not isinstance(value, str) or not ISO_DATE.match(value):
             checker.fail(path, f"expected a date, found {_describe(value)}", "write the date as YYYY-MM-DD, like 2020-03-12")
             return None
-        return value
+        return _calendar_date(value, path, checker)
 
     def json_schema(self) -> dict:
         return {"type": "string", "pattern": ISO_DATE.pattern, "description": self.doc}
+
+
+def _calendar_date(value: str, path: tuple, checker: Checker) -> str | None:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        checker.fail(path, f"{value} is not a date in the calendar", "check the month (01-12) and the day of the month")
+        return None
+    return value
 
 
 @dataclass(frozen=True)
@@ -168,7 +178,7 @@ class FigureValue:
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         if isinstance(value, str) and ISO_DATE.match(value):
-            return value
+            return _calendar_date(value, path, checker)
         return Number(self.doc).check(value, path, checker)
 
     def json_schema(self) -> dict:
@@ -196,18 +206,27 @@ class ListOf:
     item: Any
     doc: str
     min_items: int = 1
+    max_items: int | None = None
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         if not isinstance(value, list):
             checker.fail(path, f"expected a list, found {_describe(value)}", "write one item per line, each starting with '- '")
             return None
-        if len(value) < self.min_items:
+        if len(value) < self.min_items and (not value or self.max_items is None):
             checker.fail(path, "the list is empty", f"give at least {self.min_items} item(s)")
+            return None
+        if self.max_items is not None and not self.min_items <= len(value) <= self.max_items:
+            wanted = (f"exactly {self.max_items}" if self.min_items == self.max_items
+                      else f"from {self.min_items} to {self.max_items}")
+            checker.fail(path, f"the list has {len(value)} items", f"give {wanted} items")
             return None
         return [self.item.check(v, path + (i,), checker) for i, v in enumerate(value)]
 
     def json_schema(self) -> dict:
-        return {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "description": self.doc}
+        schema = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "description": self.doc}
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
+        return schema
 
 
 @dataclass(frozen=True)
@@ -334,7 +353,7 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
         "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
         "computed_label": Text("Marker after a computed bar's label."),
         "percentage_points": Text("The unit word for percentage points."),
-        "months": ListOf(Text("Month name."), "Month names, January first."),
+        "months": ListOf(Text("Month name."), "Month names, January first.", min_items=12, max_items=12),
         "show_data": Text("Label of the disclosure that shows a chart's numbers."),
         "table_category": Text("Header of a data table's first column."),
         "table_value": Text("Header of a data table's value column."),
