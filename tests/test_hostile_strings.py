@@ -14,8 +14,6 @@ import yaml
 
 from conftest import build, copy_project, serve
 
-pytestmark = pytest.mark.browser
-
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
 IMG = "<img src=x onerror=\"__pwned='img'\">"
 SCRIPT = "</script><script>window.__pwned='script'</script>"
@@ -25,6 +23,8 @@ VEGA = "\"+(window.__pwned='vega')+\" datum.label {datum.x}"
 VEGA_LABEL = "\"+(window.__pwned='vega')+\""
 SHORTCODE = "{{ cite }}"
 AMP = "R&amp;D &lt;b&gt; & <b>"
+# An https address the loader accepts, with markup in it: it must stay inside the href.
+URL = "https://example.invalid/?a=\"'><svg/onload=__pwned='url'>&b=<\\script>"
 
 
 def _hostile_data(project: Path) -> None:
@@ -45,6 +45,7 @@ def _hostile_data(project: Path) -> None:
         chart["bars"][1]["label"][lang] = "<b>b</b>"
         source = report["sources"][0]
         source["title"][lang] = f"{SHORTCODE} {IMG}"
+        source["url"] = URL
         report["report"]["commissioned_by"][lang] = ATTR
         ui[lang]["table_category"] = IMG
         ui[lang]["citation"] = f"{IMG} " + "{publisher} ({year}). {title}. {commissioned_by}. {url}"
@@ -97,6 +98,7 @@ INJECTED = """() => ({
 })"""
 
 
+@pytest.mark.browser
 def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
     site, url = hostile_site
     context = browser.new_context()
@@ -115,6 +117,7 @@ def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
     context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
 def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_root):
     _, url = hostile_site
@@ -147,6 +150,7 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
     assert f"{SCRIPT}: {SHORTCODE} {IMG}" in page.inner_text(".report-source")
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
 def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_site, lang_root):
     _, url = hostile_site
@@ -157,6 +161,7 @@ def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_s
     citation = page.inner_text("p.citation")
     assert citation.startswith(f"{IMG} ") and ATTR in citation
     assert f"{SCRIPT}: {SHORTCODE} {IMG}" in page.inner_text("ul.report-sources")
+    assert page.locator("ul.report-sources a").first.get_attribute("href") == URL
 
 
 def test_static_chart_svg_holds_the_text_as_text(hostile_site):
@@ -170,6 +175,7 @@ def test_static_chart_svg_holds_the_text_as_text(hostile_site):
         assert not re.search(r"<(img|script)\b", svg)
 
 
+@pytest.mark.browser
 def test_search_results_show_the_strings_as_text(page, hostile_site):
     _, url = hostile_site
     page.goto(url + "en/")
@@ -180,3 +186,19 @@ def test_search_results_show_the_strings_as_text(page, hostile_site):
     assert "<img" in results
     found = page.evaluate(INJECTED)
     assert found["flag"] is None and found["handlers"] == [] and found["images"] == []
+
+
+@pytest.mark.parametrize("address", [
+    "javascript:__pwned='js'", "JavaScript:__pwned='js'", " javascript:__pwned='js'",
+    "data:text/html,<script>__pwned='data'</script>", "vbscript:msgbox", "//example.invalid/x",
+    "http://example.invalid/", "https://", "https://example.invalid/a b", "example.invalid",
+])
+def test_loader_accepts_only_https_addresses(address):
+    from reportsite.schema import Checker, Url
+    from reportsite.yamlsource import YamlDocument
+
+    checker = Checker(YamlDocument("data/report.yml", {}, {("url",): 7}))
+    assert Url("address").check(address, ("url",), checker) is None
+    assert [str(p) for p in checker.problems] == [
+        f"data/report.yml:7: url: expected a web address, found the text '{address[:37] + '...' if len(address) > 40 else address}'"
+        " — write the full address starting with https://"]
