@@ -87,7 +87,9 @@ _YAML_PROBLEMS = (
      "check this line and the one above: a key needs ': ' after it, and quotes must be closed"),
     ("found unexpected end of stream", "the file ends inside quoted text",
      "close the quote that is opened on a line above"),
-    ("found undefined alias", "a '*' starts a word", "put text that starts with '*' in quotes"),
+    ("expected alphabetic or numeric character", "text starts with a character YAML reserves ('*' or '&')",
+     "put the text in quotes"),
+    ("found undefined alias", "text starts with '*', which YAML reserves", "put the text in quotes"),
 )
 
 
