@@ -54,6 +54,12 @@ def _hostile_data(project: Path) -> None:
     report["report"]["project_leader"] = MARKDOWN
     for name, value in (("findings.yml", findings), ("report.yml", report), ("ui.yml", ui)):
         (data / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # Front matter lands in meta tags and the title, which the theme prints without escaping.
+    for lang in ("nb", "en"):
+        page = project / "content" / lang / "funn.md"
+        body = page.read_text(encoding="utf-8").split("---", 2)[2]
+        front = yaml.safe_dump({"title": f"{IMG} {AMP}", "description": f"{ATTR} {SCRIPT}"}, allow_unicode=True)
+        page.write_text(f"---\n{front}---{body}", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +128,9 @@ def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
 def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_root):
     _, url = hostile_site
     _open_and_poke(page, url + lang_root + "funn/")
+    assert page.title().startswith(f"{IMG} {AMP} - ")
+    assert page.get_attribute("meta[name='description']", "content") == f"{ATTR} {SCRIPT}"
+    assert page.locator(".md-nav__link--active").first.inner_text().strip() == f"{IMG} {AMP}"
     finding = page.locator("#lup-contact")
     assert finding.inner_text().strip().startswith(f"{IMG} {ATTR} {MARKDOWN}")
     text = page.inner_text("#lup-contact + .finding .finding__text")
@@ -202,3 +211,15 @@ def test_loader_accepts_only_https_addresses(address):
     assert [str(p) for p in checker.problems] == [
         f"data/report.yml:7: url: expected a web address, found the text '{address[:37] + '...' if len(address) > 40 else address}'"
         " — write the full address starting with https://"]
+
+
+def test_front_matter_is_escaped_once_for_templates():
+    from markupsafe import escape
+
+    from reportsite.pages import escape_front_matter
+
+    meta = escape_front_matter({"description": ATTR, "title": "R&D", "hide": ["toc"], "has_charts": True})
+    assert str(meta["description"]) == "&quot;&#x27;&gt;&lt;svg onload=&quot;__pwned=&#x27;attr&#x27;&quot;&gt;"
+    assert str(escape(meta["title"])) == "R&amp;D"  # a template that escapes again changes nothing
+    assert escape_front_matter(meta) == meta
+    assert meta["hide"] == ["toc"] and meta["has_charts"] is True
