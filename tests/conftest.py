@@ -123,3 +123,26 @@ def page(browser):
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     yield page
     context.close()
+
+
+def search_for(page, query: str, timeout: float = 20000):
+    """Search the way a reader does: type into Material's search box, then wait for results.
+
+    Typing key by key (not fill()) matters: Material can miss a value set before it has wired up
+    the box; the retry re-types once for the same reason.
+    """
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item")
+    for attempt in range(2):
+        box.click()
+        box.press("Control+a")
+        box.press("Backspace")
+        box.press_sequentially(query, delay=30)
+        try:
+            results.first.wait_for(state="visible", timeout=timeout / 2)
+            return results
+        except Exception:
+            if attempt:
+                raise
+    return results
+

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, serve
+from conftest import ROOT, search_for, serve
 
 from reportsite.security import CONTENT_SECURITY_POLICY, EXPECTED_VIOLATIONS
 
@@ -95,9 +95,7 @@ def test_every_page_works_under_the_policy(csp_page, csp_url, built_site):
 def test_search_works_under_the_policy(csp_page, csp_url, path, query):
     """Material's search runs in a web worker loaded from the site: worker-src 'self' lets it run."""
     csp_page.goto(csp_url + path)
-    csp_page.fill("input.md-search__input", query)
-    csp_page.wait_for_selector(".md-search-result__item", timeout=15000)
-    assert csp_page.locator(".md-search-result__item").count() > 0
+    assert search_for(csp_page, query).count() > 0
     assert _unexpected(csp_page.evaluate("window.__violations")) == []
     assert csp_page.page_errors == []
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build, copy_project, serve
+from conftest import build, copy_project, search_for, serve
 
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
 IMG = "<img src=x onerror=\"__pwned='img'\">"
@@ -188,8 +188,7 @@ def test_static_chart_svg_holds_the_text_as_text(hostile_site):
 def test_search_results_show_the_strings_as_text(page, hostile_site):
     _, url = hostile_site
     page.goto(url + "en/")
-    page.fill("input.md-search__input", "onerror")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    search_for(page, "onerror")
     page.wait_for_timeout(300)
     results = page.inner_text(".md-search-result")
     assert "<img" in results
