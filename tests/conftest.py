@@ -49,6 +49,12 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def site_pages(site: Path) -> list[str]:
+    """The URL path of every page of a built site, relative to its root: "", "funn/", "en/funn/", ..."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.rglob("index.html"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site") / "site"

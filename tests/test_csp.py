@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, search_for, serve
+from conftest import ROOT, search_for, serve, site_pages
 
 from reportsite.security import CONTENT_SECURITY_POLICY, EXPECTED_VIOLATIONS
 
@@ -41,11 +41,6 @@ def csp_page(browser):
     context.close()
 
 
-def _pages(site: Path) -> list[str]:
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                  for p in site.rglob("index.html"))
-
-
 def _unexpected(violations: list[dict]) -> list[dict]:
     def expected(v):
         return any(v["directive"] == e["directive"] and v["blocked"] == e["blocked"]
@@ -64,7 +59,7 @@ def test_the_policy_is_enforced(csp_page, csp_url):
 
 
 def test_every_page_works_under_the_policy(csp_page, csp_url, built_site):
-    pages = _pages(built_site)
+    pages = site_pages(built_site)
     assert "funn/" in pages and "en/funn/" in pages
     charts_seen = 0
     for path in pages:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build, copy_project, search_for, serve
+from conftest import build, copy_project, search_for, serve, site_pages
 
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
 IMG = "<img src=x onerror=\"__pwned='img'\">"
@@ -72,11 +72,6 @@ def hostile_site(tmp_path_factory):
         yield project / "site", url
 
 
-def _pages(site: Path) -> list[str]:
-    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html"))
-
-
 def _open_and_poke(page, url: str) -> None:
     """Load a page the way a reader would, and touch what runs code: charts, tooltips, tables."""
     page.goto(url)
@@ -112,7 +107,7 @@ def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
     dialogs, errors = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    pages = _pages(site)
+    pages = site_pages(site)
     assert "funn/" in pages and "en/om-rapporten/" in pages
     for path in pages:
         _open_and_poke(page, url + path)
