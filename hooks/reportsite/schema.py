@@ -66,7 +66,7 @@ class Text:
             checker.fail(path, f"expected text, found {_describe(value)}", "write the text, in quotes if it contains ': '")
             return None
         if len(value) > self.max_length:
-            checker.fail(path, f"the text is {len(value)} characters long", f"keep it under {self.max_length} characters")
+            checker.fail(path, f"the text is {len(value)} characters long", f"keep it to {self.max_length} characters or fewer")
             return None
         return value.strip()
 
