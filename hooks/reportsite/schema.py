@@ -212,13 +212,13 @@ class ListOf:
         if not isinstance(value, list):
             checker.fail(path, f"expected a list, found {_describe(value)}", "write one item per line, each starting with '- '")
             return None
-        if len(value) < self.min_items and (not value or self.max_items is None):
-            checker.fail(path, "the list is empty", f"give at least {self.min_items} item(s)")
-            return None
-        if self.max_items is not None and not self.min_items <= len(value) <= self.max_items:
-            wanted = (f"exactly {self.max_items}" if self.min_items == self.max_items
+        if len(value) < self.min_items or (self.max_items is not None and len(value) > self.max_items):
+            wanted = (f"at least {self.min_items}" if self.max_items is None
+                      else f"exactly {self.max_items}" if self.min_items == self.max_items
                       else f"from {self.min_items} to {self.max_items}")
-            checker.fail(path, f"the list has {len(value)} items", f"give {wanted} items")
+            count = self.min_items if self.max_items is None else self.max_items
+            checker.fail(path, f"the list has {len(value)} items" if value else "the list is empty",
+                         f"give {wanted} item" + ("" if count == 1 else "s"))
             return None
         return [self.item.check(v, path + (i,), checker) for i, v in enumerate(value)]
 
