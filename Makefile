@@ -5,6 +5,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
 CHROMIUM := /usr/bin/chromium
+# Reproducible builds: dates in the site (the sitemap's) are the last commit's, not the clock's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: site test serve check schema new-report bench clean chromium
 

@@ -10,13 +10,14 @@ from pathlib import Path
 from reportsite import preview
 from reportsite.errors import SiteDataError
 from reportsite.model import load_site_data_once
-from reportsite.pages import check_page_parity
+from reportsite.pages import check_page_encoding, check_page_parity
 
 
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
         check_page_parity(Path(config.docs_dir), project)
+        check_page_encoding(Path(config.docs_dir), project)
         config.extra["site_data"] = load_site_data_once(project / "data", project)
     except SiteDataError as exc:
         preview.report(exc)

@@ -29,9 +29,9 @@ class BuildResult:
     output: str
 
 
-def build(project: Path, site: Path) -> BuildResult:
-    """Run the real `mkdocs build --strict` on a project folder."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build(project: Path, site: Path, env: dict[str, str] | None = None) -> BuildResult:
+    """Run the real `mkdocs build --strict` on a project folder (env: extra environment variables)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     proc = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
@@ -57,6 +57,12 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def site_pages(site: Path) -> list[str]:
+    """The URL path of every page of a built site, relative to its root: "", "funn/", "en/funn/", ..."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.rglob("index.html"))
+
+
 @pytest.fixture(scope="session")
 def built_bundle(tmp_path_factory):
     """What `make site` builds (tools/build_site.py): the web site and the offline zip."""
@@ -77,14 +83,29 @@ def project_copy(tmp_path) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+    headers_for = None  # optional: path -> headers, for headers that differ by address
+
+    def end_headers(self):
+        headers = self.headers_for(self.path.lstrip("/")) if self.headers_for else self.extra_headers
+        for name, value in headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a folder on a loopback port for the duration of the block; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, headers=None):
+    """Serve a folder on a loopback port for the duration of the block; yields the base URL.
+
+    headers: sent with every response, as a host would (a Content-Security-Policy, say); or a
+    function from the request's path to the headers for it.
+    """
+    attrs = {"headers_for": staticmethod(headers)} if callable(headers) else {"extra_headers": dict(headers or {})}
+    handler_class = type("_Handler", (_QuietHandler,), attrs)
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -126,3 +147,26 @@ def page(browser):
     page.on("pageerror", lambda e: page.console_errors.append(str(e)))
     yield page
     context.close()
+
+
+def search_for(page, query: str, timeout: float = 20000):
+    """Search the way a reader does: type into Material's search box, then wait for results.
+
+    Typing key by key (not fill()) matters: Material can miss a value set before it has wired up
+    the box; the retry re-types once for the same reason.
+    """
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item")
+    for attempt in range(2):
+        box.click()
+        box.press("Control+a")
+        box.press("Backspace")
+        box.press_sequentially(query, delay=30)
+        try:
+            results.first.wait_for(state="visible", timeout=timeout / 2)
+            return results
+        except Exception:
+            if attempt:
+                raise
+    return results
+

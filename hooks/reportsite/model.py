@@ -274,16 +274,21 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
             raw_figures.setdefault(g["id"], (("findings", i, "figures", j), g, f["id"]))
 
     figures: dict[str, Figure] = {}
+    # Figures already reported as wrong: what depends on them is not reported again, so that one
+    # mistake gives one message.
+    broken: set[str] = set()
     for fid, (path, g, finding_id) in raw_figures.items():
         has_value, has_computed = "value" in g, "computed" in g
         if has_value == has_computed:
             sem.fail(fdoc, path, "a figure needs either 'value' or 'computed', not both and not neither",
                      "give the sourced number as 'value', or describe how it is derived under 'computed'")
+            broken.add(fid)
             continue
         if has_value:
             problem = _figure_value_problem(g["unit"], g["value"])
             if problem:
                 sem.fail(fdoc, path + ("value",), problem, f"check the number against the source ({g['unit']})")
+                broken.add(fid)
                 continue
             value = g["value"] if g["unit"] == "date" else Decimal(str(g["value"]))
             figures[fid] = Figure(fid, value, g["unit"], finding_id)
@@ -294,19 +299,23 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
         base = figures.get(of)
         if base is None and of in known_figures and of not in raw_figures:
             continue  # the base figure sits in a finding with its own problem, reported above
-        if base is None or base.computed_from is not None:
+        if of in broken:
+            broken.add(fid)
+        elif base is None or base.computed_from is not None:
             sem.fail(fdoc, path + ("computed", "of"), f"'{of}' is not a sourced figure",
                      "name a figure that has a 'value' from a source")
+            broken.add(fid)
         elif base.unit != "percent" or g["unit"] != "percent":
             sem.fail(fdoc, path + ("computed",), "a complement is computed from a percent figure",
                      "use unit: percent here and name a percent figure in 'of'")
+            broken.add(fid)
         else:
             figures[fid] = Figure(fid, Decimal(100) - base.value, "percent", finding_id, of, g["computed"]["method"])
 
     charts: dict[str, Chart] = {}
     for i, c in chart_items:
         units = set()
-        complete = True
+        complete = True  # every bar shows a valid figure; otherwise that is the one problem to report
         for j, bar in enumerate(c["bars"]):
             if bar["figure"] not in known_figures:
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
@@ -320,12 +329,12 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                      "show figures of one unit in one chart")
         if units & {"year", "date"}:
             sem.fail(fdoc, ("charts", i, "bars"), "years and dates cannot be charted as bars", "chart counts or percentages")
-        if c["kind"] == "share" and units == {"percent"}:
-            total = sum(figures[b["figure"]].value for b in c["bars"] if b["figure"] in figures)
-            if complete and total != 100:
+        if c["kind"] == "share" and complete and units == {"percent"}:
+            total = sum(figures[b["figure"]].value for b in c["bars"])
+            if total != 100:
                 sem.fail(fdoc, ("charts", i, "bars"), f"the parts of a share chart add up to {total} %, not 100 %",
                          "add the missing part (a computed complement, say) or use kind: bar")
-        elif c["kind"] == "share" and units:
+        elif c["kind"] == "share" and complete and units:
             sem.fail(fdoc, ("charts", i, "kind"), "a share chart shows percentages", "use kind: bar for other units")
         for lang in LANGUAGES:
             for key in ("title", "takeaway", "axis_title"):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
 from .errors import Problem, SiteDataError
+from .render import esc
 from .schema import LANGUAGES
 
 DEFAULT_LANGUAGE = LANGUAGES[0]
@@ -34,6 +36,34 @@ def check_page_parity(docs_dir: Path, project: Path) -> None:
                     f"add {_shown(docs_dir / other / missing, project)} with the same content in that language"))
     if problems:
         raise SiteDataError(problems)
+
+
+def check_page_encoding(docs_dir: Path, project: Path) -> None:
+    """Raise if a page is not UTF-8 text: MkDocs itself would stop with a Python traceback."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        raw = path.read_bytes()
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(_shown(path, project), raw[: exc.start].count(b"\n") + 1, "",
+                                    "the page is not UTF-8 text", "save the file with UTF-8 encoding"))
+    if problems:
+        raise SiteDataError(problems)
+
+
+# Front-matter keys that Material's templates print into HTML (meta tags, the title) unescaped:
+# MkDocs renders themes without autoescaping.
+FRONT_MATTER_IN_HTML = ("title", "description", "author")
+
+
+def escape_front_matter(meta: dict) -> dict:
+    """The page's front matter with the values templates print made safe for HTML text and attributes.
+
+    Markup marks them as escaped, so a template that escapes them itself does not do it twice.
+    """
+    return {key: Markup(esc(value)) if key in FRONT_MATTER_IN_HTML and isinstance(value, str)
+            and not isinstance(value, Markup) else value for key, value in meta.items()}
 
 
 def _shown(path: Path, project: Path) -> str:

@@ -170,7 +170,7 @@ class Renderer:
             (labels["report"], self.source_link(self.data.sources[r.report_source])),
             (labels["article"], self.source_link(self.data.sources[r.article_source])),
         ]
-        body = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
+        body = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in rows)
         return f'\n<table class="report-facts"><tbody>{body}</tbody></table>\n'
 
     def cite(self, args: list[str]) -> str:
@@ -179,9 +179,9 @@ class Renderer:
         lang, ctx = self.ctx.lang, self.ctx
         home = ctx.absolute(ctx.lang_root)
         parts = [
-            f'<p class="report-citation__heading"><strong>{esc(self.ui["cite_report"])}</strong></p>',
+            f'<p class="report-citation__heading">{esc(self.ui["cite_report"])}</p>',
             self.citation_html(citation.report_text(self.data, lang), citation.report_bibtex(self.data, lang)),
-            f'<p class="report-citation__heading"><strong>{esc(self.ui["cite_this_site"])}</strong></p>',
+            f'<p class="report-citation__heading">{esc(self.ui["cite_this_site"])}</p>',
             self.citation_html(citation.page_text(self.data, lang, ctx.site_name, ctx.site_name, home),
                                citation.page_bibtex(f"site-{lang}", ctx.site_name, ctx.site_name, home)),
         ]

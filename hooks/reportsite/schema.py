@@ -6,7 +6,11 @@ Schema that editors' tools use, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import datetime
+import difflib
+import math
 import re
+import string
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,6 +47,8 @@ def _describe(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"yes/no ({str(value).lower()})"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"'{value}', which is not a number one can write down"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
@@ -59,16 +65,46 @@ class Text:
     max_length: int = MAX_TEXT
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
-        if not isinstance(value, str) or not value.strip():
+        if isinstance(value, str) and not value.strip():
+            checker.fail(path, "the text is empty", "write the text between the quotes")
+            return None
+        if not isinstance(value, str):
             checker.fail(path, f"expected text, found {_describe(value)}", "write the text, in quotes if it contains ': '")
             return None
         if len(value) > self.max_length:
-            checker.fail(path, f"the text is {len(value)} characters long", f"keep it under {self.max_length} characters")
+            checker.fail(path, f"the text is {len(value)} characters long", f"keep it to {self.max_length} characters or fewer")
             return None
         return value.strip()
 
     def json_schema(self) -> dict:
         return {"type": "string", "minLength": 1, "maxLength": self.max_length, "description": self.doc}
+
+
+@dataclass(frozen=True)
+class Template:
+    """Interface text with {name} placeholders that the site fills in; any other name is a mistake."""
+
+    doc: str
+    placeholders: tuple[str, ...]
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        text = Text(self.doc).check(value, path, checker)
+        if text is None:
+            return None
+        expected = "use only " + ", ".join("{" + p + "}" for p in self.placeholders) + " in braces"
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        except ValueError:
+            checker.fail(path, "a brace { or } is not paired", expected)
+            return None
+        unknown = [n for n in names if n not in self.placeholders]
+        if unknown:
+            checker.fail(path, f"unknown placeholder {{{unknown[0]}}}", expected)
+            return None
+        return text
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "description": self.doc}
 
 
 @dataclass(frozen=True)
@@ -110,10 +146,19 @@ class IsoDate:
         if not isinstance(value, str) or not ISO_DATE.match(value):
             checker.fail(path, f"expected a date, found {_describe(value)}", "write the date as YYYY-MM-DD, like 2020-03-12")
             return None
-        return value
+        return _calendar_date(value, path, checker)
 
     def json_schema(self) -> dict:
         return {"type": "string", "pattern": ISO_DATE.pattern, "description": self.doc}
+
+
+def _calendar_date(value: str, path: tuple, checker: Checker) -> str | None:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        checker.fail(path, f"{value} is not a date in the calendar", "check the month (01-12) and the day of the month")
+        return None
+    return value
 
 
 @dataclass(frozen=True)
@@ -121,7 +166,7 @@ class Number:
     doc: str
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             checker.fail(path, f"expected a number, found {_describe(value)}",
                          "write the number as digits with a decimal point, without quotes or units, like 27.8")
             return None
@@ -139,7 +184,7 @@ class FigureValue:
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         if isinstance(value, str) and ISO_DATE.match(value):
-            return value
+            return _calendar_date(value, path, checker)
         return Number(self.doc).check(value, path, checker)
 
     def json_schema(self) -> dict:
@@ -153,7 +198,8 @@ class Choice:
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         if value not in self.options:
-            checker.fail(path, f"unknown value: {_describe(value)}", "use one of: " + ", ".join(self.options))
+            found = f"'{value}' is not a known value" if isinstance(value, str) else f"expected a value, found {_describe(value)}"
+            checker.fail(path, found, "use one of: " + ", ".join(self.options))
             return None
         return value
 
@@ -166,18 +212,27 @@ class ListOf:
     item: Any
     doc: str
     min_items: int = 1
+    max_items: int | None = None
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         if not isinstance(value, list):
             checker.fail(path, f"expected a list, found {_describe(value)}", "write one item per line, each starting with '- '")
             return None
-        if len(value) < self.min_items:
-            checker.fail(path, "the list is empty", f"give at least {self.min_items} item(s)")
+        if len(value) < self.min_items or (self.max_items is not None and len(value) > self.max_items):
+            wanted = (f"at least {self.min_items}" if self.max_items is None
+                      else f"exactly {self.max_items}" if self.min_items == self.max_items
+                      else f"from {self.min_items} to {self.max_items}")
+            count = self.min_items if self.max_items is None else self.max_items
+            checker.fail(path, f"the list has {len(value)} items" if value else "the list is empty",
+                         f"give {wanted} item" + ("" if count == 1 else "s"))
             return None
         return [self.item.check(v, path + (i,), checker) for i, v in enumerate(value)]
 
     def json_schema(self) -> dict:
-        return {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "description": self.doc}
+        schema = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "description": self.doc}
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
+        return schema
 
 
 @dataclass(frozen=True)
@@ -194,13 +249,19 @@ class Record:
                          "give the keys " + ", ".join(self.fields) + ", each on its own line")
             return None
         out: dict[str, Any] = {}
+        absent = [key for key in self.fields if key not in value]
         for key in value:
             if key not in self.fields:
-                checker.fail(path + (key,), f"unknown key '{key}'", "allowed keys here: " + ", ".join(self.fields))
+                # A misspelt key is one mistake: name it once, not also as a missing key.
+                guess = difflib.get_close_matches(key, absent, n=1, cutoff=0.6)
+                if guess:
+                    absent.remove(guess[0])
+                hint = f"did you mean '{guess[0]}'?" if guess else "allowed keys here: " + ", ".join(self.fields)
+                checker.fail(path + (key,), f"unknown key '{key}'", hint)
         for key, kind in self.fields.items():
             if key in value:
                 out[key] = kind.check(value[key], path + (key,), checker)
-            elif key not in self.optional:
+            elif key not in self.optional and key in absent:
                 checker.fail(path, f"the key '{key}' is missing", f"add '{key}': {kind.doc}")
         return out
 
@@ -308,28 +369,28 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
     lang: Record(f"Interface text in {LANGUAGE_NAMES[lang]} ({lang}).", {
         "source": Text("Label before one source."),
         "sources": Text("Label before several sources."),
-        "computed": Text("Note for a computed figure; {formula} is replaced."),
-        "complement_formula": Text("Formula of a complement; {of} is replaced by the other figure."),
+        "computed": Template("Note for a computed figure; {formula} is replaced.", ("formula",)),
+        "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
         "computed_label": Text("Marker after a computed bar's label."),
         "percentage_points": Text("The unit word for percentage points."),
-        "months": ListOf(Text("Month name."), "Month names, January first."),
+        "months": ListOf(Text("Month name."), "Month names, January first.", min_items=12, max_items=12),
         "show_data": Text("Label of the disclosure that shows a chart's numbers."),
         "table_category": Text("Header of a data table's first column."),
         "table_value": Text("Header of a data table's value column."),
-        "chart_description": Text("Screen-reader text of a chart; {title} and {values} are replaced."),
-        "date_format": Text("How a date is written; {day}, {month} and {year} are replaced."),
-        "citation": Text("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced."),
+        "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
+        "date_format": Template("How a date is written; {day}, {month} and {year} are replaced.", ("day", "month", "year")),
+        "citation": Template("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced.", ("publisher", "year", "title", "commissioned_by", "url")),
         "og_locale": Text("The language's Open Graph locale, like nb_NO."),
-        "card_footer": Text("Bottom line of a page's link-preview image; {publisher} is replaced."),
+        "card_footer": Template("Bottom line of a page's link-preview image; {publisher} is replaced.", ("publisher",)),
         "permalink": Text("Text of a finding's permanent link."),
         "copy_link": Text("Label of the button that copies a finding's link."),
-        "copy_link_label": Text("Screen-reader label of that button; {title} is replaced."),
+        "copy_link_label": Template("Screen-reader label of that button; {title} is replaced.", ("title",)),
         "copied": Text("Announced when a link or snippet has been copied."),
         "copy_code": Text("Label of the button that copies a citation or embed code."),
         "cite_finding": Text("Label of the disclosure with a finding's citation."),
-        "cite_site": Text("How to cite a page of the site; {title}, {site} and {url} are replaced."),
+        "cite_site": Template("How to cite a page of the site; {title}, {site} and {url} are replaced.", ("title", "site", "url")),
         "bibtex": Text("Label before BibTeX code."),
-        "bibtex_report_note": Text("The report's BibTeX note; {commissioned_by} is replaced."),
+        "bibtex_report_note": Template("The report's BibTeX note; {commissioned_by} is replaced.", ("commissioned_by",)),
         "cite_report": Text("Heading of the report's citation."),
         "cite_this_site": Text("Heading of the site's citation."),
         "embed_chart": Text("Label of the disclosure with a chart's embed code."),

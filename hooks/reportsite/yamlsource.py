@@ -79,6 +79,48 @@ def _dotted(path: tuple) -> str:
 dotted = _dotted
 
 
+# PyYAML's wording of the usual mistakes, said in words an editor can act on.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "a ': ' where YAML does not expect one",
+     "put text that contains ': ' in quotes, and check that the line is indented like its neighbours"),
+    ("expected <block end>", "the structure of the file breaks here",
+     "check the indentation of this line, and that every quote opened on a line above is closed"),
+    ("could not find expected ':'", "a line that is not 'key: value'",
+     "check this line and the one above: a key needs ': ' after it, and quotes must be closed"),
+    ("found unexpected end of stream", "the file ends inside quoted text",
+     "close the quote that is opened on a line above"),
+    ("expected alphabetic or numeric character", "text starts with a character YAML reserves ('*' or '&')",
+     "put the text in quotes"),
+    ("found undefined alias", "text starts with '*', which YAML reserves", "put the text in quotes"),
+)
+
+
+def _plain_yaml_problem(problem: str, has_tab: bool) -> tuple[str, str]:
+    if has_tab or "'\\t'" in problem:
+        return "a tab character", "YAML must be indented with spaces, not tabs"
+    for start, message, hint in _YAML_PROBLEMS:
+        if problem.startswith(start):
+            return message, hint
+    return problem, "fix the YAML syntax on that line (quote text that contains ': ' or starts with a special character)"
+
+
+def _compose(text: str) -> list[yaml.Node]:
+    """The file's documents as nodes: libyaml when it is there, for speed. On a syntax error the file
+    is read again by PyYAML's own parser, whose wording and marks the plain messages above know."""
+    try:
+        return list(yaml.compose_all(text, Loader=_LOADER))
+    except yaml.YAMLError:
+        if _LOADER is yaml.SafeLoader:
+            raise
+    return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+
+
+def _separator_line(text: str, second: yaml.Node) -> int:
+    """The line of the '---' that starts the second document, where the editor must look."""
+    lines = text.splitlines()[: second.start_mark.line + 1]
+    return max((i + 1 for i, l in enumerate(lines) if l.startswith("---")), default=second.start_mark.line + 1)
+
+
 def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
     """Load one YAML file; raise SiteDataError naming the file and line on any problem."""
     name = display_name or str(path)
@@ -97,20 +139,18 @@ def load_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
         raise SiteDataError([Problem(name, 1, "", "the file is empty",
                                      "add the data the file should hold, or remove the file")])
     try:
-        nodes = list(yaml.compose_all(text, Loader=_LOADER))
+        nodes = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problem = (exc.problem or "invalid YAML").strip()
-        hint = "fix the YAML syntax on that line (quote text that contains ': ' or starts with a special character)"
         source_lines = text.splitlines()
-        if line and line <= len(source_lines) and "\t" in source_lines[line - 1]:
-            hint = "YAML must be indented with spaces, not tabs"
-        raise SiteDataError([Problem(name, line, "", f"YAML syntax error: {problem}", hint)]) from None
+        has_tab = bool(line and line <= len(source_lines) and "\t" in source_lines[line - 1])
+        message, hint = _plain_yaml_problem((exc.problem or "invalid YAML").strip(), has_tab)
+        raise SiteDataError([Problem(name, line, "", f"YAML syntax error: {message}", hint)]) from None
     except yaml.YAMLError as exc:
         raise SiteDataError([Problem(name, None, "", f"YAML error: {exc}", "fix the YAML syntax")]) from None
     if len(nodes) != 1:
-        raise SiteDataError([Problem(name, nodes[1].start_mark.line + 1 if len(nodes) > 1 else 1, "",
+        raise SiteDataError([Problem(name, _separator_line(text, nodes[1]) if len(nodes) > 1 else 1, "",
                                      "the file holds more than one YAML document",
                                      "remove the '---' separator; keep one document per file")])
     doc = YamlDocument(name, None)

@@ -24,6 +24,10 @@
         renderer: "svg",
         actions: false,
         formatLocale: payload.formatLocale,
+        // No <style> elements injected at run time, so that a strict style-src holds; the
+        // tooltip's look is in site.css.
+        defaultStyle: false,
+        tooltip: { disableDefaultStyle: true },
       })
       .then(function () {
         if (theme !== currentTheme()) {

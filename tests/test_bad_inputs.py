@@ -1,0 +1,133 @@
+"""The corpus of editors' mistakes: each case in tests/bad_inputs/ edits a copy of the project, runs the
+real `mkdocs build --strict`, and must get exactly the one message it expects, with no traceback.
+
+A case is one YAML file, so adding a case is adding a file:
+
+    why: what the editor did            # shown when the case fails
+    edits:                              # applied in order to a copy of the project
+      - file: data/findings.yml         # the file to change, relative to the project
+        replace: "value: 28\\n"          # text that must occur in it (first occurrence is changed)
+        with: "value: 128\\n"
+      # or  append: "text"   (added at the end)
+      # or  write: "text"    (the whole file; "" makes it empty)
+      # or  delete: true
+      # and encoding: latin-1 (save the edited file in that encoding instead of UTF-8)
+    expect: "data/findings.yml:{line}: findings[1].figures[0].value: ..."
+
+The expected text is the whole message line the editor sees. `{line}` in it is the line of the
+first edit (where the replaced or appended text starts), `{line+N}` is N lines below it and
+`{line-N}` N lines above; `{any}` stands for text that changes with the data, such as a list of
+the known ids.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BuildResult, build, copy_project
+
+CASES_DIR = Path(__file__).parent / "bad_inputs"
+CASE_FILES = sorted(CASES_DIR.glob("*.yml"))
+# Builds run side by side: each is mostly one Python process waiting on imports and small files.
+WORKERS = max(2, min(4, (os.cpu_count() or 2) + 1))
+HEADER = "1 problem in the site's data or pages:"
+
+
+@dataclass
+class Case:
+    name: str
+    why: str
+    edits: list[dict]
+    expect: str
+
+
+def load_case(path: Path) -> Case:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert set(raw) == {"why", "edits", "expect"}, f"{path.name}: keys must be why, edits, expect"
+    return Case(path.stem, raw["why"], raw["edits"], raw["expect"])
+
+
+def apply_edits(project: Path, edits: list[dict]) -> int:
+    """Apply a case's edits to a project copy; return the line of the first edit."""
+    first_line = None
+    for edit in edits:
+        path = project / edit["file"]
+        encoding = edit.get("encoding", "utf-8")
+        if edit.get("delete"):
+            path.unlink()
+            line = 1
+        elif "write" in edit:
+            path.write_bytes(edit["write"].encode(encoding))
+            line = 1
+        else:
+            text = path.read_text(encoding="utf-8")
+            if "append" in edit:
+                line = text.count("\n") + 1 if text.endswith("\n") else text.count("\n") + 2
+                text = text + ("" if text.endswith("\n") else "\n") + edit["append"]
+            else:
+                old, new = edit["replace"], edit["with"]
+                assert old in text, f"case set-up: {old!r} is not in {edit['file']}"
+                line = text[: text.index(old)].count("\n") + 1
+                text = text.replace(old, new, 1)
+            path.write_bytes(text.encode(encoding))
+        first_line = first_line or line
+    return first_line or 1
+
+
+def expected_pattern(case: Case, line: int) -> re.Pattern:
+    """The expected message as a pattern: {line}, {line+N}, {line-N} are lines; {any} is any text."""
+    parts = re.split(r"(\{line(?:[+-]\d+)?\}|\{any\})", case.expect)
+    out = []
+    for part in parts:
+        if part == "{any}":
+            out.append(".*")
+        elif part.startswith("{line"):
+            out.append(str(line + int(part[5:-1] or 0)))
+        else:
+            out.append(re.escape(part))
+    return re.compile("".join(out))
+
+
+def run_case(case: Case, workdir: Path) -> tuple[BuildResult, re.Pattern]:
+    project = copy_project(workdir / "project")
+    line = apply_edits(project, case.edits)
+    return build(project, workdir / "site"), expected_pattern(case, line)
+
+
+@pytest.fixture(scope="module")
+def corpus_runs(request, tmp_path_factory):
+    """Start the builds of every selected case at once; each test waits for its own."""
+    selected = [item.callspec.params["case_file"] for item in request.session.items
+                if item.originalname == "test_bad_input_gives_one_clear_message"]
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=WORKERS)
+    futures = {path: pool.submit(run_case, load_case(path), tmp_path_factory.mktemp(path.stem))
+               for path in selected}
+    yield futures
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def test_corpus_is_large_enough():
+    assert len(CASE_FILES) >= 25
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+def test_bad_input_gives_one_clear_message(case_file, corpus_runs):
+    case = load_case(case_file)
+    result, expected = corpus_runs[case_file].result(timeout=600)
+    output = result.output
+    assert result.returncode != 0, f"{case.name} ({case.why}): the build succeeded\n{output}"
+    assert "Traceback" not in output, f"{case.name}: a Python traceback reached the editor\n{output}"
+    assert HEADER in output, f"{case.name} ({case.why}): not exactly one problem reported\n{output}"
+    block = output.split(HEADER, 1)[1].splitlines()
+    reported = [line.strip() for line in itertools.takewhile(lambda l: l.startswith("  "), block[1:])]
+    assert len(reported) == 1 and expected.fullmatch(reported[0]), \
+        f"{case.name} ({case.why}): expected {case.expect!r}\n{output}"
+    assert output.count(HEADER) == 1 and "Aborted with a BuildError!" in output

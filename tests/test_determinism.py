@@ -1,0 +1,55 @@
+"""Two clean builds of the same commit give byte-identical site/ trees."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT, build, copy_project
+
+
+def commit_epoch() -> str:
+    """SOURCE_DATE_EPOCH as the Makefile sets it: the time of the last commit."""
+    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def tree_digests(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def tree_hash(digests: dict[str, str]) -> str:
+    return hashlib.sha256("".join(f"{path}\0{digest}\n" for path, digest in sorted(digests.items())).encode()).hexdigest()
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    epoch = commit_epoch()
+    # Different folders and different hash seeds: neither a path nor set ordering may leak into the output.
+    first = build(ROOT, tmp_path / "first", env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "1"})
+    assert first.returncode == 0, first.output
+    elsewhere = copy_project(tmp_path / "elsewhere")
+    second = build(elsewhere, tmp_path / "second", env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "2"})
+    assert second.returncode == 0, second.output
+
+    a, b = tree_digests(tmp_path / "first"), tree_digests(tmp_path / "second")
+    assert len(a) > 50
+    assert sorted(a) == sorted(b)
+    assert [path for path in a if a[path] != b[path]] == []
+    assert tree_hash(a) == tree_hash(b)
+
+    # Dates come from the commit, not from the clock.
+    commit_day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
+    sitemap = (tmp_path / "first" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {commit_day}
+
+
+def test_dates_follow_the_commit_not_the_clock(tmp_path):
+    """A build as of another day writes that day: the date is an input, so equal inputs give equal trees."""
+    result = build(ROOT, tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1583971200"})  # 2020-03-12
+    assert result.returncode == 0, result.output
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2020-03-12"}

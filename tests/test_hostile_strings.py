@@ -1,0 +1,224 @@
+"""Hostile strings in data: the site is built with markup, script breakers, Markdown, shortcode and
+Vega expression syntax in titles, labels, sources and interface text, then read in Chromium.
+Nothing may run, and every string must show literally wherever it lands."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build, copy_project, search_for, serve, site_pages
+
+# Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
+IMG = "<img src=x onerror=\"__pwned='img'\">"
+SCRIPT = "</script><script>window.__pwned='script'</script>"
+ATTR = "\"'><svg onload=\"__pwned='attr'\">"
+MARKDOWN = "**b** [a](javascript:window.__pwned='md') <!-- {: onclick=\"window.__pwned='al'\" }"
+VEGA = "\"+(window.__pwned='vega')+\" datum.label {datum.x}"
+VEGA_LABEL = "\"+(window.__pwned='vega')+\""
+SHORTCODE = "{{ cite }}"
+AMP = "R&amp;D &lt;b&gt; & <b>"
+# An https address the loader accepts, with markup in it: it must stay inside the href.
+URL = "https://example.invalid/?a=\"'><svg/onload=__pwned='url'>&b=<\\script>"
+
+
+def _hostile_data(project: Path) -> None:
+    """Put the hostile strings into the copy's data, in every language."""
+    data = project / "data"
+    findings = yaml.safe_load((data / "findings.yml").read_text(encoding="utf-8"))
+    report = yaml.safe_load((data / "report.yml").read_text(encoding="utf-8"))
+    ui = yaml.safe_load((data / "ui.yml").read_text(encoding="utf-8"))
+    for lang in ("nb", "en"):
+        first = findings["findings"][0]
+        first["title"][lang] = f"{IMG} {ATTR} {MARKDOWN}"
+        first["text"][lang] = "{{ figure lup-contact }} " + f"{SCRIPT} {AMP}"
+        chart = findings["charts"][0]
+        chart["title"][lang] = f"{VEGA} {IMG}"
+        chart["takeaway"][lang] = SCRIPT
+        chart["axis_title"][lang] = ATTR
+        chart["bars"][0]["label"][lang] = VEGA_LABEL
+        chart["bars"][1]["label"][lang] = "<b>b</b>"
+        source = report["sources"][0]
+        source["title"][lang] = f"{SHORTCODE} {IMG}"
+        source["url"] = URL
+        report["report"]["commissioned_by"][lang] = ATTR
+        ui[lang]["table_category"] = IMG
+        ui[lang]["citation"] = f"{IMG} " + "{publisher} ({year}). {title}. {commissioned_by}. {url}"
+        ui[lang]["report_facts"]["title"] = SCRIPT
+    report["sources"][0]["publisher"] = SCRIPT
+    report["report"]["project_leader"] = MARKDOWN
+    for name, value in (("findings.yml", findings), ("report.yml", report), ("ui.yml", ui)):
+        (data / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # Front matter lands in meta tags and the title, which the theme prints without escaping.
+    for lang in ("nb", "en"):
+        page = project / "content" / lang / "funn.md"
+        body = page.read_text(encoding="utf-8").split("---", 2)[2]
+        front = yaml.safe_dump({"title": f"{IMG} {AMP}", "description": f"{ATTR} {SCRIPT}"}, allow_unicode=True)
+        page.write_text(f"---\n{front}---{body}", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    _hostile_data(project)
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.output
+    with serve(project / "site") as url:
+        yield project / "site", url
+
+
+def _open_and_poke(page, url: str) -> None:
+    """Load a page the way a reader would, and touch what runs code: charts, tooltips, tables."""
+    page.goto(url)
+    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+                           "|| !document.querySelector('figure.report-chart')", timeout=20000)
+    for view in page.locator(".report-chart__view").all():
+        view.hover()
+        box = view.bounding_box()
+        if box:
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 3)
+    for summary in page.locator("details summary").all():
+        summary.click()
+
+
+INJECTED = """() => ({
+    flag: window.__pwned,
+    handlers: Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes)
+        .some(a => a.name.startsWith('on'))).map(e => e.outerHTML.slice(0, 120)),
+    images: Array.from(document.querySelectorAll('img')).map(i => i.getAttribute('src'))
+        .filter(s => !/\\.(svg|png)$/.test(s || '')),
+    inlineScripts: Array.from(document.querySelectorAll('script:not([src])'))
+        .filter(s => s.type !== 'application/json').map(s => s.textContent.slice(0, 80)),
+    // '**b**' and '<b>b</b>' in data would become bold 'b' if taken as Markdown or HTML.
+    bold: Array.from(document.querySelectorAll('article b, article strong')).map(b => b.textContent)
+        .filter(t => t === 'b'),
+    jsLinks: Array.from(document.querySelectorAll('a[href^="javascript:" i]')).map(a => a.href),
+})"""
+
+
+@pytest.mark.browser
+def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
+    site, url = hostile_site
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs, errors = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    pages = site_pages(site)
+    assert "funn/" in pages and "en/om-rapporten/" in pages
+    for path in pages:
+        _open_and_poke(page, url + path)
+        found = page.evaluate(INJECTED)
+        assert found == {"flag": None, "handlers": [], "images": [], "inlineScripts": [], "bold": [],
+                         "jsLinks": []}, path
+    assert dialogs == [] and errors == []
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_root):
+    _, url = hostile_site
+    _open_and_poke(page, url + lang_root + "funn/")
+    assert page.title().startswith(f"{IMG} {AMP} - ")
+    assert page.get_attribute("meta[name='description']", "content") == f"{ATTR} {SCRIPT}"
+    assert page.locator(".md-nav__link--active").first.inner_text().strip() == f"{IMG} {AMP}"
+    finding = page.locator("#lup-contact")
+    assert finding.inner_text().strip().startswith(f"{IMG} {ATTR} {MARKDOWN}")
+    text = page.inner_text("#lup-contact + .finding .finding__text")
+    assert text.endswith(f"{SCRIPT} {AMP}")
+    # The table of contents repeats the finding's title: as text, not markup.
+    toc = page.locator(".md-nav--secondary a[href='#lup-contact']").first.text_content()
+    assert IMG in toc and ATTR in toc
+    chart = page.locator("figure[data-chart='lup-share']")
+    assert chart.locator(".report-chart__title").inner_text() == f"{VEGA} {IMG}"
+    assert chart.locator(".report-chart__takeaway").inner_text() == SCRIPT
+    assert VEGA in chart.locator(".report-chart__view").get_attribute("aria-label")
+    # The data table: header and row labels.
+    assert chart.locator("table thead th").first.inner_text() == IMG
+    assert chart.locator("table thead th").nth(1).inner_text() == ATTR
+    assert chart.locator("table tbody th").first.inner_text() == VEGA_LABEL
+    # The spec travels as JSON data and comes back exactly.
+    payload = json.loads(chart.locator("script.report-chart__spec").text_content())
+    labels = [v["label"] for v in payload["spec"]["data"]["values"]]
+    assert labels[0] == VEGA_LABEL and labels[1].startswith("<b>b</b>")
+    titles = [layer["encoding"]["x"]["title"] for layer in payload["spec"]["layer"] if "title" in layer["encoding"]["x"]]
+    assert titles and set(titles) == {ATTR}
+    # Vega drew the label and the axis title as SVG text, not as expressions or markup.
+    assert chart.get_attribute("data-chart-state") == "interactive"
+    svg_text = chart.locator(".report-chart__view svg text").all_text_contents()
+    assert VEGA_LABEL in svg_text and ATTR in svg_text
+    # The source line, from a source whose title holds shortcode syntax and markup.
+    assert f"{SCRIPT}: {SHORTCODE} {IMG}" in page.inner_text(".report-source")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_site, lang_root):
+    _, url = hostile_site
+    _open_and_poke(page, url + lang_root + "om-rapporten/")
+    facts = page.locator("table.report-facts")
+    assert facts.locator("th").first.inner_text() == SCRIPT
+    assert ATTR in facts.inner_text() and MARKDOWN in facts.inner_text()
+    citation = page.locator("p.report-citation__text").first.inner_text()
+    assert citation.startswith(f"{IMG} ") and ATTR in citation
+    bibtex = page.locator("code.report-bibtex").first.inner_text()
+    assert "@techreport{" in bibtex and ATTR.replace("_", "\\_") in bibtex
+    assert f"{SCRIPT}: {SHORTCODE} {IMG}" in page.inner_text("ul.report-sources")
+    assert page.locator("ul.report-sources a").first.get_attribute("href") == URL
+
+
+def test_static_chart_svg_holds_the_text_as_text(hostile_site):
+    site, _ = hostile_site
+    for lang in ("nb", "en"):
+        svg = (site / "assets" / "charts" / f"lup-share.{lang}.svg").read_text(encoding="utf-8")
+        root = ET.fromstring(svg)  # well-formed XML: no markup broke out of a text node
+        texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        assert VEGA_LABEL in texts and ATTR in texts
+        assert not root.findall(".//{http://www.w3.org/2000/svg}script")
+        assert not re.search(r"<(img|script)\b", svg)
+
+
+@pytest.mark.browser
+def test_search_results_show_the_strings_as_text(page, hostile_site):
+    _, url = hostile_site
+    page.goto(url + "en/")
+    search_for(page, "onerror")
+    page.wait_for_timeout(300)
+    results = page.inner_text(".md-search-result")
+    assert "<img" in results
+    found = page.evaluate(INJECTED)
+    assert found["flag"] is None and found["handlers"] == [] and found["images"] == []
+
+
+@pytest.mark.parametrize("address", [
+    "javascript:__pwned='js'", "JavaScript:__pwned='js'", " javascript:__pwned='js'",
+    "data:text/html,<script>__pwned='data'</script>", "vbscript:msgbox", "//example.invalid/x",
+    "http://example.invalid/", "https://", "https://example.invalid/a b", "example.invalid",
+])
+def test_loader_accepts_only_https_addresses(address):
+    from reportsite.schema import Checker, Url
+    from reportsite.yamlsource import YamlDocument
+
+    checker = Checker(YamlDocument("data/report.yml", {}, {("url",): 7}))
+    assert Url("address").check(address, ("url",), checker) is None
+    assert [str(p) for p in checker.problems] == [
+        f"data/report.yml:7: url: expected a web address, found the text '{address[:37] + '...' if len(address) > 40 else address}'"
+        " — write the full address starting with https://"]
+
+
+def test_front_matter_is_escaped_once_for_templates():
+    from markupsafe import escape
+
+    from reportsite.pages import escape_front_matter
+
+    meta = escape_front_matter({"description": ATTR, "title": "R&D", "hide": ["toc"], "has_charts": True})
+    assert str(meta["description"]) == "&quot;&#x27;&gt;&lt;svg onload=&quot;__pwned=&#x27;attr&#x27;&quot;&gt;"
+    assert str(escape(meta["title"])) == "R&amp;D"  # a template that escapes again changes nothing
+    assert escape_front_matter(meta) == meta
+    assert meta["hide"] == ["toc"] and meta["has_charts"] is True
