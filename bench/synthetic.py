@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("content", "data", "hooks", "site_src", "mkdocs.yml")
+sys.path.insert(0, str(ROOT))
+from tools.project import copy_project  # noqa: E402
 
 
 def synthetic_findings(n: int) -> str:
@@ -69,13 +70,7 @@ def synthetic_findings(n: int) -> str:
 def make_project(dest: Path, n: int) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    for part in PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    copy_project(dest)
     findings_path = dest / "data" / "findings.yml"
     text = findings_path.read_text(encoding="utf-8")
     findings, charts = synthetic_findings(n)

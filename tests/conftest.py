@@ -6,7 +6,6 @@ import contextlib
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -15,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tools.project import PROJECT_PARTS, copy_project  # noqa: F401  (tests import them from here)
+
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("content", "data", "hooks", "site_src", "tools", "mkdocs.yml", "mkdocs.offline.yml")
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -43,18 +43,6 @@ def configured_site_url() -> str:
     from mkdocs.config import load_config
 
     return load_config(str(ROOT / "mkdocs.yml")).site_url
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources, to edit and build in a test."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def site_pages(site: Path) -> list[str]:
@@ -97,20 +85,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers=None):
+def serve(directory: Path, headers=None, handler=None, prefix: str = "/"):
     """Serve a folder on a loopback port for the duration of the block; yields the base URL.
 
     headers: sent with every response, as a host would (a Content-Security-Policy, say); or a
-    function from the request's path to the headers for it.
+    function from the request's path to the headers for it. handler: a request handler class of
+    one's own (a host's quirks); prefix: the path the site is served under, for the URL yielded.
     """
     attrs = {"headers_for": staticmethod(headers)} if callable(headers) else {"extra_headers": dict(headers or {})}
-    handler_class = type("_Handler", (_QuietHandler,), attrs)
+    handler_class = type("_Handler", (handler or _QuietHandler,), attrs)
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -14,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import configured_site_url
+from conftest import _QuietHandler, configured_site_url, serve
 
 SITE_URL = configured_site_url()
 PREFIX = urlsplit(SITE_URL).path
@@ -23,11 +19,8 @@ PAGES = NB_PAGES + [f"en/{p}" for p in NB_PAGES]
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+class _PagesHandler(_QuietHandler):
     """Like GitHub Pages for a project site: the site under PREFIX, and /404.html for what is missing."""
-
-    def log_message(self, *args):
-        pass
 
     def translate_path(self, path):
         path = urlsplit(path).path
@@ -46,20 +39,9 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextlib.contextmanager
-def _serve_like_pages(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def pages_url(built_site):
-    with _serve_like_pages(built_site) as url:
+    with serve(built_site, handler=_PagesHandler, prefix=PREFIX) as url:
         yield url
 
 
