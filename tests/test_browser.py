@@ -104,3 +104,19 @@ def test_search_finds_words_in_the_page_language(page, site_url, path, query, ex
     results.first.wait_for(timeout=15000)
     titles = results.locator(".md-search-result__link > article h1").all_inner_texts()
     assert expected in titles
+    # Only pages in the reader's language: each language searches its own index.
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    english = [link for link in links if link.startswith(site_url + "en/")]
+    assert links and english == (links if path.startswith("en/") else [])
+
+
+def test_a_word_in_both_languages_finds_only_the_page_language(page, site_url):
+    """'Klimasats' is in both languages' pages; each language's search shows its own."""
+    for path, lang_root in (("funn/", ""), ("en/funn/", "en/")):
+        _open(page, site_url + path)
+        page.keyboard.press("/")
+        page.keyboard.type("Klimasats", delay=20)
+        page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+        assert links and all(l.startswith(site_url + lang_root) for l in links)
+        assert all(not l.startswith(site_url + "en/") for l in links) if not lang_root else True

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import search_for
 from tools.build_site import bundle_stem
 
 NB_PAGES = ["index.html", "funn.html", "arsaker.html", "anbefalinger.html", "om-rapporten.html",
@@ -87,9 +88,7 @@ def test_every_page_works_offline_with_no_request_outside_the_folder(offline_pag
 def test_search_finds_pages_in_the_page_language(offline_page, unpacked, path, word, lang):
     page = offline_page
     _open(page, unpacked, path)
-    page.click("input.md-search__input")
-    page.fill("input.md-search__input", word)
-    page.wait_for_function("document.querySelectorAll('.md-search-result__link').length > 0", timeout=15000)
+    search_for(page, word)
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     inside = [h[len(unpacked.as_uri()) + 1:] for h in hrefs]
     assert all(h.startswith(unpacked.as_uri() + "/") for h in hrefs), hrefs

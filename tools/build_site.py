@@ -107,9 +107,9 @@ def search_language_files(langs: list[str]) -> set[str]:
 def bundle_files(folder: Path) -> list[str]:
     """The offline site's files a reader needs, in a fixed order: without source maps (for
     developers' tools only) and without the search languages the site does not use."""
-    index = folder / "search" / "search_index.json"
-    langs = json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if index.is_file() else []
-    needed_lunr = search_language_files(langs)
+    # Each language's pages search their own index (reportsite.search), each with its own stemmer.
+    needed_lunr = set().union(*(search_language_files(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+                                for index in folder.glob("**/search/search_index.json")))
     files = []
     for path in folder.rglob("*"):
         name = path.relative_to(folder).as_posix()

@@ -194,7 +194,7 @@ class Renderer:
 
     def code_html(self, code: str, css_class: str) -> str:
         """Code to copy: shown literally, with a copy button that our script reveals."""
-        return (f'<div class="report-code"><pre><code class="{css_class}">{esc(code)}</code></pre>'
+        return (f'<div class="report-code" data-search-exclude><pre><code class="{css_class}">{esc(code)}</code></pre>'
                 f'<button type="button" class="report-copy md-button" data-copy-code '
                 f'data-copied="{esc(self.ui["copied"])}" hidden>{esc(self.ui["copy_code"])}</button></div>')
 
@@ -262,20 +262,21 @@ class Renderer:
         title = finding.title[lang]
         url = ctx.absolute(ctx.findings_url) + "#" + finding.id
         tools = [
-            '<div class="finding__tools">',
+            # Tools, not content: kept out of the search index (Material's data-search-exclude).
+            '<div class="finding__tools" data-search-exclude>',
             f'<a class="finding__permalink" href="#{esc(finding.id)}">{esc(ui["permalink"])}</a>',
             f'<button type="button" class="report-copy md-button" data-copy-link="{esc(finding.id)}" '
             f'data-copied="{esc(ui["copied"])}" aria-label="{esc(ui["copy_link_label"].format(title=title))}" hidden>'
             f'{esc(ui["copy_link"])}</button>',
             "</div>",
-            f'<details class="report-disclosure"><summary>{esc(ui["cite_finding"])}</summary>'
+            f'<details class="report-disclosure" data-search-exclude><summary>{esc(ui["cite_finding"])}</summary>'
             + self.citation_html(citation.finding_text(self.data, finding, lang, ctx.site_name, url),
                                  citation.finding_bibtex(finding, lang, ctx.site_name, url))
             + "</details>",
         ]
         if finding.chart_id:
             chart = self.data.charts[finding.chart_id]
-            tools.append(f'<details class="report-disclosure"><summary>{esc(ui["embed_chart"])}</summary>'
+            tools.append(f'<details class="report-disclosure" data-search-exclude><summary>{esc(ui["embed_chart"])}</summary>'
                          f'<p>{esc(ui["embed_help"])}</p>' + self.code_html(self.embed_code(chart), "report-embed-code")
                          + "</details>")
         return "\n".join(tools)
