@@ -36,6 +36,7 @@ REPEATS = 5
 BUDGETS = {
     "build_ratio": 1.3,            # real build / plain Material build of the same pages
     "ms_per_chart": 25.0,          # warm cost per additional chart (100 -> 1000 findings)
+    "growth": 1.25,                # close to linear (or better) from 100 to 1000 findings
     "n1000_seconds": 60.0,
     "n1000_rss_mb": 1536.0,
     "serve_rebuild_s": 1.5,
@@ -97,7 +98,11 @@ def build_cmd(config: str = "mkdocs.yml", site: str = "site") -> list[str]:
 
 def measure_builds(work: Path) -> dict:
     project = copy_real_project(work / "real")
-    (project / "plain.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
+    # The same pages, languages and plugins with Material as it comes: no hooks, no theme overrides
+    # (an empty custom_dir), so the difference is what this project adds.
+    (project / "plain-theme").mkdir()
+    (project / "plain.yml").write_text("INHERIT: mkdocs.yml\nhooks: []\ntheme:\n  custom_dir: plain-theme\n",
+                                       encoding="utf-8")
     cold, _ = run_measured(build_cmd(), project)          # fills the rendered-output cache
     real, plain = [], []
     for _ in range(REPEATS):                               # interleaved, so load affects both alike
@@ -130,8 +135,14 @@ def measure_scaling(work: Path) -> dict:
         shutil.rmtree(project)
     per_chart_100 = (rows[100]["build_s"] - rows[10]["build_s"]) / 90 * 1000
     per_chart_1000 = (rows[1000]["build_s"] - rows[100]["build_s"]) / 900 * 1000
-    return {"rows": rows, "ms_per_chart_10_100": per_chart_100, "ms_per_chart_100_1000": per_chart_1000,
-            "growth_ratio": per_chart_1000 / per_chart_100 if per_chart_100 > 0 else float("nan")}
+    return {"rows": rows, "ms_per_chart_10_100": per_chart_100, "ms_per_chart_100_1000": per_chart_1000}
+
+
+def growth(builds: dict, scaling: dict) -> float:
+    """How the time per chart at N = 1000 compares with N = 100, over the real report's own cold
+    build (N = 0): 1 is linear, above 1 worse than linear, below 1 cheaper per chart at scale."""
+    base, rows = builds["real_build_cold_s"], scaling["rows"]
+    return ((rows[1000]["build_s"] - base) / 1000) / ((rows[100]["build_s"] - base) / 100)
 
 
 def measure_serve_rebuild(project: Path) -> dict:
@@ -300,8 +311,9 @@ def report(r: dict) -> str:
         f"| Cost per additional chart, N 100 → 1000 (both languages) | {s['ms_per_chart_100_1000']:.1f} ms | "
         f"≤ {BUDGETS['ms_per_chart']:.0f} ms | {_mark(s['ms_per_chart_100_1000'] <= BUDGETS['ms_per_chart'])} |",
         f"| Cost per additional chart, N 10 → 100 | {s['ms_per_chart_10_100']:.1f} ms | | |",
-        f"| Growth: per-chart cost 100→1000 / 10→100 (1 = linear) | {s['growth_ratio']:.2f} | 0.5–2 | "
-        f"{_mark(0.5 <= s['growth_ratio'] <= 2)} |",
+        f"| Growth, N 100 → 1000: time per chart at 1000 / at 100, over the real report's cold build "
+        f"(1 = linear, below 1 = cheaper per chart at scale) | {r['growth']:.2f} | ≤ {BUDGETS['growth']} | "
+        f"{_mark(r['growth'] <= BUDGETS['growth'])} |",
         f"| N = 1000 build time | {rows[1000]['build_s']:.1f} s | < {BUDGETS['n1000_seconds']:.0f} s | "
         f"{_mark(rows[1000]['build_s'] < BUDGETS['n1000_seconds'])} |",
         f"| N = 1000 peak RSS (process tree) | {rows[1000]['peak_rss_mb']:.0f} MB | < {BUDGETS['n1000_rss_mb']:.0f} MB | "
@@ -326,8 +338,11 @@ def report(r: dict) -> str:
         fc = pg[f"first_chart_{scheme}"]
         ok = fc["from_dcl_ms"] <= BUDGETS["first_chart_ms"]
         budget = f"≤ {BUDGETS['first_chart_ms']:.0f} ms after DOMContentLoaded" if scheme == "http" else ""
-        lines.append(f"| First chart drawn, {scheme} (findings page) | {fc['from_navigation_ms']:.0f} ms from navigation, "
-                     f"{fc['from_dcl_ms']:.0f} ms after DOMContentLoaded | {budget} | {_mark(ok) if scheme == 'http' else ''} |")
+        # Deferred scripts run before DOMContentLoaded, so the chart can be drawn before the event.
+        after = (f"{fc['from_dcl_ms']:.0f} ms after DOMContentLoaded" if fc["from_dcl_ms"] >= 0.5
+                 else "drawn before DOMContentLoaded fires")
+        lines.append(f"| First chart drawn, {scheme} (findings page) | {fc['from_navigation_ms']:.0f} ms from navigation; "
+                     f"{after} | {budget} | {_mark(ok) if scheme == 'http' else ''} |")
     z = r["zip"]
     lines.append(f"| Offline zip | {z['zip']}: {z['zip_kb']:.0f} KB | | |" if z["zip"]
                  else "| Offline zip | not found in dist/ (run `make site` first) | | |")
@@ -347,8 +362,8 @@ def main() -> None:
         serve = measure_serve_rebuild(project)
         print("measuring synthetic reports (N = 10, 100, 1000) ...", flush=True)
         scaling = measure_scaling(work)
-    results = {"machine": machine(), "builds": builds, "scaling": scaling, "serve": serve, "pages": pages,
-               "zip": offline_zip(), "budgets": BUDGETS}
+    results = {"machine": machine(), "builds": builds, "scaling": scaling, "growth": growth(builds, scaling),
+               "serve": serve, "pages": pages, "zip": offline_zip(), "budgets": BUDGETS}
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     table = report(results)
     (RESULTS / "latest.md").write_text(table, encoding="utf-8")

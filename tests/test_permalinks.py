@@ -108,6 +108,8 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     page.goto(f"{site_url}{lang_root}embed/{chart_id}/")
     page.wait_for_function("document.documentElement.dataset.chartsDrawn === '1'", timeout=15000)
     assert page.locator("figure.report-chart[data-chart-state='interactive'] svg .mark-rect path").count() == 2
+    # One chart to see: the static images (light and dark) give way to the interactive view.
+    assert page.locator("img.report-chart__static:visible").count() == 0
     assert outside == [] and page.console_errors == []
     back = page.locator(".report-embed__back a")
     assert back.get_attribute("target") == "_top"
