@@ -79,6 +79,7 @@ def _decimals(rows: list[ChartRow]) -> int:
 
 _AXIS_TITLE = "__axis_title__"
 _INSIDE_THRESHOLD = "__inside_threshold__"
+_DOMAIN_MAX = "__domain_max__"
 
 
 def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str, table_value: str) -> str:
@@ -106,7 +107,9 @@ def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_
         scale = alt.Scale(domain=[0, 1])
     else:
         axis_format = ",d" if decimals == 0 else f",.{decimals}f"
-        scale = alt.Scale(zero=True, nice=True)
+        # The domain is given, not computed from the data: a label layer whose filter leaves it
+        # empty would otherwise make Vega warn of an infinite extent.
+        scale = alt.Scale(domain=[0, _DOMAIN_MAX], nice=True)
     # Each row: the category above its bar, the value at the end of the bar (inside it when the
     # bar is long). Nothing sits left of the bars or right of the plot, so the whole chart is
     # WIDTH wide and stays legible when a phone scales it down.
@@ -155,7 +158,8 @@ def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") ->
     ui = data.ui[lang]
     template = _spec_template(chart.kind, unit, _decimals(rows), theme, ui["table_category"], ui["table_value"])
     text = (template.replace(json.dumps(_AXIS_TITLE), json.dumps(_wrap(chart.axis_title[lang]), ensure_ascii=False))
-            .replace(_INSIDE_THRESHOLD, json.dumps(INSIDE_FROM * longest)))
+            .replace(_INSIDE_THRESHOLD, json.dumps(INSIDE_FROM * longest))
+            .replace(json.dumps(_DOMAIN_MAX), json.dumps(longest)))
     spec = json.loads(text)
     spec["data"] = {"values": values}
     spec["description"] = chart_description(data, chart, lang)
