@@ -110,3 +110,14 @@ def test_language_switcher_works_offline(offline_page, unpacked, start, target, 
     assert page.url == (unpacked / target).as_uri()
     assert page.get_attribute("html", "lang") == lang
     assert page.outside_requests == [] and page.console_errors == []
+
+
+@pytest.mark.parametrize("path, back", [("embed/participation-gaps/index.html", "../../funn.html#innovative-procurement-gap"),
+                                        ("en/embed/lup-share/index.html", "../../funn.html#lup-share-small")])
+def test_embed_pages_work_offline(offline_page, unpacked, path, back):
+    """A chart's embed page in the bundle: drawn from file://, its link back to the finding's file."""
+    page = offline_page
+    _open(page, unpacked, path)
+    assert page.locator("figure.report-chart[data-chart-state='interactive'] svg .mark-rect path").count() == 2
+    assert page.get_attribute(".report-embed__back a", "href") == back
+    assert page.outside_requests == [] and page.failed_requests == [] and page.console_errors == []
