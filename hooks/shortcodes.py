@@ -17,10 +17,8 @@ def on_page_markdown(markdown, page, config, files):
     lang_root = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     project = Path(config.config_file_path).parent
     # The findings page's URL as MkDocs gives it: 'en/funn/', or 'en/funn.html' in the offline build.
+    # (hooks/site_data.py has checked that the page exists in every language.)
     findings_page = files.get_file_from_path(f"{lang}/{config.extra['findings_page']}")
-    if findings_page is None:
-        raise PluginError(f"mkdocs.yml: extra.findings_page is '{config.extra['findings_page']}', which is not "
-                          f"a page in content/{lang}/; expected the findings page's file name, e.g. funn.md")
     ctx = PageContext(
         lang=lang,
         src=Path(page.file.abs_src_path).resolve().relative_to(project.resolve()).as_posix(),

@@ -10,7 +10,7 @@ from pathlib import Path
 from reportsite import preview
 from reportsite.errors import SiteDataError
 from reportsite.model import load_site_data_once
-from reportsite.pages import check_page_encoding, check_page_parity
+from reportsite.pages import check_findings_page, check_page_encoding, check_page_parity
 
 
 def on_config(config):
@@ -18,6 +18,7 @@ def on_config(config):
     try:
         check_page_parity(Path(config.docs_dir), project)
         check_page_encoding(Path(config.docs_dir), project)
+        check_findings_page(Path(config.docs_dir), config.extra["findings_page"], Path(config.config_file_path), project)
         config.extra["site_data"] = load_site_data_once(project / "data", project)
     except SiteDataError as exc:
         preview.report(exc)

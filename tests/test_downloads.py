@@ -8,7 +8,6 @@ import json
 import re
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest

@@ -116,7 +116,7 @@ def test_missing_source_reference(tmp_path):
 
 def test_finding_without_sources(tmp_path):
     data = _data_copy(tmp_path)
-    line = _edit(data / "findings.yml", "    sources: [anbud365-article]\n", "")
+    _edit(data / "findings.yml", "    sources: [anbud365-article]\n", "")
     problems = _problems(data)
     assert any("findings[0]: the key 'sources' is missing" in p for p in problems), problems
 

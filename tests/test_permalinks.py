@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, serve
+from conftest import build
 
 from reportsite.citation import bibtex_text
 from reportsite.model import load_site_data

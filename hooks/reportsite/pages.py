@@ -80,3 +80,16 @@ def with_source_lines(source: str, markdown: str) -> str:
     if skipped <= 0 or not source.endswith(body):
         return markdown
     return "\n" * source[:skipped].count("\n") + markdown
+
+
+def check_findings_page(docs_dir: Path, findings_page: str, config_file: Path, project: Path) -> None:
+    """Raise if extra.findings_page in mkdocs.yml names no page: key figures and permalinks lead there."""
+    missing = [lang for lang in LANGUAGES if not (docs_dir / lang / findings_page).is_file()]
+    if not missing:
+        return
+    lines = config_file.read_text(encoding="utf-8").splitlines()
+    line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith("findings_page:")), None)
+    raise SiteDataError([Problem(
+        _shown(config_file, project), line, "extra.findings_page",
+        f"'{findings_page}' is not a page in " + " or ".join(f"content/{lang}/" for lang in missing),
+        "give the file name of the page that shows the findings, like funn.md")])
