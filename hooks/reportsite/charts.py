@@ -59,7 +59,6 @@ class ChartRow:
     label: str
     value: float
     display: str
-    computed: bool
 
 
 def chart_rows(data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
@@ -67,9 +66,9 @@ def chart_rows(data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
     rows = []
     for bar in chart.bars:
         figure = data.figures[bar.figure]
-        computed = figure.computed_from is not None
-        label = bar.label[lang] + (" " + ui["computed_label"] if computed else "")
-        rows.append(ChartRow(label, float(figure.value), format_value(figure.value, figure.unit, lang, ui), computed))
+        # A computed figure says so in its label, wherever the label is shown (chart, table, CSV).
+        label = bar.label[lang] + (" " + ui["computed_label"] if figure.computed_from else "")
+        rows.append(ChartRow(label, float(figure.value), format_value(figure.value, figure.unit, lang, ui)))
     return rows
 
 

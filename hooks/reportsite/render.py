@@ -48,7 +48,6 @@ class PageContext:
 class PageRender:
     markdown: str
     chart_ids: list[str] = field(default_factory=list)
-    figure_ids: list[str] = field(default_factory=list)
     # Figures shown in page prose, outside a finding or chart that already names its source.
     loose_figure_ids: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -208,7 +207,6 @@ class Renderer:
     # -- pieces ------------------------------------------------------------------------------
 
     def figure_html(self, figure, note: bool = True) -> str:
-        self.out.figure_ids.append(figure.id)
         text = esc(format_value(figure.value, figure.unit, self.ctx.lang, self.ui))
         span = f'<span class="figure" data-figure="{esc(figure.id)}">{text}</span>'
         if figure.computed_from and note:
