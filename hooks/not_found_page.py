@@ -10,16 +10,16 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from reportsite.offline import offline_plugin_enabled
-from reportsite.pages import DEFAULT_LANGUAGE
+from reportsite import engine, state
 
 NOT_FOUND_TEMPLATE = "404.html"
 
 
-# After mkdocs-static-i18n (-100), which sets the theme's language for the build it starts.
-@event_priority(-200)
+# After mkdocs-static-i18n, which sets the theme's language for the build it starts.
+@event_priority(engine.AFTER_I18N)
 def on_config(config):
-    if config.theme["language"] == DEFAULT_LANGUAGE and not offline_plugin_enabled(config.plugins):
+    site = state.for_config(config).site
+    if config.theme["language"] == site.default_language and not site.offline:
         config.theme.static_templates.add(NOT_FOUND_TEMPLATE)
     else:
         config.theme.static_templates.discard(NOT_FOUND_TEMPLATE)

@@ -14,9 +14,30 @@ from pathlib import Path
 
 import pytest
 
+from reportsite import siteconfig
+from reportsite.model import SiteData, load_site_data
 from tools.project import PROJECT_PARTS, copy_project  # noqa: F401  (tests import them from here)
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project's configuration as the build reads it (mkdocs.yml, with SITE_URL from the environment).
+SITE = siteconfig.load(ROOT)
+LANGUAGES = SITE.codes
+DEFAULT_LANGUAGE = SITE.default_language
+
+
+def lang_root(lang: str) -> str:
+    """The folder of a language's pages in the built site: '' for the default language, 'en/'."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def language_pairs(site=SITE) -> tuple[tuple[str, str], ...]:
+    return tuple((lang.code, lang.name) for lang in site.languages)
+
+
+def load_data(project: Path = ROOT) -> SiteData:
+    """The project's data, loaded and validated as the build does."""
+    site = SITE if project == ROOT else siteconfig.load(project)
+    return load_site_data(project / "data", language_pairs(site), project)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 CHROMIUM = "/usr/bin/chromium"
 
@@ -37,12 +58,9 @@ def build(project: Path, site: Path, env: dict[str, str] | None = None) -> Build
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 
-@functools.cache
 def configured_site_url() -> str:
     """The site_url the build uses: mkdocs.yml's, or the SITE_URL environment variable's (as in CI)."""
-    from mkdocs.config import load_config
-
-    return load_config(str(ROOT / "mkdocs.yml")).site_url
+    return SITE.site_url
 
 
 def site_pages(site: Path) -> list[str]:
@@ -159,3 +177,46 @@ def search_for(page, query: str, timeout: float = 20000):
                 raise
     return results
 
+
+
+@dataclass
+class RenderedPage:
+    markdown: str       # the Markdown MkDocs gets: shortcodes replaced by placeholders
+    html: str           # after Markdown, with the shortcodes' HTML in place
+    chart_ids: list[str]
+
+
+def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/", data: SiteData | None = None,
+                site=SITE) -> RenderedPage:
+    """A page's Markdown through the build's own steps, in-process: placed, resolved, expanded, converted,
+    HTML inserted. Raises SiteDataError with the problems the build would report."""
+    import itertools
+
+    from reportsite import shortcodes, validate
+    from reportsite.errors import SiteDataError
+    from reportsite.paths import SitePaths
+    from reportsite.render import PageContext, PageRenderer
+
+    data = data or load_data()
+    src = f"content/{lang}/test.md"
+    to_html = validate._markdown(site)
+    placement = shortcodes.place(markdown, src, to_html)
+    problems = placement.problems + [p for p in (shortcodes.resolve(u, data, src) for u in placement.usable) if p]
+    if problems:
+        raise SiteDataError(problems)
+    paths = SitePaths(site.codes, site.directory_urls)
+    root = paths.root(lang)
+    ctx = PageContext(lang=lang, src=src, url=root + url, findings_url=root + "funn/", paths=paths,
+                      site_url=site.site_url, site_name=site.language(lang).site_name)
+    counter = itertools.count()
+    renderer = PageRenderer(data, ctx, site.templates_dir, lambda: f"rsxtest{next(counter):06d}x")
+    expanded = shortcodes.expand(markdown, placement.usable, renderer)
+    return RenderedPage(expanded, shortcodes.insert(to_html(expanded), renderer.out), renderer.out.chart_ids)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that opens Chromium carries the `browser` marker, so `-m "not browser"` runs none."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("tests that open Chromium without @pytest.mark.browser: " + ", ".join(unmarked))

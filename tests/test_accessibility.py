@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT, load_data
 
 from reportsite.charts import THEMES
-from reportsite.model import load_site_data
-from reportsite.schema import LANGUAGES
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +34,7 @@ PAGE_SOURCES = {_page_url(lang, p.relative_to(CONTENT / lang).as_posix()): p.rel
 CONTENT_PAGES = sorted(PAGE_SOURCES)
 # Every chart's embed page in every language: pages of their own, for other sites' iframes.
 EMBED_PAGES = sorted(f"{'' if lang == LANGUAGES[0] else lang + '/'}embed/{chart_id}/"
-                     for lang in LANGUAGES for chart_id in load_site_data(ROOT / "data").charts)
+                     for lang in LANGUAGES for chart_id in load_data().charts)
 
 
 def _built_pages(site: Path) -> list[str]:

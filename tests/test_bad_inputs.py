@@ -1,5 +1,10 @@
-"""The corpus of editors' mistakes: each case in tests/bad_inputs/ edits a copy of the project, runs the
-real `mkdocs build --strict`, and must get exactly the one message it expects, with no traceback.
+"""The corpus of editors' mistakes: each case in tests/bad_inputs/ edits a copy of the project and
+must get exactly the one message it expects, with no traceback.
+
+Every case runs in-process through the one validation that `make check`, the build and the live
+preview share (reportsite.check.check_project, in milliseconds). The cases marked `build: true`
+also run the real `mkdocs build --strict` and the real `make check`'s module in a subprocess, and
+both must print that same message: so the build and the check cannot disagree.
 
 A case is one YAML file, so adding a case is adding a file:
 
@@ -13,6 +18,7 @@ A case is one YAML file, so adding a case is adding a file:
       # or  delete: true
       # and encoding: latin-1 (save the edited file in that encoding instead of UTF-8)
     expect: "data/findings.yml:{line}: findings[1].figures[0].value: ..."
+    build: true                         # optional: also a real build and a real `make check`
 
 The expected text is the whole message line the editor sees. `{line}` in it is the line of the
 first edit (where the replaced or appended text starts), `{line+N}` is N lines below it and
@@ -26,19 +32,25 @@ import concurrent.futures
 import itertools
 import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import BuildResult, build, copy_project
+from conftest import ROOT, BuildResult, build, copy_project
+
+from reportsite.check import check_project
 
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASE_FILES = sorted(CASES_DIR.glob("*.yml"))
 # Builds run side by side: each is mostly one Python process waiting on imports and small files.
 WORKERS = max(2, min(4, (os.cpu_count() or 2) + 1))
 HEADER = "1 problem in the site's data or pages:"
+# What the in-process check needs of a project: the rest is read from the real one.
+CHECKED_PARTS = ("content", "data", "mkdocs.yml", "mkdocs.offline.yml", "hooks", "site_src")
 
 
 @dataclass
@@ -47,12 +59,17 @@ class Case:
     why: str
     edits: list[dict]
     expect: str
+    build: bool
 
 
 def load_case(path: Path) -> Case:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(raw) == {"why", "edits", "expect"}, f"{path.name}: keys must be why, edits, expect"
-    return Case(path.stem, raw["why"], raw["edits"], raw["expect"])
+    assert {"why", "edits", "expect"} <= set(raw) <= {"why", "edits", "expect", "build"}, \
+        f"{path.name}: keys must be why, edits, expect and optionally build"
+    return Case(path.stem, raw["why"], raw["edits"], raw["expect"], bool(raw.get("build", False)))
+
+
+BUILT_CASES = [path for path in CASE_FILES if load_case(path).build]
 
 
 def apply_edits(project: Path, edits: list[dict]) -> int:
@@ -65,6 +82,7 @@ def apply_edits(project: Path, edits: list[dict]) -> int:
             path.unlink()
             line = 1
         elif "write" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(edit["write"].encode(encoding))
             line = 1
         else:
@@ -96,17 +114,45 @@ def expected_pattern(case: Case, line: int) -> re.Pattern:
     return re.compile("".join(out))
 
 
-def run_case(case: Case, workdir: Path) -> tuple[BuildResult, re.Pattern]:
+def reported_lines(output: str) -> list[str]:
+    """The problem lines of a build's output, under its one header."""
+    block = output.split(HEADER, 1)[1].splitlines() if HEADER in output else []
+    return [line.strip() for line in itertools.takewhile(lambda l: l.startswith("  "), block[1:])]
+
+
+def test_corpus_is_large_enough():
+    assert len(CASE_FILES) >= 25
+    assert len(BUILT_CASES) >= 5, "keep a handful of cases as real builds"
+
+
+@pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+def test_bad_input_gives_one_clear_message(case_file, tmp_path):
+    """In-process, through the validation that the build, `make check` and the live preview share."""
+    case = load_case(case_file)
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in CHECKED_PARTS:
+        (project / part).symlink_to(ROOT / part) if part in ("hooks", "site_src") else None
+    copy_project(project, parts=[p for p in CHECKED_PARTS if p not in ("hooks", "site_src")])
+    expected = expected_pattern(case, apply_edits(project, case.edits))
+    problems = [str(p) for p in check_project(project)[0]]
+    assert len(problems) == 1 and expected.fullmatch(problems[0]), \
+        f"{case.name} ({case.why}): expected {case.expect!r}, got {problems}"
+
+
+def run_case(case: Case, workdir: Path) -> tuple[BuildResult, subprocess.CompletedProcess, re.Pattern]:
     project = copy_project(workdir / "project")
     line = apply_edits(project, case.edits)
-    return build(project, workdir / "site"), expected_pattern(case, line)
+    check = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=project, capture_output=True, text=True,
+                           env=dict(os.environ, PYTHONPATH=str(project / "hooks")), timeout=300)
+    return build(project, workdir / "site"), check, expected_pattern(case, line)
 
 
 @pytest.fixture(scope="module")
-def corpus_runs(request, tmp_path_factory):
+def built_runs(request, tmp_path_factory):
     """Start the builds of every selected case at once; each test waits for its own."""
     selected = [item.callspec.params["case_file"] for item in request.session.items
-                if item.originalname == "test_bad_input_gives_one_clear_message"]
+                if item.originalname == "test_build_and_check_give_the_same_message"]
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=WORKERS)
     futures = {path: pool.submit(run_case, load_case(path), tmp_path_factory.mktemp(path.stem))
                for path in selected}
@@ -114,20 +160,15 @@ def corpus_runs(request, tmp_path_factory):
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def test_corpus_is_large_enough():
-    assert len(CASE_FILES) >= 25
-
-
-@pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
-def test_bad_input_gives_one_clear_message(case_file, corpus_runs):
+@pytest.mark.parametrize("case_file", BUILT_CASES, ids=[p.stem for p in BUILT_CASES])
+def test_build_and_check_give_the_same_message(case_file, built_runs):
     case = load_case(case_file)
-    result, expected = corpus_runs[case_file].result(timeout=600)
+    result, check, expected = built_runs[case_file].result(timeout=600)
     output = result.output
     assert result.returncode != 0, f"{case.name} ({case.why}): the build succeeded\n{output}"
-    assert "Traceback" not in output, f"{case.name}: a Python traceback reached the editor\n{output}"
-    assert HEADER in output, f"{case.name} ({case.why}): not exactly one problem reported\n{output}"
-    block = output.split(HEADER, 1)[1].splitlines()
-    reported = [line.strip() for line in itertools.takewhile(lambda l: l.startswith("  "), block[1:])]
+    assert "Traceback" not in output + check.stdout + check.stderr, f"{case.name}: a Python traceback reached the editor"
+    reported = reported_lines(output)
     assert len(reported) == 1 and expected.fullmatch(reported[0]), \
         f"{case.name} ({case.why}): expected {case.expect!r}\n{output}"
     assert output.count(HEADER) == 1 and "Aborted with a BuildError!" in output
+    assert check.returncode == 1 and check.stdout.splitlines() == reported, (check.stdout, reported)

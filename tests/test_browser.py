@@ -6,6 +6,8 @@ import pytest
 
 from conftest import build, serve
 
+pytestmark = pytest.mark.browser
+
 NBSP = "\u00a0"
 
 

@@ -108,14 +108,16 @@ def test_a_failed_build_leaves_site_and_dist_untouched(project_copy, breakage):
 
 
 def test_offline_search_script_is_written_for_each_language(tmp_path):
-    from reportsite.offline import write_search_index_script
+    from conftest import SITE
+    from reportsite.paths import SitePaths
+    from reportsite.search_index import write_index_scripts
 
     with pytest.raises(FileNotFoundError, match="the search index is missing"):
-        write_search_index_script(tmp_path)
+        write_index_scripts(tmp_path, SitePaths(SITE.codes))
     for folder, index in (("search", '{"docs": [{"location": ""}]}'), ("en/search", '{"docs": [{"location": "funn/"}]}')):
         (tmp_path / folder).mkdir(parents=True)
         (tmp_path / folder / "search_index.json").write_text(index, encoding="utf-8")
-    scripts = write_search_index_script(tmp_path)
+    scripts = write_index_scripts(tmp_path, SitePaths(SITE.codes))
     assert [s.relative_to(tmp_path).as_posix() for s in scripts] == ["search/search_index.js", "en/search/search_index.js"]
     assert scripts[0].read_text(encoding="utf-8") == 'var __index = {"docs": [{"location": ""}]}'
     assert scripts[1].read_text(encoding="utf-8") == 'var __index = {"docs": [{"location": "funn/"}]}'

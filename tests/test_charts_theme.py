@@ -6,14 +6,12 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import LANGUAGES, load_data
 
 from reportsite import charts
-from reportsite.model import load_site_data
-from reportsite.render import chart_asset_path
-from reportsite.schema import LANGUAGES
+from reportsite.paths import chart_image
 
-DATA = load_site_data(ROOT / "data")
+DATA = load_data()
 
 
 def test_contrast_ratio_matches_wcag_reference_values():
@@ -48,10 +46,19 @@ def _fills(svg: str) -> set[str]:
 def test_built_static_svg_uses_the_themes_colours(built_site, theme, lang):
     colours = charts.THEMES[theme]
     for chart in DATA.charts.values():
-        svg = (built_site / chart_asset_path(chart.id, lang, theme)).read_text(encoding="utf-8")
+        svg = (built_site / chart_image(chart.id, lang, theme)).read_text(encoding="utf-8")
         fills = _fills(svg)
         assert colours.highlight in fills and colours.text in fills and colours.background in fills, (chart.id, fills)
         other = charts.THEMES["dark" if theme == "light" else "light"]
         assert other.text not in fills and other.highlight not in fills
         for row in charts.chart_rows(DATA, chart, lang):
             assert row.display.replace("\u00a0", "&#160;") in svg or row.display in svg, (chart.id, row.display)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_drawn_chart_has_the_size_known_from_the_data(built_site, lang):
+    """Pages get each chart's size without drawing it (so `make check` draws nothing): the drawing agrees."""
+    for chart in DATA.charts.values():
+        svg = (built_site / chart_image(chart.id, lang)).read_text(encoding="utf-8")
+        match = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
+        assert (round(float(match.group(1))), round(float(match.group(2)))) == charts.chart_size(chart, lang), chart.id

@@ -12,19 +12,17 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import ROOT
+from conftest import LANGUAGES, load_data
 
-from reportsite import downloads
-from reportsite.model import load_site_data
-from reportsite.schema import LANGUAGES
+from reportsite import downloads, paths
 
-DATA = load_site_data(ROOT / "data")
+DATA = load_data()
 BOM = "\ufeff"
 
 
 def _read_csv(text: str, lang: str) -> list[list[str]]:
     assert text.startswith(BOM)
-    return list(csv.reader(io.StringIO(text[len(BOM):]), delimiter=downloads.CSV_DELIMITER[lang]))
+    return list(csv.reader(io.StringIO(text[len(BOM):]), delimiter=DATA.ui[lang]["numbers"]["csv_delimiter"]))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -51,17 +49,17 @@ def test_bokmal_csv_uses_semicolons_and_decimal_comma_english_commas_and_point()
     assert _read_csv(en, "en")[1][1] == "27.8"
     assert nb.splitlines()[0].count(";") == 5 and en.splitlines()[0].count(",") == 5
     # Large numbers are written without grouping, so a spreadsheet reads them as numbers.
-    assert downloads.csv_number(Decimal("12345.5"), "count", "nb") == "12345,5"
-    assert downloads.csv_number("2020-01-01", "date", "nb") == "2020-01-01"
+    assert downloads.csv_number(Decimal("12345.5"), "count", DATA.ui["nb"]) == "12345,5"
+    assert downloads.csv_number("2020-01-01", "date", DATA.ui["nb"]) == "2020-01-01"
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_is_made_plain_text():
-    text = downloads._csv([["=HYPERLINK(\"http://x.invalid\")", "@SUM(A1)", "+1 idea", "-3,5", "-2"]], "nb")
+    text = downloads._csv([["=HYPERLINK(\"http://x.invalid\")", "@SUM(A1)", "+1 idea", "-3,5", "-2"]], DATA.ui["nb"])
     assert _read_csv(text, "nb") == [["'=HYPERLINK(\"http://x.invalid\")", "'@SUM(A1)", "'+1 idea", "-3,5", "-2"]]
 
 
 def test_cells_holding_the_delimiter_or_quotes_are_quoted():
-    text = downloads._csv([["a;b", 'say "hi"', "plain"]], "nb")
+    text = downloads._csv([["a;b", 'say "hi"', "plain"]], DATA.ui["nb"])
     assert text == BOM + '"a;b";"say ""hi""";plain\r\n'
     assert _read_csv(text, "nb") == [["a;b", 'say "hi"', "plain"]]
 
@@ -106,8 +104,8 @@ def _links(html: str, css_class: str) -> list[str]:
 def test_findings_page_links_every_download_relatively(built_site, lang, page):
     html = (built_site / page).read_text(encoding="utf-8")
     hrefs = _links(html, "download-link")
-    expected = {downloads.chart_csv_path(c, lang) for c in DATA.charts} | {
-        downloads.findings_csv_path(lang), downloads.FINDINGS_JSON_PATH}
+    expected = {paths.chart_csv(c, lang) for c in DATA.charts} | {
+        paths.findings_csv(lang), paths.FINDINGS_JSON}
     base = "http://site.invalid/" + page
     resolved = {urljoin(base, h).removeprefix("http://site.invalid/") for h in hrefs}
     assert resolved == expected
@@ -123,7 +121,7 @@ def test_built_downloads_are_the_data(built_site):
         assert built == content.encode("utf-8"), path
         if path.endswith(".csv"):
             assert built.startswith(b"\xef\xbb\xbf"), path
-    assert json.loads((built_site / downloads.FINDINGS_JSON_PATH).read_text(encoding="utf-8"))["findings"]
+    assert json.loads((built_site / paths.FINDINGS_JSON).read_text(encoding="utf-8"))["findings"]
 
 
 def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
@@ -149,7 +147,7 @@ def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
     result = build(project_copy, tmp_path / "out")
     assert result.returncode == 0, result.output
     for lang in LANGUAGES:
-        csv_file = tmp_path / "out" / downloads.chart_csv_path("klimasats-only", lang)
+        csv_file = tmp_path / "out" / paths.chart_csv("klimasats-only", lang)
         assert _read_csv(csv_file.read_text(encoding="utf-8"), lang)[1][:2] == ["Klimasats", "43"]
     html = (tmp_path / "out" / "en" / "funn" / "index.html").read_text(encoding="utf-8")
     assert "../../downloads/klimasats-only.en.csv" in _links(html, "download-link")

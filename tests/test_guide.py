@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, serve
+from conftest import LANGUAGES, ROOT, copy_project, language_pairs, serve
 
-from reportsite.render import Renderer
-from reportsite.schema import CHART_KINDS, LANGUAGES
+from reportsite.shortcodes import SHORTCODES
+from reportsite.schema import CHART_KINDS
 from reportsite.schemafiles import schema_document
 
 GUIDES = {lang: ROOT / "docs" / f"guide.{lang}.md" for lang in LANGUAGES}
@@ -39,12 +39,12 @@ def test_both_guides_walk_through_the_same_steps():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_guide_documents_every_shortcode_and_chart_kind(lang):
     text = GUIDES[lang].read_text(encoding="utf-8")
-    for name in Renderer.SHORTCODES:
+    for name in SHORTCODES:
         rows = [line for line in text.splitlines() if re.match(rf"\| `\{{\{{ {re.escape(name)}[ }}]", line)]
         assert len(rows) == 1, f"{GUIDES[lang].name}: the shortcode {name} needs one row in the reference"
         example = rows[0].split("|")[-2]
         assert f"{{{{ {name}" in example, f"{GUIDES[lang].name}: the row of {name} needs an example"
-    chart_schema = schema_document("findings")["properties"]["charts"]["items"]
+    chart_schema = schema_document("findings", language_pairs())["properties"]["charts"]["items"]
     for kind in CHART_KINDS:
         section = text.split(f"\n### {kind}\n", 1)[1].split("\n#", 1)[0]
         example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)

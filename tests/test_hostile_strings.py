@@ -215,10 +215,10 @@ def test_loader_accepts_only_https_addresses(address):
 def test_front_matter_is_escaped_once_for_templates():
     from markupsafe import escape
 
-    from reportsite.pages import escape_front_matter
+    from reportsite.seo import escape_front_matter
 
     meta = escape_front_matter({"description": ATTR, "title": "R&D", "hide": ["toc"], "has_charts": True})
-    assert str(meta["description"]) == "&quot;&#x27;&gt;&lt;svg onload=&quot;__pwned=&#x27;attr&#x27;&quot;&gt;"
+    assert str(meta["description"]) == "&#34;&#39;&gt;&lt;svg onload=&#34;__pwned=&#39;attr&#39;&#34;&gt;"
     assert str(escape(meta["title"])) == "R&amp;D"  # a template that escapes again changes nothing
     assert escape_front_matter(meta) == meta
     assert meta["hide"] == ["toc"] and meta["has_charts"] is True

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import configured_site_url
+from reportsite.paths import SitePaths
 from tools.linkcheck import check_site, counterpart
 
 SITE_URL = "https://example.github.io/distriktsinnovasjon/"
@@ -99,7 +100,7 @@ def test_follows_links_to_the_site_url_in_the_web_build_only(tiny_site):
     ("funn.html", "en", "en/funn.html"),
 ])
 def test_counterpart(path, lang, expected):
-    assert counterpart(path, lang) == expected
+    assert counterpart(path, lang, SitePaths(("nb", "en"))) == expected
 
 
 def _pages(site: Path) -> set[str]:

@@ -9,12 +9,13 @@ import pytest
 
 from reportsite.errors import SiteDataError
 from reportsite.model import load_site_data
+from conftest import language_pairs, load_data
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_real_data_loads_completely():
-    data = load_site_data(ROOT / "data")
+    data = load_data()
     assert {"lup-contact", "lup-share-small", "klimasats-gap", "innovative-procurement-gap"} <= set(data.figures)
     assert str(data.figures["lup-contact"].value) == "187"
     assert str(data.figures["lup-share-small"].value) == "28"
@@ -46,7 +47,7 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> int:
 
 def _problems(data_dir: Path) -> list[str]:
     with pytest.raises(SiteDataError) as info:
-        load_site_data(data_dir, data_dir.parent)
+        load_site_data(data_dir, language_pairs(), data_dir.parent)
     return [str(p) for p in info.value.problems]
 
 
@@ -213,5 +214,5 @@ def test_an_empty_findings_list_is_valid(tmp_path):
     """A new report starts with no findings; the data still loads."""
     data = _data_copy(tmp_path)
     (data / "findings.yml").write_text("findings: []\ncharts: []\n", encoding="utf-8")
-    loaded = load_site_data(data, data.parent)
+    loaded = load_site_data(data, language_pairs(), data.parent)
     assert loaded.findings == {} and loaded.charts == {} and loaded.figures == {}

@@ -7,9 +7,8 @@ import subprocess
 import sys
 
 from reportsite.model import SHORTCODE
-from conftest import ROOT, build
+from conftest import LANGUAGES, ROOT, build
 
-from reportsite.schema import LANGUAGES
 
 ENV = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
 TEMPLATE_PAGES = ["funn.md", "index.md", "om-rapporten.md"]
@@ -27,7 +26,7 @@ def test_a_new_report_builds_strict_passes_the_check_and_its_own_tests(tmp_path)
     assert f"Created a new report site in {dest}" in made.stdout
 
     # The machinery came along; this report's content did not.
-    for part in ("hooks/reportsite/render.py", "hooks/preview.py", "site_src/main.html", "schema/findings.schema.json",
+    for part in ("hooks/reportsite/render.py", "hooks/live_preview.py", "site_src/main.html", "schema/findings.schema.json",
                  "tools/new_report.py", "docs/guide.nb.md", "docs/guide.en.md", "Makefile", "data/ui.yml",
                  "tests/conftest.py"):
         assert (dest / part).is_file(), part

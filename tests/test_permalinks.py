@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import html
+
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import build
+from conftest import build, load_data
 
 from reportsite.citation import bibtex_text
-from reportsite.model import load_site_data
-from reportsite.previews import png_size
+from reportsite.link_cards import png_size
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = load_site_data(ROOT / "data")
+DATA = load_data()
 SITE_URL = "https://example.github.io/distriktsinnovasjon/"  # mkdocs.yml's default site_url
 SHOWN = [f for f in DATA.findings.values() if f.section != "background"]
 
@@ -95,10 +96,11 @@ def test_finding_title_change_keeps_anchor_and_embed_url(project_copy, tmp_path)
     assert result.returncode == 0, result.output
     page = (tmp_path / "site" / "funn" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<h3 class="finding-title" id="innovative-procurement-gap">Ny tittel på funnet om anskaffelser', page)
-    assert f'src=&quot;{SITE_URL}embed/participation-gaps/&quot;' in page
+    assert f'src="{SITE_URL}embed/participation-gaps/"' in html.unescape(page)
     assert (tmp_path / "site" / "embed" / "participation-gaps" / "index.html").exists()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
 @pytest.mark.parametrize("chart_id", sorted(DATA.charts))
 def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
@@ -119,6 +121,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["vega-bundle.js", "charts.js"]
 
 
+@pytest.mark.browser
 def test_copy_link_button_works_from_the_keyboard(browser, site_url):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))

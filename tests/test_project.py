@@ -7,13 +7,12 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT, SITE
 
-from reportsite.check import page_url, read_pages
+from reportsite import validate
 from reportsite.model import SHORTCODE
-from reportsite.schema import LANGUAGES
+from reportsite.paths import SitePaths
 
 
 def test_the_project_passes_the_check_in_about_a_second():
@@ -23,19 +22,16 @@ def test_the_project_passes_the_check_in_about_a_second():
                           capture_output=True, text=True, timeout=120)
     elapsed = time.perf_counter() - started
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert proc.stdout.startswith(f"No problems: {len(read_pages(ROOT / 'content', ROOT))} pages in 2 languages")
+    pages, _ = validate.read_pages(SITE)
+    assert proc.stdout.startswith(f"No problems: {len(pages)} pages in {len(LANGUAGES)} languages")
     # A cold interpreter on a shared two-core machine: about a second, never the many seconds of a build.
     assert elapsed < 4, elapsed
 
 
-def _built_page(site: Path, lang: str, rel: str) -> Path:
-    return site / page_url(lang, rel) / "index.html"
-
-
-def test_every_page_is_built_in_both_languages(built_site):
-    pages = read_pages(ROOT / "content", ROOT)
-    assert {p.lang for p in pages} == set(LANGUAGES)
-    for page in pages:
-        html = _built_page(built_site, page.lang, page.rel).read_text(encoding="utf-8")
+def test_every_page_is_built_in_every_language(built_site):
+    pages, _ = validate.read_pages(SITE)
+    assert {p.lang for p in pages.values()} == set(LANGUAGES)
+    for page in pages.values():
+        html = (built_site / SitePaths(LANGUAGES).web_path(page.src_uri) / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{page.lang}"' in html, page.shown
         assert not SHORTCODE.search(html), f"an unrendered shortcode is left on {page.shown}"

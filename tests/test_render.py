@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from reportsite.errors import SiteDataError
-from reportsite.model import load_site_data
-from reportsite.numbers import NBSP, format_number, format_value
-from reportsite.render import PageContext, relative_url, render_page, script_json
+from markupsafe import escape
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = load_site_data(ROOT / "data")
+from conftest import load_data, render_page
+from reportsite.errors import SiteDataError
+from reportsite.numbers import NBSP, format_number, format_value
+from reportsite.paths import relative_url
+from reportsite.render import script_json
+
+DATA = load_data()
 
 
 @pytest.mark.parametrize("value, unit, lang, expected", [
@@ -35,67 +36,62 @@ DATA = load_site_data(ROOT / "data")
 ])
 def test_format_value(value, unit, lang, expected):
     number = value if unit == "date" else Decimal(value)
-    assert format_value(number, unit, lang, DATA.ui[lang]) == expected
+    assert format_value(number, unit, DATA.ui[lang]) == expected
 
 
 def test_numbers_keep_their_decimals():
-    assert format_number(Decimal("27.80"), "nb") == "27,80"
-    assert format_number(Decimal("0.5"), "en") == "0.5"
-
-
-def _ctx(lang="nb", src="content/nb/test.md", url="test/"):
-    root = "" if lang == "nb" else "en/"
-    return PageContext(lang=lang, src=src, url=root + url, findings_url=root + "funn/", lang_root=root)
+    assert format_number(Decimal("27.80"), DATA.ui["nb"]) == "27,80"
+    assert format_number(Decimal("0.5"), DATA.ui["en"]) == "0.5"
 
 
 def test_figure_shortcode_renders_language_formats():
-    nb = render_page("Tallet er {{ figure klimasats-gap }}.", DATA, _ctx("nb")).markdown
-    en = render_page("The figure is {{ figure klimasats-gap }}.", DATA, _ctx("en")).markdown
+    nb = render_page("Tallet er {{ figure klimasats-gap }}.", "nb").html
+    en = render_page("The figure is {{ figure klimasats-gap }}.", "en").html
     assert f">43{NBSP}prosentpoeng</span>" in nb
     assert f">43{NBSP}percentage points</span>" in en
 
 
 def test_computed_figure_says_it_is_computed():
-    nb = render_page("{{ figure lup-share-other }}", DATA, _ctx("nb")).markdown
-    en = render_page("{{ figure lup-share-other }}", DATA, _ctx("en")).markdown
+    nb = render_page("{{ figure lup-share-other }}", "nb").html
+    en = render_page("{{ figure lup-share-other }}", "en").html
     assert f">72{NBSP}%</span> <span class=\"figure-note\">(beregnet: 100 % minus 28{NBSP}%)</span>" in nb
     assert ">72%</span> <span class=\"figure-note\">(computed: 100% minus 28%)</span>" in en
 
 
 def test_page_with_figures_lists_their_sources():
-    out = render_page("Text {{ figure lup-contact }}.", DATA, _ctx("nb")).markdown
-    assert "## Kilder til tallene på denne siden" in out
+    out = render_page("Text {{ figure lup-contact }}.", "nb").html
+    assert 'id="page-sources">Kilder til tallene på denne siden' in out
     assert DATA.sources["anbud365-article"].url in out
 
 
 def test_finding_block_has_anchor_text_and_source():
-    out = render_page("{{ finding klimasats-gap }}", DATA, _ctx("en")).markdown
-    assert "### Lower participation in Klimasats { #klimasats-gap .finding-title }" in out
+    out = render_page("{{ finding klimasats-gap }}", "en").html
+    assert '<h3 class="finding-title" id="klimasats-gap">Lower participation in Klimasats' in out
     assert "Anbud365" in out and 'class="report-source"' in out
 
 
 def test_chart_block_embeds_safe_json_and_static_image():
-    result = render_page("{{ chart participation-gaps }}", DATA, _ctx("nb", url="funn/"))
-    assert result.has_charts
-    assert 'src="../assets/charts/participation-gaps.nb.svg"' in result.markdown
-    start = result.markdown.index('<script type="application/json" class="report-chart__spec">') + len(
+    result = render_page("{{ chart participation-gaps }}", "nb", url="funn/")
+    assert result.chart_ids == ["participation-gaps"]
+    assert 'src="../assets/charts/participation-gaps.nb.svg"' in result.html
+    start = result.html.index('<script type="application/json" class="report-chart__spec">') + len(
         '<script type="application/json" class="report-chart__spec">')
-    payload = json.loads(result.markdown[start:result.markdown.index("</script>", start)])
+    payload = json.loads(result.html[start:result.html.index("</script>", start)])
     assert payload["formatLocale"]["decimal"] == ","
     # The bars, the categories above them, and the values outside or inside the bars.
     assert [layer["mark"]["type"] for layer in payload["spec"]["layer"]] == ["bar", "text", "text", "text"]
     # A dark drawing for Material's slate scheme, with its own static image, and the chart's CSV.
     assert payload["darkSpec"]["background"] != payload["spec"]["background"]
-    assert 'src="../assets/charts/participation-gaps.nb.dark.svg"' in result.markdown
-    assert 'href="../downloads/participation-gaps.nb.csv" type="text/csv" download>' in result.markdown
+    assert 'src="../assets/charts/participation-gaps.nb.dark.svg"' in result.html
+    assert 'href="../downloads/participation-gaps.nb.csv" type="text/csv" download>' in result.html
 
 
 def test_downloads_shortcode_links_the_findings_in_the_pages_language():
-    en = render_page("{{ downloads }}", DATA, _ctx("en", url="funn/")).markdown
+    en = render_page("{{ downloads }}", "en", url="funn/").html
     assert 'href="../../downloads/findings.en.csv"' in en and 'href="../../downloads/findings.json"' in en
     assert "All findings with figures and sources (CSV, English)" in en
     with pytest.raises(SiteDataError):
-        render_page("{{ downloads extra }}", DATA, _ctx("nb"))
+        render_page("{{ downloads extra }}", "nb")
 
 
 def test_script_json_cannot_close_the_script_element():
@@ -113,13 +109,13 @@ def test_script_json_cannot_close_the_script_element():
 ])
 def test_bad_shortcodes_name_page_and_line(markdown, message):
     with pytest.raises(SiteDataError) as info:
-        render_page(markdown, DATA, _ctx())
+        render_page(markdown)
     assert str(info.value.problems[0]).startswith(message), str(info.value)
 
 
 def test_shortcodes_in_code_are_left_alone():
     markdown = "Write `{{ figure ID }}`.\n\n```\n{{ unknown thing }}\n```\n"
-    assert render_page(markdown, DATA, _ctx()).markdown.startswith(markdown)
+    assert render_page(markdown).markdown.startswith(markdown)
 
 
 @pytest.mark.parametrize("target, page, expected", [
@@ -135,3 +131,47 @@ def test_shortcodes_in_code_are_left_alone():
 ])
 def test_relative_url(target, page, expected):
     assert relative_url(target, page) == expected
+
+
+@pytest.mark.parametrize("markdown, literal", [
+    ("````\n```\n{{ figure klimasats-gap }}\n```\n````\n", "{{ figure klimasats-gap }}"),   # a fence of four
+    ("~~~\n{{ unknown thing }}\n~~~\n", "{{ unknown thing }}"),
+    ("Text.\n\n    {{ chart nope }}\n", "{{ chart nope }}"),                                  # indented code
+    ("Write ``{{ figure `x` }}`` like this.\n", "{{ figure `x` }}"),                           # inline, two backticks
+])
+def test_shortcodes_in_code_of_any_kind_are_shown_as_written(markdown, literal):
+    html = render_page(markdown).html
+    assert escape(literal) in html and 'class="figure"' not in html
+
+
+def test_shortcodes_in_an_html_comment_are_left_alone():
+    html = render_page("Text.\n\n<!-- {{ chart nope }} and {{ figure klimasats-gap }} -->\n").html
+    assert "<!-- {{ chart nope }} and {{ figure klimasats-gap }} -->" in html and 'class="figure"' not in html
+
+
+def test_text_from_data_is_never_markdown(monkeypatch):
+    """A finding's title and text with Markdown and attr_list in them show as typed, never as markup."""
+    import dataclasses
+
+    hostile = "Artikkel *om*{: onmouseover=alert(1) } [lenke](javascript:alert(1)) ![b](javascript:x) <b>fet</b>"
+    finding = DATA.findings["klimasats-gap"]
+    changed = dataclasses.replace(finding, title={**finding.title, "nb": hostile}, text={**finding.text, "nb": hostile})
+    source = DATA.sources["anbud365-article"]
+    cited = dataclasses.replace(source, title={**source.title, "nb": hostile})
+    data = dataclasses.replace(DATA, findings={**DATA.findings, "klimasats-gap": changed},
+                               sources={**DATA.sources, source.id: cited})
+    page = render_page("{{ finding klimasats-gap }}\n\nTekst {{ source anbud365-article }}.", data=data).html
+    import html.parser
+
+    class Elements(html.parser.HTMLParser):
+        found: list = []
+
+        def handle_starttag(self, tag, attrs):
+            self.found.append((tag, dict(attrs)))
+
+    parser = Elements()
+    parser.feed(page)
+    assert not [(tag, attrs) for tag, attrs in parser.found
+                if tag in ("em", "b", "img") or any(name.startswith("on") for name in attrs)
+                or any((value or "").startswith("javascript") for value in attrs.values())]
+    assert page.count(str(escape(hostile))) >= 3   # the title, the text, the source cited in a sentence

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
 
 import jsonschema
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, language_pairs
 
 from reportsite.model import DATA_FILES
 from reportsite.schemafiles import generated_files, schema_comment, schema_filename, stale_files
@@ -28,7 +29,7 @@ def _data(key: str):
 def test_committed_schema_files_equal_the_generated_ones():
     assert stale_files(ROOT) == [], "run `make schema` and commit schema/"
     assert sorted(p.name for p in (ROOT / "schema").glob("*.json")) == sorted(
-        path.split("/")[-1] for path in generated_files())
+        path.split("/")[-1] for path in generated_files(language_pairs()))
 
 
 @pytest.mark.parametrize("key", list(DATA_FILES))
@@ -102,13 +103,14 @@ def test_the_schema_flags_the_mistakes_the_loader_flags():
     assert any("does not match" in m for m in errors_after(lambda d: d["findings"][0].update(id="Bad Id")))
 
 
-def test_the_schema_command_reports_a_stale_file(tmp_path):
+def test_the_schema_command_reports_a_stale_file(project_copy):
+    tmp_path = project_copy
     (tmp_path / "schema").mkdir()
-    for path, text in generated_files().items():
+    for path, text in generated_files(language_pairs()).items():
         (tmp_path / path).write_text(text, encoding="utf-8")
     (tmp_path / "schema" / schema_filename("ui")).write_text("{}\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "reportsite.schemafiles", "--check"], cwd=tmp_path,
-                          env={"PYTHONPATH": str(ROOT / "hooks")}, capture_output=True, text=True, timeout=60)
+                          env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": os.environ.get("PATH", "")}, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert proc.stdout.strip() == ("schema/ui.schema.json: out of date with hooks/reportsite/schema.py — "
                                    "run `make schema` and commit the result")

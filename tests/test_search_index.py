@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from reportsite.search import split_index
+from conftest import SITE
+from reportsite.paths import SitePaths
+from reportsite.search_index import split_index
 
 
 def test_split_gives_each_language_its_pages_relative_to_its_folder():
@@ -12,7 +14,7 @@ def test_split_gives_each_language_its_pages_relative_to_its_folder():
               "docs": [{"location": "", "title": "Forside"}, {"location": "funn/#a", "title": "Funn"},
                        {"location": "en/", "title": "Home"}, {"location": "en/funn/#a", "title": "Findings"},
                        {"location": "english-page/", "title": "A Norwegian page whose name starts with en"}]}
-    split = split_index(merged)
+    split = split_index(merged, SitePaths(SITE.codes))
     assert [d["location"] for d in split["nb"]["docs"]] == ["", "funn/#a", "english-page/"]
     assert [d["location"] for d in split["en"]["docs"]] == ["", "funn/#a"]
     assert split["nb"]["config"] == {"lang": ["no"], "separator": "x"}

@@ -74,6 +74,7 @@ def _head_links(page) -> list[dict]:
         rel: Array.from(l.relList), hreflang: l.getAttribute('hreflang'), href: l.getAttribute('href')}))""")
 
 
+@pytest.mark.browser
 def test_every_page_has_canonical_and_hreflang_and_no_console_errors(watched_page, pages_url):
     page = watched_page
     for path in PAGES:
@@ -111,6 +112,7 @@ def test_sitemap_lists_both_languages_with_alternates(pages_url):
             assert response.status == 200
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("missing", ["finnes-ikke", "en/funn/a/b/c/", "funn/finnes/ikke.html"])
 def test_404_page_works_at_any_depth_in_both_languages(watched_page, pages_url, missing):
     page = watched_page
@@ -136,6 +138,7 @@ def test_404_page_works_at_any_depth_in_both_languages(watched_page, pages_url, 
     assert page.get_attribute("html", "lang") == "nb"
 
 
+@pytest.mark.browser
 def test_language_switcher_goes_straight_to_the_counterpart(watched_page, pages_url):
     """No detour through Material's sitemap lookup, which sent readers to an address without its slash."""
     page = watched_page

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tools.project import BUILD_INPUTS  # noqa: E402
 WEB_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 BUNDLE_NAME = "distriktsinnovasjon"
-# What a build reads: outside git, the newest of these gives the build's time.
-SOURCES = ("content", "data", "hooks", "site_src", WEB_CONFIG, OFFLINE_CONFIG)
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 LUNR = "assets/javascripts/lunr"
 
@@ -61,7 +61,7 @@ def source_date_epoch(project: Path, environ: dict[str, str] | None = None) -> i
     except (OSError, subprocess.TimeoutExpired):
         pass  # no git, or not a checkout: fall back to the files themselves
     newest = 0
-    for name in SOURCES:
+    for name in BUILD_INPUTS:
         path = project / name
         paths = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         for file in paths:
@@ -107,7 +107,7 @@ def search_language_files(langs: list[str]) -> set[str]:
 def bundle_files(folder: Path) -> list[str]:
     """The offline site's files a reader needs, in a fixed order: without source maps (for
     developers' tools only) and without the search languages the site does not use."""
-    # Each language's pages search their own index (reportsite.search), each with its own stemmer.
+    # Each language's pages search their own index (reportsite.search_index), each with its own stemmer.
     needed_lunr = set().union(*(search_language_files(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
                                 for index in folder.glob("**/search/search_index.json")))
     files = []

@@ -19,9 +19,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from reportsite.pages import DEFAULT_LANGUAGE  # noqa: E402  (the site's own code, beside the hooks)
-from reportsite.schema import LANGUAGES  # noqa: E402
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "hooks"))
+from reportsite.paths import SitePaths  # noqa: E402  (the site's own code, beside the hooks)
+
+
+def project_paths(project: Path = PROJECT) -> SitePaths:
+    """The site's languages, as mkdocs.yml declares them."""
+    from reportsite import siteconfig
+
+    return SitePaths(siteconfig.load(project).codes)
 
 NOT_FOUND_PAGE = "404.html"   # reached by no link: the server shows it for a missing address
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
@@ -88,21 +95,17 @@ def is_embed(path: str) -> bool:
     return "embed" in parts[:2]
 
 
-def page_language(path: str) -> str:
-    first = path.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE and "/" in path else DEFAULT_LANGUAGE
-
-
-def counterpart(path: str, lang: str) -> str:
+def counterpart(path: str, lang: str, paths: SitePaths) -> str:
     """The same page in another language: 'en/funn/index.html' -> 'funn/index.html' for 'nb'."""
-    own = page_language(path)
-    inner = path[len(own) + 1:] if own != DEFAULT_LANGUAGE else path
-    return inner if lang == DEFAULT_LANGUAGE else f"{lang}/{inner}"
+    own = paths.language_of(path) if "/" in path else paths.default_language
+    inner = path[len(paths.root(own)):]
+    return paths.root(lang) + inner
 
 
 class SiteChecker:
-    def __init__(self, site_dir: Path, site_url: str, directory_urls: bool = True):
+    def __init__(self, site_dir: Path, site_url: str, directory_urls: bool = True, paths: SitePaths | None = None):
         self.site = site_dir
+        self.paths = paths or project_paths()
         self.site_url = site_url.rstrip("/") + "/"
         self.base_path = urlsplit(self.site_url).path
         self.directory_urls = directory_urls
@@ -158,8 +161,8 @@ class SiteChecker:
             if page == NOT_FOUND_PAGE or is_embed(page):
                 continue
             switcher = {link.hreflang: link for link in parsed.links if link.switcher}
-            for lang in LANGUAGES:
-                expected = counterpart(page, lang)
+            for lang in self.paths.languages:
+                expected = counterpart(page, lang, self.paths)
                 link = switcher.get(lang)
                 if link is None:
                     self.problems.append(f"{page}: the language switcher has no link to '{lang}'")
@@ -168,8 +171,9 @@ class SiteChecker:
                 if target != expected:
                     self.problems.append(f"{page}: the switcher's '{lang}' link {link.url} leads to {target}, "
                                          f"not to the page's counterpart {expected}")
-            if parsed.lang != page_language(page):
-                self.problems.append(f"{page}: <html lang=\"{parsed.lang}\">, expected \"{page_language(page)}\"")
+            expected_lang = self.paths.language_of(page) if "/" in page else self.paths.default_language
+            if parsed.lang != expected_lang:
+                self.problems.append(f"{page}: <html lang=\"{parsed.lang}\">, expected \"{expected_lang}\"")
 
     def check_reachable(self) -> None:
         """Every page is reached from the front page through navigation and the language switcher."""
@@ -196,9 +200,9 @@ class SiteChecker:
         return self.problems
 
 
-def check_site(site_dir: Path, site_url: str, directory_urls: bool = True) -> list[str]:
+def check_site(site_dir: Path, site_url: str, directory_urls: bool = True, paths: SitePaths | None = None) -> list[str]:
     """Every problem with the site's links, one line each; an empty list if there are none."""
-    return SiteChecker(site_dir, site_url, directory_urls).check()
+    return SiteChecker(site_dir, site_url, directory_urls, paths).check()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,10 +19,8 @@ from pathlib import Path
 
 SKELETON = Path(__file__).resolve().parent.parent
 
-# Copied as they are: the generator, not this report's content.
-MACHINERY = ("hooks", "site_src", "schema", "tools", "docs", "Makefile", "pyproject.toml", ".gitignore",
-             "mkdocs.offline.yml",
-             "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml")
+sys.path.insert(0, str(SKELETON))
+from tools.project import NEW_REPORT_PARTS  # noqa: E402
 
 FINDINGS_YML = """\
 # yaml-language-server: $schema=../schema/findings.schema.json
@@ -45,6 +43,7 @@ report:
     nb: "[Rapportens tittel]"
     en: "[The report's title]"
   original_title: "[Rapportens tittel]"
+  original_language: nb
   publisher: "[Utgiver]"
   project_leader: "[Prosjektleder]"
   commissioned_by:
@@ -201,7 +200,7 @@ def create(dest: Path, skeleton: Path = SKELETON) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
     try:
         ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-        for part in MACHINERY:
+        for part in NEW_REPORT_PARTS:
             src, target = skeleton / part, staging / part
             target.parent.mkdir(parents=True, exist_ok=True)
             if src.is_dir():

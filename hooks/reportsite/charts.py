@@ -6,14 +6,19 @@ import functools
 import inspect
 import json
 import os
-import re
 from dataclasses import dataclass
 
 from .cache import package_version, rendered
 from .model import Chart, SiteData
-from .numbers import d3_locale, format_value
+from .numbers import format_value
 
 WIDTH = 400
+# The static image's box, known from the data alone (so checking pages draws nothing): the plot,
+# plus room for the value axis (its labels and each line of its title) and Vega's padding. The
+# spec asks Vega to fit the chart into exactly this box.
+BOX_WIDTH = WIDTH + 12
+AXIS_ROOM = 29
+AXIS_TITLE_LINE = 14
 BAR_STEP = 58       # one row: the category's line of text and its bar
 BAR_HEIGHT = 24
 BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
@@ -68,7 +73,7 @@ def chart_rows(data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         figure = data.figures[bar.figure]
         # A computed figure says so in its label, wherever the label is shown (chart, table, CSV).
         label = bar.label[lang] + (" " + ui["computed_label"] if figure.computed_from else "")
-        rows.append(ChartRow(label, float(figure.value), format_value(figure.value, figure.unit, lang, ui)))
+        rows.append(ChartRow(label, float(figure.value), format_value(figure.value, figure.unit, ui)))
     return rows
 
 
@@ -162,7 +167,16 @@ def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") ->
     spec = json.loads(text)
     spec["data"] = {"values": values}
     spec["description"] = chart_description(data, chart, lang)
+    spec["width"], spec["height"] = chart_size(chart, lang)
+    spec["autosize"] = {"type": "fit", "contains": "padding"}
     return spec
+
+
+def chart_size(chart: Chart, lang: str) -> tuple[int, int]:
+    """The chart's width and height in CSS pixels, as drawn: from the data alone, no drawing needed."""
+    title = _wrap(chart.axis_title[lang])
+    lines = len(title) if isinstance(title, list) else 1
+    return BOX_WIDTH, len(chart.bars) * BAR_STEP + AXIS_ROOM + lines * AXIS_TITLE_LINE
 
 
 def _wrap(title: str, width: int = 56) -> str | list[str]:
@@ -182,33 +196,33 @@ def chart_description(data: SiteData, chart: Chart, lang: str) -> str:
 _PARALLEL_FROM = 24
 
 
-def _svg_key(spec: dict, lang: str) -> str:
-    return rendered.key("svg", package_version("vl-convert-python"), lang,
-                        json.dumps(spec, sort_keys=True, ensure_ascii=False))
+def _svg_key(spec: dict, locale: dict) -> str:
+    return rendered.key("svg", package_version("vl-convert-python"),
+                        json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
 
 
-def render_svg(spec: dict, lang: str) -> str:
-    """The static SVG of a spec, drawn once per content and language."""
-    key = _svg_key(spec, lang)
+def render_svg(spec: dict, locale: dict) -> str:
+    """The static SVG of a spec, drawn once per content and number locale (numbers.d3_locale)."""
+    key = _svg_key(spec, locale)
     svg = rendered.get(key)
     if svg is None:
         import vl_convert
 
-        svg = rendered.put(key, vl_convert.vegalite_to_svg(spec, format_locale=d3_locale(lang)))
+        svg = rendered.put(key, vl_convert.vegalite_to_svg(spec, format_locale=locale))
     return svg
 
 
-def render_svgs(items: list[tuple[dict, str]]) -> None:
-    """Draw many SVGs ahead of use, spread over the machine's cores when there are enough of them."""
-    missing: dict[str, tuple[dict, str]] = {}
-    for spec, lang in items:
-        key = _svg_key(spec, lang)
+def render_svgs(items: list[tuple[dict, dict]]) -> None:
+    """Draw many (spec, locale) SVGs ahead of use, spread over the machine's cores when there are enough of them."""
+    missing: dict[str, tuple[dict, dict]] = {}
+    for spec, locale in items:
+        key = _svg_key(spec, locale)
         if key not in missing and rendered.get(key) is None:
-            missing[key] = (spec, lang)
+            missing[key] = (spec, locale)
     workers = min(os.cpu_count() or 1, 8)
     if len(missing) < _PARALLEL_FROM or workers < 2:
-        for spec, lang in missing.values():
-            render_svg(spec, lang)
+        for spec, locale in missing.values():
+            render_svg(spec, locale)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -217,19 +231,13 @@ def render_svgs(items: list[tuple[dict, str]]) -> None:
 
     # "spawn": forking a process that already runs vl-convert's threads is not safe.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for lang in sorted({lang for _, lang in missing.values()}):
-            keys = [k for k, (_, item_lang) in missing.items() if item_lang == lang]
-            draw = functools.partial(vl_convert.vegalite_to_svg, format_locale=d3_locale(lang))
+        locales = {json.dumps(locale, sort_keys=True): locale for _, locale in missing.values()}
+        for locale_key, locale in sorted(locales.items()):
+            keys = [k for k, (_, item_locale) in missing.items() if json.dumps(item_locale, sort_keys=True) == locale_key]
+            draw = functools.partial(vl_convert.vegalite_to_svg, format_locale=locale)
             chunk = max(1, len(keys) // (workers * 4))
             for key, svg in zip(keys, pool.map(draw, [missing[k][0] for k in keys], chunksize=chunk)):
                 rendered.put(key, svg)
-
-
-def svg_size(svg: str) -> tuple[int, int]:
-    match = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
-    if not match:
-        raise ValueError("the rendered chart SVG has no width and height")
-    return round(float(match.group(1))), round(float(match.group(2)))
 
 
 def vega_bundle() -> str:

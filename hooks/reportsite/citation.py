@@ -57,9 +57,5 @@ def page_bibtex(key: str, title: str, site_name: str, url: str) -> str:
     return _bibtex("misc", key, [("title", title, False), ("howpublished", site_name, False)], url)
 
 
-def finding_text(data: SiteData, finding: Finding, lang: str, site_name: str, url: str) -> str:
-    return page_text(data, lang, finding.title[lang], site_name, url)
-
-
 def finding_bibtex(finding: Finding, lang: str, site_name: str, url: str) -> str:
     return page_bibtex(f"{finding.id}-{lang}", finding.title[lang], site_name, url)

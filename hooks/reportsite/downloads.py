@@ -22,46 +22,34 @@ import re
 from decimal import Decimal
 
 from .model import SHORTCODE, Chart, Figure, SiteData, Source
-from .numbers import SEPARATORS, format_value
-from .schema import LANGUAGES
+from . import paths
+from .numbers import format_value, number_format
 
-CSV_DELIMITER = {"nb": ";", "en": ","}
 BOM = "\ufeff"
-
-
-def chart_csv_path(chart_id: str, lang: str) -> str:
-    return f"downloads/{chart_id}.{lang}.csv"
-
-
-def findings_csv_path(lang: str) -> str:
-    return f"downloads/findings.{lang}.csv"
-
-
-FINDINGS_JSON_PATH = "downloads/findings.json"
 
 
 def download_files(data: SiteData) -> dict[str, str]:
     """Every download the site offers: path in the site -> file content."""
-    files = {FINDINGS_JSON_PATH: findings_json(data)}
-    for lang in LANGUAGES:
-        files[findings_csv_path(lang)] = findings_csv(data, lang)
+    files = {paths.FINDINGS_JSON: findings_json(data)}
+    for lang in data.languages:
+        files[paths.findings_csv(lang)] = findings_csv(data, lang)
         for chart in data.charts.values():
-            files[chart_csv_path(chart.id, lang)] = chart_csv(data, chart, lang)
+            files[paths.chart_csv(chart.id, lang)] = chart_csv(data, chart, lang)
     return files
 
 
-def csv_number(value: Decimal | str, unit: str, lang: str) -> str:
+def csv_number(value: Decimal | str, unit: str, ui: dict) -> str:
     """A value as a spreadsheet reads it in that language: no grouping, the language's decimal mark."""
     if unit == "date":
         return str(value)
-    return format(value, "f").replace(".", SEPARATORS[lang]["decimal"])
+    return format(value, "f").replace(".", number_format(ui)["decimal"])
 
 
 def plain_text(data: SiteData, text: str, lang: str) -> str:
     """Data text with its {{ figure ID }} shortcodes written out as formatted figures."""
     def figure(match) -> str:
         fig = data.figures[match.group(2).split()[0]]
-        return format_value(fig.value, fig.unit, lang, data.ui[lang])
+        return format_value(fig.value, fig.unit, data.ui[lang])
     return SHORTCODE.sub(figure, text)
 
 
@@ -74,9 +62,9 @@ def chart_csv(data: SiteData, chart: Chart, lang: str) -> str:
     for bar in chart.bars:
         fig = data.figures[bar.figure]
         sources = data.sources_of_figure(fig.id)
-        rows.append([bar.label[lang], csv_number(fig.value, fig.unit, lang), ui["units"][fig.unit],
+        rows.append([bar.label[lang], csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
                      _computation(data, fig, lang), *_source_cells(sources, lang)])
-    return _csv([header, *rows], lang)
+    return _csv([header, *rows], ui)
 
 
 def findings_csv(data: SiteData, lang: str) -> str:
@@ -92,10 +80,10 @@ def findings_csv(data: SiteData, lang: str) -> str:
         figures = [data.figures[f] for f in finding.figure_ids]
         for fig in figures or [None]:
             cells = (["", "", "", ""] if fig is None else
-                     [fig.id, csv_number(fig.value, fig.unit, lang), ui["units"][fig.unit],
+                     [fig.id, csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
                       _computation(data, fig, lang)])
             rows.append([*lead, *cells, *_source_cells(sources, lang)])
-    return _csv([header, *rows], lang)
+    return _csv([header, *rows], ui)
 
 
 def findings_json(data: SiteData) -> str:
@@ -111,13 +99,13 @@ def findings_json(data: SiteData) -> str:
             "commissioned_by": report.commissioned_by, "presented": report.presented,
             "source": report.report_source,
         },
-        "units": {lang: data.ui[lang]["units"] for lang in LANGUAGES},
+        "units": {lang: data.ui[lang]["units"] for lang in data.languages},
         "findings": [
             {
                 "id": f.id,
                 "section": f.section,
                 "title": f.title,
-                "text": {lang: plain_text(data, f.text[lang], lang) for lang in LANGUAGES},
+                "text": {lang: plain_text(data, f.text[lang], lang) for lang in data.languages},
                 "figures": [
                     {"id": fig.id, "value": value(fig), "unit": fig.unit,
                      **({"computed": {"method": fig.method, "from": fig.computed_from}} if fig.computed_from else {})}
@@ -141,7 +129,7 @@ def _computation(data: SiteData, fig: Figure, lang: str) -> str:
         return ""
     ui = data.ui[lang]
     base = data.figures[fig.computed_from]
-    return ui["complement_formula"].format(of=format_value(base.value, base.unit, lang, ui))
+    return ui["complement_formula"].format(of=format_value(base.value, base.unit, ui))
 
 
 def _source_cells(sources: tuple[Source, ...], lang: str) -> list[str]:
@@ -160,9 +148,9 @@ def _safe_cell(cell: str) -> str:
     return cell
 
 
-def _csv(rows: list[list[str]], lang: str) -> str:
+def _csv(rows: list[list[str]], ui: dict) -> str:
     out = io.StringIO()
     # Excel's own line ending; the csv module quotes any cell holding the delimiter, a quote or a newline.
-    csv.writer(out, delimiter=CSV_DELIMITER[lang], lineterminator="\r\n").writerows(
+    csv.writer(out, delimiter=ui["numbers"]["csv_delimiter"], lineterminator="\r\n").writerows(
         [_safe_cell(cell) for cell in row] for row in rows)
     return BOM + out.getvalue()

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import schema
 from .errors import Problem, SiteDataError
-from .schema import LANGUAGES, Checker
+from .schema import Checker
 from .yamlsource import YamlDocument, dotted, load_yaml
 
 DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml"}
@@ -71,6 +71,7 @@ class Finding:
 class Report:
     title: dict[str, str]
     original_title: str
+    original_language: str
     publisher: str
     project_leader: str
     commissioned_by: dict[str, str]
@@ -87,6 +88,7 @@ class SiteData:
     figures: dict[str, Figure]
     charts: dict[str, Chart]
     ui: dict[str, dict[str, Any]]
+    languages: tuple[str, ...]   # the site's languages, the default first
 
     def sources_of_figure(self, figure_id: str) -> tuple[Source, ...]:
         finding = self.findings[self.figures[figure_id].finding_id]
@@ -156,11 +158,10 @@ def _figure_value_problem(unit: str, value: Any) -> str | None:
     return None
 
 
-DATA_KINDS = {"report": schema.REPORT_FILE, "findings": schema.FINDINGS_FILE, "ui": schema.UI_FILE}
-
-
-def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:
+def load_site_data(data_dir: Path, languages: tuple[tuple[str, str], ...], display_root: Path | None = None) -> SiteData:
     """Read data/*.yml, validate all of it, and return the model, or raise SiteDataError listing every problem.
+
+    languages: the site's (code, name) pairs, from mkdocs.yml; every text must be given in each.
 
     Each stage checks as much as it can: a file with a YAML error does not stop the other files
     from being checked, and a finding with a wrong field does not stop the cross-checks of the
@@ -176,37 +177,18 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
         except SiteDataError as exc:
             problems.extend(exc.problems)
 
+    declarations = schema.data_files(languages)
     checked: dict[str, tuple[Any, Checker]] = {}
     for key, doc in docs.items():
         checker = Checker(doc)
-        checked[key] = (DATA_KINDS[key].check(doc.data, (), checker), checker)
+        checked[key] = (declarations[key].check(doc.data, (), checker), checker)
         problems.extend(checker.problems)
 
-    data, semantic_problems = _build(docs, checked)
+    data, semantic_problems = _build(docs, checked, tuple(code for code, _ in languages))
     problems.extend(semantic_problems)
     if problems or data is None:
         raise SiteDataError(problems)
     return data
-
-
-_loaded: dict[tuple, SiteData] = {}
-
-
-def load_site_data_once(data_dir: Path, display_root: Path | None = None) -> SiteData:
-    """load_site_data, reused while the files' bytes are unchanged.
-
-    mkdocs-static-i18n runs the whole build, config included, once per language, and `mkdocs serve`
-    rebuilds on every save: the data is parsed again only when a data file really changed.
-    """
-    try:
-        contents = tuple((name, (data_dir / name).read_bytes()) for name in DATA_FILES.values())
-    except OSError:
-        return load_site_data(data_dir, display_root)  # reports the unreadable file
-    key = (str(data_dir.resolve()), str(display_root), contents)
-    if key not in _loaded:
-        _loaded.clear()
-        _loaded[key] = load_site_data(data_dir, display_root)
-    return _loaded[key]
 
 
 def _display(path: Path, root: Path) -> str:
@@ -238,7 +220,8 @@ def _raw(doc: YamlDocument | None, key: str) -> Any:
     return doc.data.get(key) if doc is not None and isinstance(doc.data, dict) else None
 
 
-def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]]) -> tuple[SiteData | None, list[Problem]]:
+def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]],
+           languages: tuple[str, ...]) -> tuple[SiteData | None, list[Problem]]:
     """Cross-field checks on every part that passed the schema; the model only when all of it is sound."""
     sem = _Semantics()
     rdoc, fdoc = docs.get("report"), docs.get("findings")
@@ -336,13 +319,13 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                          "add the missing part (a computed complement, say) or use kind: bar")
         elif c["kind"] == "share" and complete and units:
             sem.fail(fdoc, ("charts", i, "kind"), "a share chart shows percentages", "use kind: bar for other units")
-        for lang in LANGUAGES:
+        for lang in languages:
             for key in ("title", "takeaway", "axis_title"):
                 sem.prose(fdoc, ("charts", i, key, lang), c[key][lang], set())
             for j, bar in enumerate(c["bars"]):
                 sem.prose(fdoc, ("charts", i, "bars", j, "label", lang), bar["label"][lang], set())
         charts[c["id"]] = Chart(c["id"], c["kind"], c["title"], c["takeaway"], c["axis_title"],
-                                tuple(schema_bar(b) for b in c["bars"]))
+                                tuple(ChartBar(b["figure"], b["label"]) for b in c["bars"]))
 
     findings: dict[str, Finding] = {}
     for i, f in finding_items:
@@ -352,7 +335,7 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                          "add the source to data/report.yml or use an id listed there")
         if f.get("chart") and f["chart"] not in known_charts:
             sem.fail(fdoc, ("findings", i, "chart"), f"no chart has the id '{f['chart']}'", "use an id from 'charts'")
-        for lang in LANGUAGES:
+        for lang in languages:
             sem.prose(fdoc, ("findings", i, "title", lang), f["title"][lang], set())
             sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], known_figures)
         findings.setdefault(f["id"], Finding(
@@ -361,8 +344,5 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     if sem.problems or report is None or set(checked) != set(DATA_FILES):
         return None, sem.problems
-    return SiteData(report, sources, findings, figures, charts, checked["ui"][0]), sem.problems
+    return SiteData(report, sources, findings, figures, charts, checked["ui"][0], languages), sem.problems
 
-
-def schema_bar(raw: dict) -> ChartBar:
-    return ChartBar(raw["figure"], raw["label"])

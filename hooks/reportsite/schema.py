@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import math
 import re
 import string
@@ -18,8 +19,6 @@ from urllib.parse import urlsplit
 from .errors import Problem
 from .yamlsource import YamlDocument, dotted
 
-LANGUAGES = ("nb", "en")
-LANGUAGE_NAMES = {"nb": "Norwegian Bokmål", "en": "English"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 2000
@@ -275,89 +274,10 @@ class Record:
         }
 
 
-def localized(kind_doc: str, max_length: int = MAX_TEXT) -> Record:
-    """Text in every language of the site; a missing language is an error, never a fallback."""
-    return Record(f"{kind_doc} One entry per language: nb (Norwegian Bokmål) and en (English); both are required.",
-                  {lang: Text(f"{kind_doc} In {LANGUAGE_NAMES[lang]}.", max_length) for lang in LANGUAGES})
-
-
 UNITS = ("count", "percent", "percentage_points", "year", "date")
 CHART_KINDS = ("bar", "share")
 COMPUTE_METHODS = ("complement",)
 SOURCE_KINDS = ("report", "article", "web")
-
-SOURCE = Record("A document the site cites.", {
-    "id": Slug("Stable id that findings and the {{ source ID }} shortcode use to cite this source. "
-               "Lower-case letters, digits and hyphens."),
-    "kind": Choice("What sort of document it is: report, article (a news article) or web (a web page).", SOURCE_KINDS),
-    "publisher": Text("Who published it, as shown before the title in source lists.", 200),
-    "title": localized("The document's title as shown to readers.", 300),
-    "url": Url("The document's full web address, starting with https://."),
-    "date": IsoDate("Publication date, when known (YYYY-MM-DD). Leave out when not known."),
-}, frozenset({"date"}))
-
-REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {
-    "report": Record("The report's metadata.", {
-        "title": localized("The report's title.", 300),
-        "original_title": Text("The report's title as published, in Norwegian.", 300),
-        "publisher": Text("The research institute that wrote the report.", 200),
-        "project_leader": Text("The report's project leader.", 200),
-        "commissioned_by": localized("Who commissioned the report.", 300),
-        "presented": IsoDate("The date the report was presented (YYYY-MM-DD)."),
-        "report_source": Slug("Id of the source that holds the report itself."),
-        "article_source": Slug("Id of the source that holds the news article about the report "
-                               "(the same id as report_source when there is no such article)."),
-    }),
-    "sources": ListOf(SOURCE, "Every document the site cites."),
-})
-
-COMPUTE = Record("How a computed figure is derived from sourced figures.", {
-    "method": Choice("complement: 100 % minus another percent figure.", COMPUTE_METHODS),
-    "of": Slug("Id of the figure it is computed from."),
-})
-
-FIGURE = Record("One number from a source (or computed from sourced numbers).", {
-    "id": Slug("Stable id used by the {{ figure ID }} shortcode."),
-    "value": FigureValue("The number exactly as the source gives it, never rounded differently "
-                         "(a date figure: YYYY-MM-DD). Leave out for a computed figure."),
-    "unit": Choice("What the number counts, which decides how it is written: count (a whole number, 10 000), "
-                   "percent (28 %), percentage_points (the difference of two percentages), year (2020) "
-                   "or date (YYYY-MM-DD).", UNITS),
-    "computed": COMPUTE,
-}, frozenset({"value", "computed"}))
-
-CHART_BAR = Record("One bar or segment of a chart.", {
-    "figure": Slug("Id of the figure the bar shows (a figure under 'findings')."),
-    "label": localized("The bar's label.", 120),
-})
-
-CHART = Record("A chart built from figures.", {
-    "id": Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."),
-    "kind": Choice("bar: one bar per figure, all in the same unit. share: the parts of a whole, in percent, "
-                   "adding up to 100 %.", CHART_KINDS),
-    "title": localized("The chart's title.", 160),
-    "takeaway": localized("One sentence that says what the chart shows.", 300),
-    "axis_title": localized("Title of the value axis.", 80),
-    "bars": ListOf(CHART_BAR, "The bars, in the order shown."),
-})
-
-FINDING = Record("A finding of the report, with its figures and sources.", {
-    "id": Slug("Stable id: the finding's permanent anchor. Never change it once published."),
-    "section": Choice("Where the finding belongs: participation and conclusions are listed on the findings page "
-                      "by {{ findings SECTION }}; background holds context used by other pages.",
-                      ("participation", "conclusions", "background")),
-    "title": localized("The finding's headline.", 160),
-    "text": localized("The finding in one or two sentences. Figures only through {{ figure ID }}.", 1200),
-    "figures": ListOf(FIGURE, "The figures this finding states. Leave out when it states no number.", min_items=0),
-    "sources": ListOf(Slug("Id of a source in data/report.yml."), "The sources that state this finding."),
-    "chart": Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave out for no chart."),
-}, frozenset({"figures", "chart"}))
-
-FINDINGS_FILE = Record("The report's findings and charts.", {
-    "findings": ListOf(FINDING, "The findings, in the order they are shown.", min_items=0),
-    "charts": ListOf(CHART, "The charts, each built from figures under 'findings'. A finding shows one with "
-                            "'chart'; a page shows one with {{ chart ID }}.", min_items=0),
-})
 
 REPORT_FACT_ROWS = {
     "title": "the report's title", "publisher": "who wrote the report", "project_leader": "the project leader",
@@ -365,47 +285,153 @@ REPORT_FACT_ROWS = {
     "report": "the link to the report", "article": "the link to the news article",
 }
 
-UI_FILE = Record("Interface text of the generated parts of pages, per language.", {
-    lang: Record(f"Interface text in {LANGUAGE_NAMES[lang]} ({lang}).", {
-        "source": Text("Label before one source."),
-        "sources": Text("Label before several sources."),
-        "computed": Template("Note for a computed figure; {formula} is replaced.", ("formula",)),
-        "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
-        "computed_label": Text("Marker after a computed bar's label."),
-        "percentage_points": Text("The unit word for percentage points."),
-        "months": ListOf(Text("Month name."), "Month names, January first.", min_items=12, max_items=12),
-        "show_data": Text("Label of the disclosure that shows a chart's numbers."),
-        "table_category": Text("Header of a data table's first column."),
-        "table_value": Text("Header of a data table's value column."),
-        "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
-        "date_format": Template("How a date is written; {day}, {month} and {year} are replaced.", ("day", "month", "year")),
-        "citation": Template("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced.", ("publisher", "year", "title", "commissioned_by", "url")),
-        "og_locale": Text("The language's Open Graph locale, like nb_NO."),
-        "card_footer": Template("Bottom line of a page's link-preview image; {publisher} is replaced.", ("publisher",)),
-        "permalink": Text("Text of a finding's permanent link."),
-        "copy_link": Text("Label of the button that copies a finding's link."),
-        "copy_link_label": Template("Screen-reader label of that button; {title} is replaced.", ("title",)),
-        "copied": Text("Announced when a link or snippet has been copied."),
-        "copy_code": Text("Label of the button that copies a citation or embed code."),
-        "cite_finding": Text("Label of the disclosure with a finding's citation."),
-        "cite_site": Template("How to cite a page of the site; {title}, {site} and {url} are replaced.", ("title", "site", "url")),
-        "bibtex": Text("Label before BibTeX code."),
-        "bibtex_report_note": Template("The report's BibTeX note; {commissioned_by} is replaced.", ("commissioned_by",)),
-        "cite_report": Text("Heading of the report's citation."),
-        "cite_this_site": Text("Heading of the site's citation."),
-        "embed_chart": Text("Label of the disclosure with a chart's embed code."),
-        "embed_help": Text("Sentence that explains the embed code."),
-        "see_finding": Text("Link from an embedded chart back to its finding."),
-        "page_sources": Text("Heading of the list of sources of the figures on a page."),
-        "download_chart": Text("Text of the link that downloads a chart's data as CSV."),
-        "download_findings_csv": Text("Text of the link that downloads every finding as CSV in this language."),
-        "download_findings_json": Text("Text of the link that downloads every finding as JSON (both languages)."),
-        "units": Record("Names of the units in downloaded data.", {
-            unit: Text(f"Name of the unit '{unit}'.") for unit in UNITS}),
-        "csv_columns": Record("Column headers of the downloaded CSV files.", {
-            key: Text(f"Header of the '{key}' column.") for key in
-            ("finding", "section", "title", "text", "figure", "value", "unit", "computed", "sources", "source_urls")}),
-        "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
-            key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
-    }) for lang in LANGUAGES
-})
+
+
+def data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
+    """The declarations of data/report.yml, data/findings.yml and data/ui.yml for the site's languages
+    ((code, name) pairs from mkdocs.yml): every text is required in every language."""
+    return _data_files(tuple(languages))
+
+
+@functools.lru_cache(maxsize=4)
+def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
+    listed = ", ".join(code for code, _ in languages)
+
+    def localized(kind_doc: str, max_length: int = MAX_TEXT) -> Record:
+        """Text in every language of the site; a missing language is an error, never a fallback."""
+        return Record(f"{kind_doc} One entry per language of the site ({listed}); all are required.",
+                      {lang: Text(f"{kind_doc} In {name}.", max_length) for lang, name in languages})
+
+    SOURCE = Record("A document the site cites.", {
+        "id": Slug("Stable id that findings and the {{ source ID }} shortcode use to cite this source. "
+                   "Lower-case letters, digits and hyphens."),
+        "kind": Choice("What sort of document it is: report, article (a news article) or web (a web page).", SOURCE_KINDS),
+        "publisher": Text("Who published it, as shown before the title in source lists.", 200),
+        "title": localized("The document's title as shown to readers.", 300),
+        "url": Url("The document's full web address, starting with https://."),
+        "date": IsoDate("Publication date, when known (YYYY-MM-DD). Leave out when not known."),
+    }, frozenset({"date"}))
+
+    REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {
+        "report": Record("The report's metadata.", {
+            "title": localized("The report's title.", 300),
+            "original_title": Text("The report's title as published, in the language it was published in.", 300),
+            "original_language": Slug("The language the report was published in, as a language code (nb), so that "
+                                      "its title is read out in that language."),
+            "publisher": Text("The research institute that wrote the report.", 200),
+            "project_leader": Text("The report's project leader.", 200),
+            "commissioned_by": localized("Who commissioned the report.", 300),
+            "presented": IsoDate("The date the report was presented (YYYY-MM-DD)."),
+            "report_source": Slug("Id of the source that holds the report itself."),
+            "article_source": Slug("Id of the source that holds the news article about the report "
+                                   "(the same id as report_source when there is no such article)."),
+        }),
+        "sources": ListOf(SOURCE, "Every document the site cites."),
+    })
+
+    COMPUTE = Record("How a computed figure is derived from sourced figures.", {
+        "method": Choice("complement: 100 % minus another percent figure.", COMPUTE_METHODS),
+        "of": Slug("Id of the figure it is computed from."),
+    })
+
+    FIGURE = Record("One number from a source (or computed from sourced numbers).", {
+        "id": Slug("Stable id used by the {{ figure ID }} shortcode."),
+        "value": FigureValue("The number exactly as the source gives it, never rounded differently "
+                             "(a date figure: YYYY-MM-DD). Leave out for a computed figure."),
+        "unit": Choice("What the number counts, which decides how it is written: count (a whole number, 10 000), "
+                       "percent (28 %), percentage_points (the difference of two percentages), year (2020) "
+                       "or date (YYYY-MM-DD).", UNITS),
+        "computed": COMPUTE,
+    }, frozenset({"value", "computed"}))
+
+    CHART_BAR = Record("One bar or segment of a chart.", {
+        "figure": Slug("Id of the figure the bar shows (a figure under 'findings')."),
+        "label": localized("The bar's label.", 120),
+    })
+
+    CHART = Record("A chart built from figures.", {
+        "id": Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."),
+        "kind": Choice("bar: one bar per figure, all in the same unit. share: the parts of a whole, in percent, "
+                       "adding up to 100 %.", CHART_KINDS),
+        "title": localized("The chart's title.", 160),
+        "takeaway": localized("One sentence that says what the chart shows.", 300),
+        "axis_title": localized("Title of the value axis.", 80),
+        "bars": ListOf(CHART_BAR, "The bars, in the order shown."),
+    })
+
+    FINDING = Record("A finding of the report, with its figures and sources.", {
+        "id": Slug("Stable id: the finding's permanent anchor. Never change it once published."),
+        "section": Choice("Where the finding belongs: participation and conclusions are listed on the findings page "
+                          "by {{ findings SECTION }}; background holds context used by other pages.",
+                          ("participation", "conclusions", "background")),
+        "title": localized("The finding's headline.", 160),
+        "text": localized("The finding in one or two sentences. Figures only through {{ figure ID }}.", 1200),
+        "figures": ListOf(FIGURE, "The figures this finding states. Leave out when it states no number.", min_items=0),
+        "sources": ListOf(Slug("Id of a source in data/report.yml."), "The sources that state this finding."),
+        "chart": Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave out for no chart."),
+    }, frozenset({"figures", "chart"}))
+
+    FINDINGS_FILE = Record("The report's findings and charts.", {
+        "findings": ListOf(FINDING, "The findings, in the order they are shown.", min_items=0),
+        "charts": ListOf(CHART, "The charts, each built from figures under 'findings'. A finding shows one with "
+                                "'chart'; a page shows one with {{ chart ID }}.", min_items=0),
+    })
+
+
+    UI_FILE = Record("Interface text of the generated parts of pages, per language.", {
+        lang: Record(f"Interface text in {dict(languages)[lang]} ({lang}).", {
+            "source": Text("Label before one source."),
+            "sources": Text("Label before several sources."),
+            "computed": Template("Note for a computed figure; {formula} is replaced.", ("formula",)),
+            "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
+            "computed_label": Text("Marker after a computed bar's label."),
+            "percentage_points": Text("The unit word for percentage points."),
+            "months": ListOf(Text("Month name."), "Month names, January first.", min_items=12, max_items=12),
+            "show_data": Text("Label of the disclosure that shows a chart's numbers."),
+            "table_category": Text("Header of a data table's first column."),
+            "table_value": Text("Header of a data table's value column."),
+            "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
+            "date_format": Template("How a date is written; {day}, {month} and {year} are replaced.", ("day", "month", "year")),
+            "citation": Template("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced.", ("publisher", "year", "title", "commissioned_by", "url")),
+            "og_locale": Text("The language's Open Graph locale, like nb_NO."),
+            "card_footer": Template("Bottom line of a page's link-preview image; {publisher} is replaced.", ("publisher",)),
+            "permalink": Text("Text of a finding's permanent link."),
+            "copy_link": Text("Label of the button that copies a finding's link."),
+            "copy_link_label": Template("Screen-reader label of that button; {title} is replaced.", ("title",)),
+            "copied": Text("Announced when a link or snippet has been copied."),
+            "copy_code": Text("Label of the button that copies a citation or embed code."),
+            "cite_finding": Text("Label of the disclosure with a finding's citation."),
+            "cite_site": Template("How to cite a page of the site; {title}, {site} and {url} are replaced.", ("title", "site", "url")),
+            "bibtex": Text("Label before BibTeX code."),
+            "bibtex_report_note": Template("The report's BibTeX note; {commissioned_by} is replaced.", ("commissioned_by",)),
+            "cite_report": Text("Heading of the report's citation."),
+            "cite_this_site": Text("Heading of the site's citation."),
+            "embed_chart": Text("Label of the disclosure with a chart's embed code."),
+            "embed_help": Text("Sentence that explains the embed code."),
+            "see_finding": Text("Link from an embedded chart back to its finding."),
+            "page_sources": Text("Heading of the list of sources of the figures on a page."),
+            "download_chart": Text("Text of the link that downloads a chart's data as CSV."),
+            "download_findings_csv": Text("Text of the link that downloads every finding as CSV in this language."),
+            "download_findings_json": Text("Text of the link that downloads every finding as JSON (both languages)."),
+            "numbers": Record("How the language writes numbers (Språkrådet's rules for Bokmål).", {
+                "decimal": Choice("The decimal sign.", (",", ".")),
+                "thousands": Choice("What separates groups of three digits: nbsp (a space that never breaks a line), "
+                                    "',' or '.'.", ("nbsp", ",", ".")),
+                "group_from": Choice("The smallest number written with groups: 10000 (Bokmål writes 1000 "
+                                     "ungrouped) or 1000.", (1000, 10000)),
+                "percent_space": Choice("What stands between a number and %: nbsp (28 %) or none (28%).",
+                                        ("nbsp", "none")),
+                "minus": Choice("The minus sign: − (the typographic minus) or - (a hyphen).", ("\u2212", "-")),
+                "csv_delimiter": Choice("The column separator of CSV downloads: ';' where the decimal sign is a comma.",
+                                        (";", ",")),
+            }),
+            "units": Record("Names of the units in downloaded data.", {
+                unit: Text(f"Name of the unit '{unit}'.") for unit in UNITS}),
+            "csv_columns": Record("Column headers of the downloaded CSV files.", {
+                key: Text(f"Header of the '{key}' column.") for key in
+                ("finding", "section", "title", "text", "figure", "value", "unit", "computed", "sources", "source_urls")}),
+            "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
+                key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
+        }) for lang, _name in languages
+    })
+    return {"report": REPORT_FILE, "findings": FINDINGS_FILE, "ui": UI_FILE}

@@ -12,12 +12,12 @@ import json
 import sys
 from pathlib import Path
 
-
-from .model import DATA_FILES, DATA_KINDS
+from . import schema
+from .model import DATA_FILES
 
 SCHEMA_DIR = "schema"
 DRAFT = "http://json-schema.org/draft-07/schema#"
-
+Languages = tuple[tuple[str, str], ...]   # the site's (code, name) pairs, from mkdocs.yml
 
 
 def schema_filename(key: str) -> str:
@@ -29,28 +29,34 @@ def schema_comment(key: str) -> str:
     return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{schema_filename(key)}"
 
 
-def schema_document(key: str) -> dict:
-    return {"$schema": DRAFT, "title": f"data/{DATA_FILES[key]}", **DATA_KINDS[key].json_schema()}
+def project_languages(project: Path) -> Languages:
+    from .siteconfig import load
+
+    return tuple((lang.code, lang.name) for lang in load(project).languages)
 
 
-def schema_text(key: str) -> str:
-    return json.dumps(schema_document(key), ensure_ascii=False, indent=2) + "\n"
+def schema_document(key: str, languages: Languages) -> dict:
+    return {"$schema": DRAFT, "title": f"data/{DATA_FILES[key]}", **schema.data_files(languages)[key].json_schema()}
 
 
-def generated_files() -> dict[str, str]:
+def schema_text(key: str, languages: Languages) -> str:
+    return json.dumps(schema_document(key, languages), ensure_ascii=False, indent=2) + "\n"
+
+
+def generated_files(languages: Languages) -> dict[str, str]:
     """Every schema file, by its path relative to the project: {'schema/findings.schema.json': text}."""
-    return {f"{SCHEMA_DIR}/{schema_filename(key)}": schema_text(key) for key in DATA_FILES}
+    return {f"{SCHEMA_DIR}/{schema_filename(key)}": schema_text(key, languages) for key in DATA_FILES}
 
 
 def stale_files(project: Path) -> list[str]:
     """The schema files that are missing or differ from what schema.py declares."""
-    return [path for path, text in generated_files().items()
+    return [path for path, text in generated_files(project_languages(project)).items()
             if not (project / path).is_file() or (project / path).read_text(encoding="utf-8") != text]
 
 
 def write(project: Path) -> list[str]:
     written = []
-    for path, text in generated_files().items():
+    for path, text in generated_files(project_languages(project)).items():
         target = project / path
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,90 +1,71 @@
-"""Where each page lives on the published web site, and its language alternates.
+"""What a page's head tells search engines and link previews: its canonical URL, its language
+alternates, the sitemap, and front matter made safe to print.
 
-Every page exists in every language under the same file name (pages.check_page_parity), so a
-page's counterparts follow from its source path alone. The URLs are the web build's directory
-URLs under site_url, in the web build and in the offline bundle alike: a copy of a page points
-readers and search engines at the published page.
+Every page exists in every language under the same file name (validate.page_parity), so a page's
+counterparts follow from its source path alone. The URLs are the web build's directory URLs under
+site_url, in the web build and in the offline bundle alike: a copy of a page points readers and
+search engines at the published page.
 """
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
-from .pages import DEFAULT_LANGUAGE, page_language
-from .schema import LANGUAGES
+from markupsafe import Markup, escape
+
+from .paths import SitePaths, absolute_url
 
 
 @dataclass(frozen=True)
 class Alternate:
-    hreflang: str   # "nb", "en" or "x-default"
+    hreflang: str   # a language code, or "x-default"
     url: str        # absolute URL of the page in that language
 
 
-def inner_path(src_uri: str) -> str:
-    """A page's source path inside its language folder: 'en/funn.md' -> 'funn.md'."""
-    lang = page_language(src_uri)
-    return src_uri[len(lang) + 1:] if src_uri.startswith(lang + "/") else src_uri
+def canonical_url(src_uri: str, site_url: str, paths: SitePaths) -> str:
+    return absolute_url(site_url, paths.web_path(src_uri))
 
 
-def web_path(src_uri: str) -> str:
-    """The directory URL, relative to the site root, of a page's source file.
-
-    'nb/funn.md' -> 'funn/', 'en/index.md' -> 'en/', 'nb/index.md' -> '', 'en/a/b.md' -> 'en/a/b/'.
-    """
-    lang = page_language(src_uri)
-    stem, ext = posixpath.splitext(inner_path(src_uri))
-    if ext != ".md":
-        raise ValueError(f"not a page's Markdown source: {src_uri!r}")
-    parent, name = posixpath.split(stem)
-    path = parent if name in ("index", "README") else stem
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return prefix + (path + "/" if path else "")
-
-
-def counterpart_paths(src_uri: str) -> dict[str, str]:
-    """The page in every language, as directory URLs relative to the site root, default language first."""
-    inner = inner_path(src_uri)
-    return {lang: web_path(f"{lang}/{inner}") for lang in LANGUAGES}
-
-
-def absolute_url(site_url: str, path: str) -> str:
-    if not site_url:
-        raise ValueError("site_url is empty: set it in mkdocs.yml or with the SITE_URL environment variable")
-    return site_url.rstrip("/") + "/" + path
-
-
-def canonical_url(src_uri: str, site_url: str) -> str:
-    return absolute_url(site_url, web_path(src_uri))
-
-
-def alternates(src_uri: str, site_url: str) -> list[Alternate]:
+def alternates(src_uri: str, site_url: str, paths: SitePaths) -> list[Alternate]:
     """hreflang alternates of a page: one per language, and x-default for the default language."""
-    paths = counterpart_paths(src_uri)
-    links = [Alternate(lang, absolute_url(site_url, path)) for lang, path in paths.items()]
-    links.append(Alternate("x-default", absolute_url(site_url, paths[DEFAULT_LANGUAGE])))
+    found = paths.counterparts(src_uri)
+    links = [Alternate(lang, absolute_url(site_url, path)) for lang, path in found.items()]
+    links.append(Alternate("x-default", absolute_url(site_url, found[paths.default_language])))
     return links
 
 
-def sitemap_xml(page_src_uris: list[str], site_url: str, lastmod: str | None) -> str:
+def sitemap_xml(page_src_uris: list[str], site_url: str, lastmod: str | None, paths: SitePaths) -> str:
     """A sitemap of every page in every language, each with its hreflang alternates.
 
-    Built from the pages of either language: both give the same sitemap, in the same order.
+    Built from the pages of any language: all give the same sitemap, in the same order.
     """
-    # Each page once, whichever language's file named it; sorted so the output never varies.
-    pages = sorted({inner_path(src) for src in page_src_uris}, key=lambda page: web_path(f"{DEFAULT_LANGUAGE}/{page}"))
+    pages = sorted({paths.inner(src) for src in page_src_uris},
+                   key=lambda page: paths.web_path(f"{paths.default_language}/{page}"))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    for lang in LANGUAGES:
+    for lang in paths.languages:
         for page in pages:
             src = f"{lang}/{page}"
             lines.append("  <url>")
-            lines.append(f"    <loc>{escape(canonical_url(src, site_url))}</loc>")
+            lines.append(f"    <loc>{escape(canonical_url(src, site_url, paths))}</loc>")
             if lastmod:
                 lines.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
-            for alt in alternates(src, site_url):
-                lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(alt.hreflang)} href={quoteattr(alt.url)}/>')
+            for alt in alternates(src, site_url, paths):
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(alt.hreflang)}" href="{escape(alt.url)}"/>')
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+# Front-matter keys that Material's templates print into HTML (meta tags, the title) unescaped:
+# MkDocs renders themes without autoescaping.
+FRONT_MATTER_IN_HTML = ("title", "description", "author")
+
+
+def escape_front_matter(meta: dict) -> dict:
+    """The page's front matter with the values templates print made safe for HTML text and attributes.
+
+    Markup marks them as escaped, so a template that escapes them itself does not do it twice.
+    """
+    return {key: Markup(escape(value)) if key in FRONT_MATTER_IN_HTML and isinstance(value, str)
+            and not isinstance(value, Markup) else value for key, value in meta.items()}

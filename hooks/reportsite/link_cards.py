@@ -9,8 +9,11 @@ import base64
 import json
 import struct
 import textwrap
+from dataclasses import dataclass
 
+from . import charts, paths, seo
 from .cache import package_version, rendered
+from .numbers import d3_locale
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 CARD_BACKGROUND = "#1a237e"   # white text on it: contrast 14:1
@@ -49,6 +52,10 @@ def title_card_spec(site_name: str, title: str, footer: str) -> dict:
 
 def chart_card_spec(chart_spec: dict, title: str) -> dict:
     spec = dict(chart_spec)
+    # The card has room of its own: the chart at its natural size (not fitted to the page's box).
+    spec.pop("autosize", None)
+    spec["height"] = {"step": charts.BAR_STEP}
+    spec["width"] = charts.WIDTH
     spec["title"] = {"text": textwrap.wrap(title, 60)[:2], "anchor": "start", "fontSize": 16, "offset": 12}
     spec["background"] = "#ffffff"
     spec["padding"] = 24
@@ -67,15 +74,6 @@ def render_png(spec: dict, locale: dict | None = None, scale: float = 1) -> byte
     png = vl_convert.vegalite_to_png(spec, scale=scale, format_locale=locale)
     rendered.put(key, base64.b64encode(png).decode("ascii"))
     return png
-
-
-PREVIEW_NAME = "index.preview.png"
-
-
-def preview_path(dest_uri: str) -> str:
-    """Where a page's preview image goes: beside the page's index.html ('funn/index.preview.png')."""
-    folder = dest_uri.rsplit("/", 1)[0] + "/" if "/" in dest_uri else ""
-    return folder + PREVIEW_NAME
 
 
 def meta_tags(*, site_name: str, title: str, description: str, url: str, locale: str,
@@ -101,3 +99,36 @@ def meta_tags(*, site_name: str, title: str, description: str, url: str, locale:
         ("name", "twitter:image:alt", image_alt),
     ]
     return [{"attr": attr, "name": name, "content": content} for attr, name, content in tags if content]
+
+
+@dataclass(frozen=True)
+class Card:
+    png: bytes
+    image_path: str       # where the image goes in the site
+    tags: list[dict]      # meta tags for the page's head
+
+
+def page_card(build, src_uri: str, page_title: str, is_homepage: bool, description: str, dest_uri: str) -> Card:
+    """A page's link preview: its first chart, or a title card in its language (build: state.SiteBuild)."""
+    data, site = build.data, build.site
+    lang = build.paths.language_of(src_uri)
+    ui = data.ui[lang]
+    language = site.language(lang)
+    title = language.site_name if is_homepage else page_title
+    chart_ids = build.chart_ids(src_uri)
+    if chart_ids:
+        chart = data.charts[chart_ids[0]]
+        spec = chart_card_spec(charts.chart_spec(data, chart, lang), chart.title[lang])
+        png = render_png(spec, d3_locale(ui), scale=CHART_SCALE)
+        image_alt = charts.chart_description(data, chart, lang)
+    else:
+        footer = ui["card_footer"].format(publisher=data.report.publisher)
+        png = render_png(title_card_spec(language.site_name, title, footer))
+        image_alt = title
+    tags = meta_tags(
+        site_name=language.site_name, title=title, description=description or language.site_description,
+        url=seo.canonical_url(src_uri, site.site_url, build.paths), locale=ui["og_locale"],
+        alternate_locales=[data.ui[other]["og_locale"] for other in site.codes if other != lang],
+        image_url=paths.absolute_url(site.site_url, build.paths.web_path(src_uri) + paths.PREVIEW_NAME),
+        image_size=png_size(png), image_alt=image_alt)
+    return Card(png, paths.preview_image(dest_uri), tags)

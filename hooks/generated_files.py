@@ -1,0 +1,19 @@
+"""Hook: add the files the build generates (chart images, embed pages, data downloads, the chart
+script) to the site, once per build, in every language."""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+
+from reportsite import engine, state
+
+
+@event_priority(engine.AFTER_I18N)
+def on_files(files, config):
+    build = state.for_config(config)
+    if build.error is not None or build.generated_added:
+        return files  # a problem (the preview shows it), or an earlier language pass added them
+    for path, content in build.generated_files().items():
+        engine.add_generated_file(files, config, path, content)
+    build.generated_added = True
+    return files

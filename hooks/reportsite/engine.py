@@ -1,0 +1,47 @@
+"""What the site leans on in MkDocs, mkdocs-static-i18n and Material that they do not promise as
+an interface. Kept in this one module, and each behaviour has a test in tests/test_engine.py that
+fails loudly when an upgrade changes it.
+
+- mkdocs-static-i18n builds the site once per language: the default language's build runs the
+  others from its on_post_build (event priority -100), with the same configuration object, and
+  sets `building` on the plugin meanwhile. It sorts files by language in on_files (-100) and
+  cannot handle files that hooks generate, so those are added after it.
+- i18n merges the languages' search indexes after the last language, in that on_post_build.
+- Material loads the search index from `base_url` in the template context, and resolves
+  results against it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+# Event priorities (higher runs first; a hook's default is 0).
+AFTER_I18N = -200              # on_files: after i18n has sorted the files; on_config: after it set the language
+AFTER_I18N_SEARCH_INDEX = -150  # on_post_build: after i18n merged the search indexes
+AFTER_SEARCH_SPLIT = -200       # on_post_build: after the indexes are split per language (the offline script)
+
+
+def add_generated_file(files, config, path: str, content: str | bytes) -> None:
+    """Add a generated file at `path` in the site, replacing a file of the same path from content/."""
+    from mkdocs.structure.files import File
+
+    existing = files.get_file_from_path(path)
+    if existing is not None:
+        files.remove(existing)
+    files.append(File.generated(config, path, content=content))
+
+
+def inside_language_build(config) -> bool:
+    """Whether this is one of the language builds that i18n runs from the default language's build."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and i18n.building)
+
+
+def point_search_at(context: dict, lang_root: str) -> dict:
+    """Make Material's search on this page load the index in the language's folder ('' or 'en/').
+    'site_root_url' keeps the real root, for what must be shared across languages (the stored scheme)."""
+    context["site_root_url"] = context["base_url"]
+    if lang_root:
+        # With its trailing slash: Material resolves 'search/…' against it as a folder.
+        context["base_url"] = posixpath.join(context["base_url"], lang_root)
+    return context

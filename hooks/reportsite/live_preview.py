@@ -1,0 +1,53 @@
+"""The live preview (`make serve`): a problem in data or pages is shown in the browser and the
+terminal instead of stopping the server, and the pages come back once it is fixed.
+
+A build (`mkdocs build`, `make site`) still stops at the first sign of trouble: only the preview
+is lenient, so an error can never be published.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from markupsafe import escape
+
+from .errors import SiteDataError
+
+# MkDocs tells the hooks the command once, when it starts (on_startup); every rebuild of the
+# preview loads the configuration, the hooks and (after an edit) this module afresh, so the answer
+# is kept where a reload cannot lose it: in the process's environment, for this process only.
+_SERVING = "REPORTSITE_LIVE_PREVIEW"
+
+BANNER = {
+    "nb": ("Forhåndsvisningen kan ikke vise denne siden",
+           "Rett det som står under, og lagre filen. Siden lastes inn på nytt av seg selv."),
+    "en": ("The preview cannot show this page",
+           "Fix what is listed below and save the file. The page reloads by itself."),
+}
+
+
+def start(command: str) -> None:
+    if command == "serve":
+        os.environ[_SERVING] = "1"
+    else:
+        os.environ.pop(_SERVING, None)
+
+
+def serving() -> bool:
+    return os.environ.get(_SERVING) == "1"
+
+
+def report(exc: SiteDataError) -> None:
+    """Print the problems for the editor. Printed, not logged: a logged error would make the strict
+    preview abort the rebuild and keep showing the last good pages."""
+    print(f"\nPREVIEW ERROR: {exc}\n", file=sys.stderr, flush=True)
+
+
+def error_html(exc: SiteDataError, lang: str) -> str:
+    """The page an editor sees in the preview while the data or the pages have problems."""
+    title, advice = BANNER.get(lang, BANNER["en"])
+    items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in exc.problems)
+    return (f'<div class="admonition failure preview-error" role="alert">'
+            f'<p class="admonition-title">{escape(title)}</p><p>{escape(advice)}</p>'
+            f'<ul class="preview-error__problems">{items}</ul></div>\n')

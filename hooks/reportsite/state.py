@@ -1,0 +1,105 @@
+"""The state of one build, in one place: made when a build starts, shared by every hook and by
+every language pass of that build, and dropped with it.
+
+mkdocs-static-i18n runs the build once per language with the same configuration object, so the
+state belongs to that object: the first pass validates and makes the generated files, the others
+reuse them. `mkdocs serve` loads a new configuration for every rebuild, and so gets a new state.
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+import weakref
+from dataclasses import dataclass, field
+
+from . import cache, charts, downloads, live_preview, paths
+from .errors import SiteDataError
+from .numbers import d3_locale
+from .paths import SitePaths
+from .render import Fragments, PageContext, PageRenderer
+from .shortcodes import expand
+from .siteconfig import SiteConfig, from_mkdocs
+from .validate import Validation, validate
+
+
+@dataclass
+class SiteBuild:
+    site: SiteConfig
+    validation: Validation
+    paths: SitePaths
+    fragments: dict[str, Fragments] = field(default_factory=dict)   # by page src_uri
+    generated_added: bool = False
+    _nonce: str = field(default_factory=lambda: secrets.token_hex(6))
+    _counter: itertools.count = field(default_factory=itertools.count)
+
+    @property
+    def data(self):
+        return self.validation.data
+
+    @property
+    def error(self) -> SiteDataError | None:
+        return SiteDataError(self.validation.problems) if self.validation.problems else None
+
+    def placeholder(self) -> str:
+        """A placeholder for HTML in a page's Markdown: letters and digits only, so Markdown leaves it alone."""
+        return f"rsx{self._nonce}n{next(self._counter)}x"
+
+    def context(self, lang: str, url: str, src: str) -> PageContext:
+        site = self.site
+        return PageContext(lang=lang, src=src, url=url,
+                           findings_url=self.paths.page_url(f"{lang}/{site.findings_page}"), paths=self.paths,
+                           site_url=site.site_url, site_name=site.language(lang).site_name)
+
+    # -- pages ------------------------------------------------------------------------------------
+
+    def page_markdown(self, src_uri: str) -> str:
+        """The page's Markdown, its shortcodes replaced by Markdown with placeholders for their HTML."""
+        page = self.validation.pages[src_uri]
+        renderer = PageRenderer(self.data, self.context(page.lang, self.paths.page_url(src_uri), page.shown),
+                                self.site.templates_dir, self.placeholder)
+        markdown = expand(page.markdown, page.usable, renderer)
+        self.fragments[src_uri] = renderer.out
+        return markdown
+
+    def chart_ids(self, src_uri: str) -> list[str]:
+        fragments = self.fragments.get(src_uri)
+        return list(dict.fromkeys(fragments.chart_ids)) if fragments else []
+
+    # -- generated files, made once per build ----------------------------------------------------
+
+    def generated_files(self) -> dict[str, str]:
+        """Every file the build generates, in every language: chart images, embed pages, downloads, the chart script."""
+        data, site = self.data, self.site
+        cache.rendered.use_folder(site.project / ".cache" / "rendered")
+        specs = {(chart.id, lang, theme): charts.chart_spec(data, chart, lang, theme)
+                 for chart in data.charts.values() for lang in site.codes for theme in charts.THEMES}
+        locales = {lang: d3_locale(data.ui[lang]) for lang in site.codes}
+        charts.render_svgs([(spec, locales[lang]) for (_, lang, _), spec in specs.items()])
+        files: dict[str, str] = {}
+        for (chart_id, lang, theme), spec in specs.items():
+            files[paths.chart_image(chart_id, lang, theme)] = charts.render_svg(spec, locales[lang])
+        for chart in data.charts.values():
+            for lang in site.codes:
+                ctx = self.context(lang, self.paths.embed_url(chart.id, lang), f"embed {chart.id} ({lang})")
+                renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder)
+                files[self.paths.embed_file(chart.id, lang)] = renderer.embed_page(chart)
+        files.update(downloads.download_files(data))
+        files[paths.VEGA_BUNDLE] = charts.vega_bundle()
+        return files
+
+
+_current: tuple[weakref.ref, SiteBuild] | None = None
+
+
+def for_config(config) -> SiteBuild:
+    """The state of the build that `config` belongs to; the first call of a build validates the project."""
+    global _current
+    if _current is not None and _current[0]() is config:
+        return _current[1]
+    site = from_mkdocs(config)
+    build = SiteBuild(site, validate(site), SitePaths(site.codes, site.directory_urls))
+    _current = (weakref.ref(config), build)
+    if build.error is not None and live_preview.serving():
+        live_preview.report(build.error)
+    return build

@@ -1,0 +1,278 @@
+"""The one validation of the project's data and pages.
+
+The build (hooks/validation.py, before any page is built), `make check` and the live preview
+all call validate(), so they cannot disagree: the same problems, in the same order, with the same
+words. It draws nothing and builds nothing: chart sizes come from the data, and a page goes
+through Markdown only to see where its shortcodes stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import shortcodes
+from .errors import Problem, SiteDataError
+from .model import SiteData, load_site_data
+from .siteconfig import SiteConfig
+
+# Digits a page may contain that are not figures: the name of the accessibility standard.
+NOT_FIGURES = re.compile(r"WCAG 2\.[12]")
+DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class PageSource:
+    """A page as read from content/<lang>/, with its shortcodes placed and resolved."""
+    src_uri: str            # as MkDocs names it: "en/funn.md"
+    lang: str
+    rel: str                # inside the language folder: "funn.md"
+    shown: str              # as problems show it: "content/en/funn.md"
+    markdown: str           # without front matter, padded so that line numbers are the file's
+    meta: dict
+    placed: list[shortcodes.Use] = field(default_factory=list)   # outside code and comments
+    usable: list[shortcodes.Use] = field(default_factory=list)   # of those, the ones that can work where they stand
+    failed: list[shortcodes.Use] = field(default_factory=list)   # with a problem of their own (reported once)
+
+
+@dataclass
+class Validation:
+    site: SiteConfig
+    data: SiteData | None
+    pages: dict[str, PageSource]
+    problems: list[Problem]
+    data_loaded: bool = False   # data/ loaded without problems (pages' ids could be checked)
+
+
+def validate(site: SiteConfig) -> Validation:
+    problems: list[Problem] = []
+    problems += page_parity(site)
+    problems += findings_page(site)
+    data = None
+    try:
+        data = load_site_data(site.project / "data", tuple((lang.code, lang.name) for lang in site.languages),
+                              site.project)
+    except SiteDataError as exc:
+        problems += exc.problems
+    pages, read_problems = read_pages(site)
+    problems += read_problems
+    to_html = _markdown(site)
+    for page in pages.values():
+        problems += page_problems(page, data, to_html)
+    problems += translation_problems(site, pages)
+    if data is not None:
+        problems += source_problems(site, data, pages)
+    return Validation(site, data if not problems else None, pages, problems, data is not None)
+
+
+# -- page files ------------------------------------------------------------------------------------
+
+def page_files(site: SiteConfig) -> dict[str, list[Path]]:
+    """Each language's page files, sorted."""
+    return {lang: sorted((site.docs_dir / lang).rglob("*.md")) for lang in site.codes}
+
+
+def page_parity(site: SiteConfig) -> list[Problem]:
+    """A page in one language only is refused: a reader must never fall back to another language."""
+    files = page_files(site)
+    pages = {lang: {p.relative_to(site.docs_dir / lang).as_posix() for p in found} for lang, found in files.items()}
+    problems = []
+    for lang in site.codes:
+        folder = site.shown(site.docs_dir / lang)
+        if not pages[lang]:
+            problems.append(Problem(folder, None, "", "the language has no pages", f"add the site's pages under {folder}/"))
+        for other in site.codes:
+            for missing in sorted(pages[lang] - pages[other]):
+                problems.append(Problem(
+                    site.shown(site.docs_dir / lang / missing), None, "", f"the page exists in '{lang}' but not in '{other}'",
+                    f"add {site.shown(site.docs_dir / other / missing)} with the same content in that language"))
+    return problems
+
+
+def findings_page(site: SiteConfig) -> list[Problem]:
+    """extra.findings_page in mkdocs.yml must name a page: key figures and permalinks lead there."""
+    missing = [lang for lang in site.codes if not (site.docs_dir / lang / site.findings_page).is_file()
+               or not site.findings_page.endswith(".md")]
+    if not missing:
+        return []
+    lines = site.config_file.read_text(encoding="utf-8").splitlines()
+    line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith("findings_page:")), None)
+    return [Problem(site.shown(site.config_file), line, "extra.findings_page",
+                    f"'{site.findings_page}' is not a page in " + " or ".join(f"content/{lang}/" for lang in missing),
+                    "give the file name of the page that shows the findings, like funn.md")]
+
+
+def read_pages(site: SiteConfig) -> tuple[dict[str, PageSource], list[Problem]]:
+    from mkdocs.utils.meta import get_data
+
+    pages: dict[str, PageSource] = {}
+    problems: list[Problem] = []
+    for lang, files in page_files(site).items():
+        for path in files:
+            shown = site.shown(path)
+            raw = path.read_bytes()
+            try:
+                source = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(shown, raw[: exc.start].count(b"\n") + 1, "", "the page is not UTF-8 text",
+                                        "save the file with UTF-8 encoding"))
+                continue
+            body, meta = get_data(source)
+            rel = path.relative_to(site.docs_dir / lang).as_posix()
+            src_uri = f"{lang}/{rel}"
+            front_matter = front_matter_problems(source, body, shown)
+            problems += front_matter
+            if not front_matter:  # else MkDocs would show the front matter as the page's text
+                pages[src_uri] = PageSource(src_uri, lang, rel, shown, with_source_lines(source, body), meta)
+    return pages, problems
+
+
+def with_source_lines(source: str, body: str) -> str:
+    """The page's Markdown (front matter removed) padded so that its line numbers are the file's."""
+    skipped = len(source) - len(body)
+    if skipped <= 0 or not source.endswith(body):
+        return body
+    return "\n" * source[:skipped].count("\n") + body
+
+
+# The front matter, as MkDocs reads it: between a first line of --- and the next --- (or ...).
+FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
+# Front-matter keys whose value is printed as text (the title, meta tags).
+FRONT_MATTER_TEXT = ("title", "description")
+
+
+def front_matter_problems(source: str, body: str, shown: str) -> list[Problem]:
+    """The front matter must be keys with values (YAML), with text where text is printed, and no shortcodes:
+    it is printed into meta tags and the title as written."""
+    import yaml
+
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return []
+    block = match.group(1)
+    for number, line in enumerate(block.splitlines(), 2):
+        if shortcodes.SHORTCODE.search(line):
+            return [Problem(shown, number, "", "a shortcode cannot stand in the front matter (between the --- lines)",
+                            "write the text without shortcodes and numbers, or move it into the page")]
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [Problem(shown, mark.line + 2 if mark else 2, "", "the front matter is not valid YAML"
+                        + (f" ({exc.problem})" if getattr(exc, "problem", None) else ""),
+                        "write it as 'key: value' lines, quoting a value that contains ': ' or starts with a symbol")]
+    if meta is not None and not isinstance(meta, dict):
+        return [Problem(shown, 2, "", "the front matter is not a list of keys and values",
+                        "write it as 'key: value' lines, such as description: One sentence about the page.")]
+    for key in FRONT_MATTER_TEXT:
+        if meta and key in meta and not (isinstance(meta[key], str) and meta[key].strip()):
+            line = next((n for n, text in enumerate(block.splitlines(), 2) if text.startswith(f"{key}:")), 2)
+            return [Problem(shown, line, key, "expected text", "write the text after the colon, in quotes if it "
+                            "contains ': '")]
+    return []
+
+
+def _markdown(site: SiteConfig):
+    """Markdown with the site's extensions, as MkDocs converts pages (for seeing where shortcodes land)."""
+    import markdown
+
+    md = markdown.Markdown(extensions=list(site.markdown_extensions), extension_configs=dict(site.mdx_configs))
+
+    def to_html(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+    return to_html
+
+
+# -- inside a page ---------------------------------------------------------------------------------
+
+def page_problems(page: PageSource, data: SiteData | None, to_html) -> list[Problem]:
+    """What the build would refuse in the page: shortcodes where they cannot work, unknown names and ids,
+    the same finding or chart twice, and numbers typed into the text."""
+    if not page.markdown.strip():
+        return [Problem(page.shown, None, "", "the page is empty",
+                        "write its heading and text (or remove the page in every language)")]
+    placement = shortcodes.place(page.markdown, page.shown, to_html)
+    problems = list(placement.problems)
+    page.placed, page.usable = placement.shown, placement.usable
+    if data is not None:
+        seen: dict[str, int] = {}
+        for use in placement.usable:
+            problem = shortcodes.resolve(use, data, page.shown)
+            if problem:
+                problems.append(problem)
+                page.failed.append(use)
+                continue
+            for anchor in shortcodes.anchors(use):
+                if anchor in seen:
+                    problems.append(Problem(page.shown, use.line, "", f"{use.text}: shows '{anchor}' a second time "
+                                            f"(first on line {seen[anchor]})",
+                                            "show each finding and chart once per page; link to it elsewhere"))
+                    page.failed.append(use)
+                    break
+                seen.setdefault(anchor, use.line)
+    problems += typed_numbers(page)
+    return problems
+
+
+def typed_numbers(page: PageSource) -> list[Problem]:
+    """A number typed into a page is not backed by data: it must come through {{ figure ID }}."""
+    problems = []
+    for number, line in enumerate(page.markdown.splitlines(), 1):
+        text = shortcodes.SHORTCODE.sub("", NOT_FIGURES.sub("", line))
+        if DIGIT.search(text):
+            problems.append(Problem(page.shown, number, "", "a number is typed into the page",
+                                    "put the number in data/findings.yml with its source and write {{ figure ID }}"))
+    return problems
+
+
+def translation_problems(site: SiteConfig, pages: dict[str, PageSource]) -> list[Problem]:
+    """Every language's page shows the same things as the default language's: the same shortcodes, in order."""
+    problems = []
+    for base in [p for p in pages.values() if p.lang == site.default_language]:
+        base_codes = _shown_codes(base)
+        for lang in site.codes[1:]:
+            other = pages.get(f"{lang}/{base.rel}")
+            if other is None or not other.markdown.strip() or not base.markdown.strip():
+                continue  # a missing or empty page is reported on its own
+            codes = _shown_codes(other)
+            for i in range(max(len(base_codes), len(codes))):
+                mine = codes[i] if i < len(codes) else None
+                theirs = base_codes[i] if i < len(base_codes) else None
+                if mine is None or theirs is None or mine[1] != theirs[1]:
+                    line = mine[0] if mine else (codes[-1][0] if codes else None)
+                    shown = mine[1] if mine else "nothing"
+                    expected = f"{theirs[1]} (line {theirs[0]} of {base.shown})" if theirs else "nothing more"
+                    problems.append(Problem(other.shown, line, "",
+                                            f"the translation shows {shown} where {base.shown} shows {expected}",
+                                            "show the same figures, findings, charts and sources in the same order "
+                                            "in every language"))
+                    break
+    return problems
+
+
+def _shown_codes(page: PageSource) -> list[tuple[int, str]]:
+    # A shortcode with a problem of its own is reported once, not again as a difference.
+    return [(use.line, "{{ " + " ".join([use.name, *use.args]) + " }}") for use in page.placed
+            if use in page.usable and use not in page.failed]
+
+
+def source_problems(site: SiteConfig, data: SiteData, pages: dict[str, PageSource]) -> list[Problem]:
+    """Every source listed must back something: a finding, the report's facts, or a {{ source ID }} on a page."""
+    cited = {data.report.report_source, data.report.article_source}
+    for finding in data.findings.values():
+        cited.update(finding.source_ids)
+    for page in pages.values():
+        cited.update(arg for use in page.usable if use.name == "source" for arg in use.args)
+    report_yml = site.project / "data" / "report.yml"
+    lines = report_yml.read_text(encoding="utf-8").splitlines()
+    problems = []
+    for source_id in data.sources:
+        if source_id not in cited:
+            line = next((n for n, text in enumerate(lines, 1)
+                         if re.fullmatch(rf"\s*-\s*id:\s*{re.escape(source_id)}\s*", text)), None)
+            problems.append(Problem("data/report.yml", line, "", f"the source '{source_id}' backs nothing on the site",
+                                    f"cite it in a finding's sources or with {{{{ source {source_id} }}}} on a page, "
+                                    "or remove it"))
+    return problems

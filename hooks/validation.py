@@ -1,0 +1,17 @@
+"""Hook: validate data and pages (reportsite.validate) before anything is built.
+
+A problem stops the build with every problem listed; in the live preview the pages show them instead.
+"""
+
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+from reportsite import live_preview, state
+
+
+def on_config(config):
+    build = state.for_config(config)
+    if build.error is not None and not live_preview.serving():
+        raise PluginError(str(build.error))
+    return config
