@@ -26,9 +26,14 @@ def on_files(files, config):
     charts.rendered.use_folder(Path(config.config_file_path).parent / ".cache" / "rendered")
     specs = {(chart.id, lang, theme): charts.chart_spec(data, chart, lang, theme)
              for chart in data.charts.values() for lang in LANGUAGES for theme in charts.THEMES}
-    charts.render_svgs([(spec, lang) for (_, lang, _), spec in specs.items()])
+    # Only the light SVGs are drawn; the others are the light ones in the theme's colours.
+    charts.render_svgs([(spec, lang) for (_, lang, theme), spec in specs.items() if theme == "light"])
     for (chart_id, lang, theme), spec in specs.items():
-        add_generated(files, config, chart_asset_path(chart_id, lang, theme), charts.render_svg(spec, lang))
+        light = specs[chart_id, lang, "light"]
+        svg = charts.render_svg(light, lang)
+        if theme != "light":
+            svg = charts.themed_svg(light, svg, spec, lang, theme)
+        add_generated(files, config, chart_asset_path(chart_id, lang, theme), svg)
     for chart in data.charts.values():
         for lang in LANGUAGES:
             ctx = _embed_context(config, files, chart.id, lang)

@@ -55,3 +55,56 @@ def test_built_static_svg_uses_the_themes_colours(built_site, theme, lang):
         assert other.text not in fills and other.highlight not in fills
         for row in charts.chart_rows(DATA, chart, lang):
             assert row.display.replace("\u00a0", "&#160;") in svg or row.display in svg, (chart.id, row.display)
+
+
+# -- the dark SVG is the light one in the dark theme's colours ------------------------------------
+
+def _drawn(spec: dict, lang: str) -> str:
+    """The SVG as vl-convert draws it, past every cache."""
+    import vl_convert
+
+    from reportsite.numbers import d3_locale
+
+    return vl_convert.vegalite_to_svg(spec, format_locale=d3_locale(lang))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chart_id", sorted(DATA.charts))
+def test_derived_dark_svg_equals_the_drawn_one_byte_for_byte(chart_id, lang):
+    chart = DATA.charts[chart_id]
+    light = charts.chart_spec(DATA, chart, lang, "light")
+    dark = charts.chart_spec(DATA, chart, lang, "dark")
+    light_svg = _drawn(light, lang)
+    derived = charts.themed_svg(light, light_svg, dark, lang, "dark")
+    assert derived != light_svg
+    assert derived == _drawn(dark, lang)
+
+
+def test_the_theme_colours_map_one_to_one():
+    swap = charts.colour_swap("light", "dark")
+    assert swap is not None and swap.keys() <= {getattr(charts.THEMES["light"], f) for f in vars(charts.THEMES["light"])}
+
+
+def test_themes_whose_colours_are_no_mapping_are_drawn(monkeypatch):
+    """Two parts that share a colour in light but not in dark: swapping cannot tell them apart."""
+    light = charts.THEMES["light"]
+    monkeypatch.setitem(charts.THEMES, "light", charts.ChartTheme(**{**vars(light), "rule": light.context}))
+    assert charts.colour_swap("light", "dark") is None
+    drawn = []
+    monkeypatch.setattr(charts, "render_svg", lambda spec, lang: drawn.append(spec) or "<svg drawn/>")
+    assert charts.themed_svg({}, "<svg/>", {"x": 1}, "nb", "dark") == "<svg drawn/>"
+    assert drawn == [{"x": 1}]
+
+
+def test_a_theme_colour_in_the_charts_text_makes_it_drawn_not_swapped(monkeypatch):
+    """A label that reads like a colour would be swapped with the colours; the SVG is drawn instead."""
+    chart = DATA.charts[sorted(DATA.charts)[0]]
+    light = charts.chart_spec(DATA, chart, "en", "light")
+    dark = charts.chart_spec(DATA, chart, "en", "dark")
+    colour = charts.THEMES["light"].highlight
+    light["title"] = dark["title"] = f"Brand colour {colour}"
+    light_svg = _drawn(light, "en")
+    assert colour in light_svg
+    derived = charts.themed_svg(light, light_svg, dark, "en", "dark")
+    assert derived == _drawn(dark, "en")
+    assert f"Brand colour {colour}" in derived

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import inspect
+import hashlib
 import json
 import os
 import re
@@ -139,7 +139,9 @@ def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_
 
 
 # The template's code and design constants are part of its cache key: editing the design invalidates it.
-_TEMPLATE_SOURCE = inspect.getsource(_build_spec_template) + repr(
+# The whole of this module's source stands for the code (any edit here invalidates the templates):
+# one file read, where inspect.getsource would import inspect (and tokenize, dis, ...) and re-read it.
+_TEMPLATE_SOURCE = hashlib.sha256(open(__file__, "rb").read()).hexdigest() + repr(
     (THEMES, WIDTH, BAR_STEP, BAR_HEIGHT, BAR_OFFSET))
 
 
@@ -223,6 +225,40 @@ def render_svgs(items: list[tuple[dict, str]]) -> None:
             chunk = max(1, len(keys) // (workers * 4))
             for key, svg in zip(keys, pool.map(draw, [missing[k][0] for k in keys], chunksize=chunk)):
                 rendered.put(key, svg)
+
+
+def colour_swap(source: str = "light", target: str = "dark") -> dict[str, str] | None:
+    """Each colour of the source theme mapped to the target theme's colour for the same part, or
+    None when that is not a mapping (two parts share a colour in the source but not in the target)."""
+    swap: dict[str, str] = {}
+    for part in ChartTheme.__dataclass_fields__:
+        old, new = getattr(THEMES[source], part), getattr(THEMES[target], part)
+        if swap.setdefault(old, new) != new:
+            return None
+    return {old: new for old, new in swap.items() if old != new}
+
+
+def _swap_colours(text: str, swap: dict[str, str]) -> str:
+    """Every colour of `swap` replaced at once (a replaced colour is never replaced again)."""
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(swap, key=len, reverse=True)))
+    return pattern.sub(lambda m: swap[m.group(0)], text)
+
+
+def themed_svg(light_spec: dict, light_svg: str, spec: dict, lang: str, theme: str) -> str:
+    """The static SVG of a chart in another theme, without drawing it when that is not needed.
+
+    The themes differ only in colours, so the light SVG with the theme's colours swapped in is the
+    SVG vl-convert would draw (tests/test_charts_theme.py checks it byte for byte for every chart
+    and language). That holds only if swapping the colours in the light spec gives exactly the
+    theme's spec: a colour written in the chart's text, say, would be swapped too. Then, and when
+    the themes' colours are no mapping, the SVG is drawn.
+    """
+    swap = colour_swap("light", theme)
+    if swap:
+        key = functools.partial(json.dumps, sort_keys=True, ensure_ascii=False)
+        if _swap_colours(key(light_spec), swap) == key(spec):
+            return _swap_colours(light_svg, swap)
+    return render_svg(spec, lang)
 
 
 def svg_size(svg: str) -> tuple[int, int]:

@@ -10,7 +10,20 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _html_escape
+
+# XML escaping with the html module: xml.sax.saxutils, its usual home, imports urllib.request and,
+# through it, http.client and ssl, which cost every build (and serve rebuild) a few tens of ms.
+
+
+def escape(text: str) -> str:
+    """Text for an XML element: &, < and > escaped."""
+    return _html_escape(text, quote=False)
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value in double quotes, with &, <, >, " and ' escaped."""
+    return '"' + _html_escape(text, quote=True) + '"'
 
 from .pages import DEFAULT_LANGUAGE, page_language
 from .schema import LANGUAGES
