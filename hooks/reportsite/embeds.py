@@ -6,7 +6,8 @@ from .model import Chart, SiteData
 from .render import PageContext, Renderer, esc, relative_url
 
 EMBED_CSS = "assets/stylesheets/embed.css"
-CHART_SCRIPTS = ("assets/javascripts/vega-bundle.js", "assets/javascripts/charts.js")
+# charts.js loads the chart runtime (vega-bundle.js, beside it) when a reader reaches for the chart.
+CHART_SCRIPTS = ("assets/javascripts/charts.js",)
 
 
 def finding_of_chart(data: SiteData, chart_id: str) -> str | None:
