@@ -29,6 +29,7 @@
         script.src = RUNTIME_URL;
         script.async = true;
         script.onload = function () {
+          performance.mark("report-runtime-loaded"); // read by the benchmark
           if (typeof window.vegaEmbed === "function") {
             resolve();
           } else {
