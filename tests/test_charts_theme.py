@@ -108,3 +108,17 @@ def test_a_theme_colour_in_the_charts_text_makes_it_drawn_not_swapped(monkeypatc
     derived = charts.themed_svg(light, light_svg, dark, "en", "dark")
     assert derived == _drawn(dark, "en")
     assert f"Brand colour {colour}" in derived
+
+
+@pytest.mark.parametrize("unit, decimals", [("percent", 0), ("percent", 1), ("percentage_points", 0), ("count", 2)])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_templates_from_the_light_one_equal_those_altair_builds(unit, decimals, lang):
+    """A theme's template is the light one in its colours, and a language's fills in the tooltip's
+    titles: the same JSON, value for value, as Altair gives when asked for that theme and language."""
+    import json
+
+    ui = DATA.ui[lang]
+    for theme in charts.THEMES:
+        derived = charts._spec_template("bar", unit, decimals, theme, ui["table_category"], ui["table_value"])
+        built = charts._build_spec_template("bar", unit, decimals, theme, ui["table_category"], ui["table_value"])
+        assert json.loads(derived) == json.loads(built), theme

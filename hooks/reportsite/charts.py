@@ -81,12 +81,34 @@ _INSIDE_THRESHOLD = "__inside_threshold__"
 _DOMAIN_MAX = "__domain_max__"
 
 
+_TABLE_CATEGORY = "__table_category__"
+_TABLE_VALUE = "__table_value__"
+
+
+@functools.lru_cache(maxsize=None)
 def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str, table_value: str) -> str:
-    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE,
-                       kind, unit, str(decimals), theme, table_category, table_value)
+    """The template for a kind of chart, in a theme and with the tooltip's titles in a language.
+
+    Altair builds one template per kind, unit and decimals, in the light theme and with the
+    tooltip's titles left open: another theme is the light one with its colours swapped (as for
+    the SVGs), and a language only fills in two titles. Kept for the life of the process.
+    """
+    swap = colour_swap("light", theme) if theme != "light" else {}
+    if swap is None:  # the themes' colours are no mapping: Altair builds this theme's own
+        template = _altair_template(kind, unit, decimals, theme)
+    else:
+        template = _altair_template(kind, unit, decimals, "light")
+        if swap:
+            template = _swap_colours(template, swap)
+    return (template.replace(json.dumps(_TABLE_CATEGORY), json.dumps(table_category, ensure_ascii=False))
+            .replace(json.dumps(_TABLE_VALUE), json.dumps(table_value, ensure_ascii=False)))
+
+
+def _altair_template(kind: str, unit: str, decimals: int, theme: str) -> str:
+    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE, kind, unit, str(decimals), theme)
     template = rendered.get(key)
     if template is None:
-        template = rendered.put(key, _build_spec_template(kind, unit, decimals, theme, table_category, table_value))
+        template = rendered.put(key, _build_spec_template(kind, unit, decimals, theme, _TABLE_CATEGORY, _TABLE_VALUE))
     return template
 
 
