@@ -332,6 +332,7 @@ def machine() -> dict:
     return {"cpu": cpu or platform.processor(), "cores": os.cpu_count(),
             "memory_gb": round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None,
             "python": platform.python_version(), "system": platform.platform(), "commit": commit,
+            "load_average": [round(x, 2) for x in os.getloadavg()],
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
 
 
@@ -350,7 +351,9 @@ def report(r: dict) -> str:
     lines = [
         "# Benchmark results", "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; {m['system']}; Python {m['python']}; "
-        f"commit {m['commit']}; {m['date']}.", "",
+        f"commit {m['commit']}; {m['date']}. Load average (1, 5, 15 min) when it started: "
+        f"{', '.join(map(str, m['load_average']))}; at the end: {', '.join(map(str, r['load_average_end']))} "
+        "(other work on the machine slows every figure below).", "",
         "All measured in this one run (`make bench`). Cold: the rendered-output cache emptied first, so every "
         "chart is drawn; warm: the same build again. Budgets from the speed issue; pass or FAIL beside each.", "",
         "| Measure | Value | Budget | Result |", "| --- | --- | --- | --- |",
@@ -454,6 +457,7 @@ def main() -> None:
             print(f"measuring synthetic reports (N = {', '.join(map(str, sizes))}), cold and warm ...", flush=True)
             results["scaling"] = measure_scaling(work, sizes)
     results["zip"] = offline_zip()
+    results["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     if not full:
         print(json.dumps(results, indent=2, default=str))
         if parts == {"builds", "pages", "serve", "scaling"}:
