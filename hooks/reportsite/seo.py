@@ -12,6 +12,9 @@ import posixpath
 from dataclasses import dataclass
 from html import escape as _html_escape
 
+from .pages import DEFAULT_LANGUAGE, page_language
+from .schema import LANGUAGES
+
 # XML escaping with the html module: xml.sax.saxutils, its usual home, imports urllib.request and,
 # through it, http.client and ssl, which cost every build (and serve rebuild) a few tens of ms.
 
@@ -24,9 +27,6 @@ def escape(text: str) -> str:
 def quoteattr(text: str) -> str:
     """An XML attribute value in double quotes, with &, <, >, " and ' escaped."""
     return '"' + _html_escape(text, quote=True) + '"'
-
-from .pages import DEFAULT_LANGUAGE, page_language
-from .schema import LANGUAGES
 
 
 @dataclass(frozen=True)
