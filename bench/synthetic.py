@@ -1,7 +1,12 @@
 """Make a synthetic report a given number of findings larger than the real one, for the benchmark.
 
-The real project is copied and N findings, each with one figure and one chart, in both languages,
+The real project is copied and N findings, each with two figures and one chart, in both languages,
 are appended to data/findings.yml; they land on the findings page like any other finding.
+
+Every chart differs from every other in its values and its labels, as real charts do: the build
+caches what it draws by content, and charts that repeat would be drawn once and cost nothing after,
+which would make a synthetic report cheaper to build than a real one of the same size.
+`synthetic_findings` checks this with an assertion.
 Usage: python bench/synthetic.py DEST N
 """
 
@@ -16,13 +21,30 @@ sys.path.insert(0, str(ROOT))
 from tools.project import copy_project  # noqa: E402
 
 
+def _letters(i: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'ba': a number written in letters."""
+    out = ""
+    while True:
+        out = "abcdefghijklmnopqrstuvwxyz"[i % 26] + out
+        i //= 26
+        if not i:
+            return out
+
+
 def synthetic_findings(n: int) -> str:
-    """YAML for n findings with a bar chart each; values vary so no two charts are the same."""
+    """YAML for n findings with a bar chart each; no two charts are the same (checked)."""
     out = []
     charts = []
+    seen: set[tuple] = set()
     for i in range(n):
         fid = f"synthetic-{i}"
-        value = (i * 37) % 100 + (i % 10) / 10
+        # 0.1 ... 99.9 in an order that jumps about (37 and 999 have no common factor), so charts
+        # of every size of value appear; the finding's number, in letters, in the labels keeps any N distinct.
+        value = ((i * 37) % 999 + 1) / 10
+        tag = _letters(i)  # data text takes no digits: the loader refuses numbers typed into text
+        content = (value, round(100 - value, 1), f"Gruppe A {tag}", f"Gruppe B {tag}", f"Group A {tag}", f"Group B {tag}")
+        assert content not in seen, f"synthetic chart {i} repeats another chart: {content}"
+        seen.add(content)
         out.append(f"""
   - id: {fid}
     section: participation
@@ -57,13 +79,14 @@ def synthetic_findings(n: int) -> str:
     bars:
       - figure: {fid}-a
         label:
-          nb: Gruppe A
-          en: Group A
+          nb: Gruppe A {tag}
+          en: Group A {tag}
       - figure: {fid}-b
         label:
-          nb: Gruppe B
-          en: Group B
+          nb: Gruppe B {tag}
+          en: Group B {tag}
 """)
+    assert len(seen) == n
     return "".join(out), "".join(charts)
 
 

@@ -220,3 +220,18 @@ def pytest_collection_modifyitems(config, items):
                 if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None]
     if unmarked:
         raise pytest.UsageError("tests that open Chromium without @pytest.mark.browser: " + ", ".join(unmarked))
+
+
+CHARTS_SETTLED = """() => Array.from(document.querySelectorAll('figure.report-chart'))
+    .every(f => f.dataset.chartState === 'interactive' || f.dataset.chartState === 'static')"""
+
+
+def reach_for_charts(page, timeout: float = 20000) -> None:
+    """Do what a reader does to get a page's interactive charts: point at each one (the chart runtime
+    loads on the first). Waits until every chart is drawn, or has stayed static because its view
+    could not start (a strict Content Security Policy, the runtime blocked)."""
+    page.wait_for_function("document.documentElement.dataset.chartsReady !== undefined "
+                           "|| !document.querySelector('figure.report-chart')", timeout=timeout)
+    for view in page.locator("figure.report-chart .report-chart__view").all():
+        view.hover()
+    page.wait_for_function(CHARTS_SETTLED, timeout=timeout)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, load_data
+from conftest import LANGUAGES, ROOT, load_data, reach_for_charts
 
 from reportsite.charts import THEMES
 
@@ -49,6 +49,7 @@ def _built_pages(site: Path) -> list[str]:
 def _open(page, url: str, theme: str = "light"):
     page.goto(url)
     if page.locator("figure.report-chart").count():
+        reach_for_charts(page)
         page.wait_for_function(f"document.documentElement.dataset.chartsTheme === '{theme}'", timeout=15000)
     return page
 
@@ -215,7 +216,8 @@ def test_static_svg_follows_the_toggle_when_the_chart_script_cannot_run(page, si
     """Without the Vega bundle the static SVGs stay; the toggle swaps them to the dark drawing."""
     page.route("**/vega-bundle.js", lambda route: route.abort())
     page.goto(site_url + "en/funn/")
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined", timeout=15000)
+    reach_for_charts(page)
+    assert page.locator("figure.report-chart[data-chart-state='static']").count() == 2
     figure = page.locator("figure.report-chart").first
     assert figure.locator(".report-chart__static--light").is_visible()
     page.click("form[data-md-component=palette] label:visible")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build, serve
+from conftest import build, reach_for_charts, serve
 
 pytestmark = pytest.mark.browser
 
@@ -13,8 +13,7 @@ NBSP = "\u00a0"
 
 def _open(page, url: str):
     page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
-                           "|| !document.querySelector('figure.report-chart')", timeout=15000)
+    reach_for_charts(page)
     return page
 
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import LANGUAGES, load_data
 
 from reportsite import charts
+from reportsite.numbers import d3_locale
 from reportsite.paths import chart_image
 
 DATA = load_data()
@@ -62,3 +63,68 @@ def test_the_drawn_chart_has_the_size_known_from_the_data(built_site, lang):
         svg = (built_site / chart_image(chart.id, lang)).read_text(encoding="utf-8")
         match = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
         assert (round(float(match.group(1))), round(float(match.group(2)))) == charts.chart_size(chart, lang), chart.id
+
+
+# -- the dark SVG is the light one in the dark theme's colours ------------------------------------
+
+def _drawn(spec: dict, lang: str) -> str:
+    """The SVG as vl-convert draws it, past every cache."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec, format_locale=d3_locale(DATA.ui[lang]))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("chart_id", sorted(DATA.charts))
+def test_derived_dark_svg_equals_the_drawn_one_byte_for_byte(chart_id, lang):
+    chart = DATA.charts[chart_id]
+    light = charts.chart_spec(DATA, chart, lang, "light")
+    dark = charts.chart_spec(DATA, chart, lang, "dark")
+    light_svg = _drawn(light, lang)
+    derived = charts.themed_svg(light, light_svg, dark, d3_locale(DATA.ui[lang]), "dark")
+    assert derived != light_svg
+    assert derived == _drawn(dark, lang)
+
+
+def test_the_theme_colours_map_one_to_one():
+    swap = charts.colour_swap("light", "dark")
+    assert swap is not None and swap.keys() <= {getattr(charts.THEMES["light"], f) for f in vars(charts.THEMES["light"])}
+
+
+def test_themes_whose_colours_are_no_mapping_are_drawn(monkeypatch):
+    """Two parts that share a colour in light but not in dark: swapping cannot tell them apart."""
+    light = charts.THEMES["light"]
+    monkeypatch.setitem(charts.THEMES, "light", charts.ChartTheme(**{**vars(light), "rule": light.context}))
+    assert charts.colour_swap("light", "dark") is None
+    drawn = []
+    monkeypatch.setattr(charts, "render_svg", lambda spec, lang: drawn.append(spec) or "<svg drawn/>")
+    assert charts.themed_svg({}, "<svg/>", {"x": 1}, {}, "dark") == "<svg drawn/>"
+    assert drawn == [{"x": 1}]
+
+
+def test_a_theme_colour_in_the_charts_text_makes_it_drawn_not_swapped(monkeypatch):
+    """A label that reads like a colour would be swapped with the colours; the SVG is drawn instead."""
+    chart = DATA.charts[sorted(DATA.charts)[0]]
+    light = charts.chart_spec(DATA, chart, "en", "light")
+    dark = charts.chart_spec(DATA, chart, "en", "dark")
+    colour = charts.THEMES["light"].highlight
+    light["title"] = dark["title"] = f"Brand colour {colour}"
+    light_svg = _drawn(light, "en")
+    assert colour in light_svg
+    derived = charts.themed_svg(light, light_svg, dark, d3_locale(DATA.ui["en"]), "dark")
+    assert derived == _drawn(dark, "en")
+    assert f"Brand colour {colour}" in derived
+
+
+@pytest.mark.parametrize("unit, decimals", [("percent", 0), ("percent", 1), ("percentage_points", 0), ("count", 2)])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_templates_from_the_light_one_equal_those_altair_builds(unit, decimals, lang):
+    """A theme's template is the light one in its colours, and a language's fills in the tooltip's
+    titles: the same JSON, value for value, as Altair gives when asked for that theme and language."""
+    import json
+
+    ui = DATA.ui[lang]
+    for theme in charts.THEMES:
+        derived = charts._spec_template("bar", unit, decimals, theme, ui["table_category"], ui["table_value"])
+        built = charts._build_spec_template("bar", unit, decimals, theme, ui["table_category"], ui["table_value"])
+        assert json.loads(derived) == json.loads(built), theme

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, search_for, serve, site_pages
+from conftest import ROOT, reach_for_charts, search_for, serve, site_pages
 
 from reportsite.security import CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY, EXPECTED_VIOLATIONS, policy_for
 
@@ -65,8 +65,7 @@ def test_every_page_works_under_the_policy(csp_page, csp_url, built_site):
     charts_seen = 0
     for path in pages:
         csp_page.goto(csp_url + path)
-        csp_page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
-                                   "|| !document.querySelector('figure.report-chart')", timeout=20000)
+        reach_for_charts(csp_page)
         charts = csp_page.eval_on_selector_all("figure.report-chart", """figs => figs.map(f => {
             const view = f.querySelector('.report-chart__view');
             const drawn = view.querySelector('img.report-chart__static, svg');

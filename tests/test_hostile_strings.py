@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build, copy_project, search_for, serve, site_pages
+from conftest import build, copy_project, reach_for_charts, search_for, serve, site_pages
 
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
 IMG = "<img src=x onerror=\"__pwned='img'\">"
@@ -75,8 +75,7 @@ def hostile_site(tmp_path_factory):
 def _open_and_poke(page, url: str) -> None:
     """Load a page the way a reader would, and touch what runs code: charts, tooltips, tables."""
     page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
-                           "|| !document.querySelector('figure.report-chart')", timeout=20000)
+    reach_for_charts(page)
     for view in page.locator(".report-chart__view").all():
         view.hover()
         box = view.bounding_box()

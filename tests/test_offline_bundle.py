@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import search_for
+from conftest import reach_for_charts, search_for
 from tools.build_site import bundle_stem
 
 NB_PAGES = ["index.html", "funn.html", "arsaker.html", "anbefalinger.html", "om-rapporten.html",
@@ -51,8 +51,7 @@ def offline_page(browser):
 
 def _open(page, folder: Path, path: str):
     page.goto((folder / path).as_uri())
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
-                           "|| !document.querySelector('figure.report-chart')", timeout=15000)
+    reach_for_charts(page)
 
 
 def test_zip_unpacks_into_one_folder_with_the_front_page(built_bundle):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-import inspect
+import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 
 from .cache import package_version, rendered
@@ -86,12 +87,34 @@ _INSIDE_THRESHOLD = "__inside_threshold__"
 _DOMAIN_MAX = "__domain_max__"
 
 
+_TABLE_CATEGORY = "__table_category__"
+_TABLE_VALUE = "__table_value__"
+
+
+@functools.lru_cache(maxsize=None)
 def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str, table_value: str) -> str:
-    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE,
-                       kind, unit, str(decimals), theme, table_category, table_value)
+    """The template for a kind of chart, in a theme and with the tooltip's titles in a language.
+
+    Altair builds one template per kind, unit and decimals, in the light theme and with the
+    tooltip's titles left open: another theme is the light one with its colours swapped (as for
+    the SVGs), and a language only fills in two titles. Kept for the life of the process.
+    """
+    swap = colour_swap("light", theme) if theme != "light" else {}
+    if swap is None:  # the themes' colours are no mapping: Altair builds this theme's own
+        template = _altair_template(kind, unit, decimals, theme)
+    else:
+        template = _altair_template(kind, unit, decimals, "light")
+        if swap:
+            template = _swap_colours(template, swap)
+    return (template.replace(json.dumps(_TABLE_CATEGORY), json.dumps(table_category, ensure_ascii=False))
+            .replace(json.dumps(_TABLE_VALUE), json.dumps(table_value, ensure_ascii=False)))
+
+
+def _altair_template(kind: str, unit: str, decimals: int, theme: str) -> str:
+    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE, kind, unit, str(decimals), theme)
     template = rendered.get(key)
     if template is None:
-        template = rendered.put(key, _build_spec_template(kind, unit, decimals, theme, table_category, table_value))
+        template = rendered.put(key, _build_spec_template(kind, unit, decimals, theme, _TABLE_CATEGORY, _TABLE_VALUE))
     return template
 
 
@@ -144,7 +167,9 @@ def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_
 
 
 # The template's code and design constants are part of its cache key: editing the design invalidates it.
-_TEMPLATE_SOURCE = inspect.getsource(_build_spec_template) + repr(
+# The whole of this module's source stands for the code (any edit here invalidates the templates):
+# one file read, where inspect.getsource would import inspect (and tokenize, dis, ...) and re-read it.
+_TEMPLATE_SOURCE = hashlib.sha256(open(__file__, "rb").read()).hexdigest() + repr(
     (THEMES, WIDTH, BAR_STEP, BAR_HEIGHT, BAR_OFFSET))
 
 
@@ -238,6 +263,40 @@ def render_svgs(items: list[tuple[dict, dict]]) -> None:
             chunk = max(1, len(keys) // (workers * 4))
             for key, svg in zip(keys, pool.map(draw, [missing[k][0] for k in keys], chunksize=chunk)):
                 rendered.put(key, svg)
+
+
+def colour_swap(source: str = "light", target: str = "dark") -> dict[str, str] | None:
+    """Each colour of the source theme mapped to the target theme's colour for the same part, or
+    None when that is not a mapping (two parts share a colour in the source but not in the target)."""
+    swap: dict[str, str] = {}
+    for part in ChartTheme.__dataclass_fields__:
+        old, new = getattr(THEMES[source], part), getattr(THEMES[target], part)
+        if swap.setdefault(old, new) != new:
+            return None
+    return {old: new for old, new in swap.items() if old != new}
+
+
+def _swap_colours(text: str, swap: dict[str, str]) -> str:
+    """Every colour of `swap` replaced at once (a replaced colour is never replaced again)."""
+    pattern = re.compile("|".join(re.escape(c) for c in sorted(swap, key=len, reverse=True)))
+    return pattern.sub(lambda m: swap[m.group(0)], text)
+
+
+def themed_svg(light_spec: dict, light_svg: str, spec: dict, locale: dict, theme: str) -> str:
+    """The static SVG of a chart in another theme, without drawing it when that is not needed.
+
+    The themes differ only in colours, so the light SVG with the theme's colours swapped in is the
+    SVG vl-convert would draw (tests/test_charts_theme.py checks it byte for byte for every chart
+    and language). That holds only if swapping the colours in the light spec gives exactly the
+    theme's spec: a colour written in the chart's text, say, would be swapped too. Then, and when
+    the themes' colours are no mapping, the SVG is drawn.
+    """
+    swap = colour_swap("light", theme)
+    if swap:
+        key = functools.partial(json.dumps, sort_keys=True, ensure_ascii=False)
+        if _swap_colours(key(light_spec), swap) == key(spec):
+            return _swap_colours(light_svg, swap)
+    return render_svg(spec, locale)
 
 
 def vega_bundle() -> str:

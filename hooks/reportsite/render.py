@@ -266,4 +266,5 @@ class PageRenderer:
             "embed", chart=chart, site_name=self.ctx.site_name, figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",
             stylesheet=self.ctx.href(paths.EMBED_CSS),
-            scripts=[self.ctx.href(paths.VEGA_BUNDLE), self.ctx.href(paths.CHART_SCRIPT)]) + "\n"
+            # charts.js loads the chart runtime (beside it) when a reader reaches for the chart.
+            scripts=[self.ctx.href(paths.CHART_SCRIPT)]) + "\n"

@@ -75,10 +75,14 @@ class SiteBuild:
         specs = {(chart.id, lang, theme): charts.chart_spec(data, chart, lang, theme)
                  for chart in data.charts.values() for lang in site.codes for theme in charts.THEMES}
         locales = {lang: d3_locale(data.ui[lang]) for lang in site.codes}
-        charts.render_svgs([(spec, locales[lang]) for (_, lang, _), spec in specs.items()])
+        # Only the light SVGs are drawn: the others are the light ones in their theme's colours.
+        charts.render_svgs([(spec, locales[lang]) for (_, lang, theme), spec in specs.items() if theme == "light"])
         files: dict[str, str] = {}
         for (chart_id, lang, theme), spec in specs.items():
-            files[paths.chart_image(chart_id, lang, theme)] = charts.render_svg(spec, locales[lang])
+            light = specs[(chart_id, lang, "light")]
+            light_svg = charts.render_svg(light, locales[lang])
+            files[paths.chart_image(chart_id, lang, theme)] = (
+                light_svg if theme == "light" else charts.themed_svg(light, light_svg, spec, locales[lang], theme))
         for chart in data.charts.values():
             for lang in site.codes:
                 ctx = self.context(lang, self.paths.embed_url(chart.id, lang), f"embed {chart.id} ({lang})")
