@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,6 +23,9 @@ MARKDOWN = "**b** [a](javascript:window.__pwned='md') <!-- {: onclick=\"window._
 VEGA = "\"+(window.__pwned='vega')+\" datum.label {datum.x}"
 VEGA_LABEL = "\"+(window.__pwned='vega')+\""
 SHORTCODE = "{{ cite }}"
+# Markdown with attr_list, a javascript: link and image: in any data text taken as Markdown, these
+# would become <em onmouseover>, a live link and an image.
+ATTR_LIST = "*om*{: onmouseover=\"__pwned='al'\" } [l](javascript:__pwned='mdlink') ![b](javascript:x)"
 AMP = "R&amp;D &lt;b&gt; & <b>"
 # An https address the loader accepts, with markup in it: it must stay inside the href.
 URL = "https://example.invalid/?a=\"'><svg/onload=__pwned='url'>&b=<\\script>"
@@ -52,6 +56,23 @@ def _hostile_data(project: Path) -> None:
         ui[lang]["report_facts"]["title"] = SCRIPT
     report["sources"][0]["publisher"] = SCRIPT
     report["report"]["project_leader"] = MARKDOWN
+    # Markdown and attr_list in every kind of text from data that reaches a page's HTML.
+    for lang in ("nb", "en"):
+        for finding in findings["findings"]:
+            if finding is not findings["findings"][0]:  # its title holds other hostile strings, to the limit
+                finding["title"][lang] = finding["title"][lang][: 159 - len(ATTR_LIST)] + " " + ATTR_LIST
+            finding["text"][lang] += " " + ATTR_LIST
+        for chart in findings["charts"]:
+            if chart is not findings["charts"][0]:  # its title holds other hostile strings, to the limit
+                chart["title"][lang] += " " + ATTR_LIST
+            chart["takeaway"][lang] += " " + ATTR_LIST
+        for source in report["sources"]:
+            source["title"][lang] += " " + ATTR_LIST
+        report["report"]["title"][lang] += " " + ATTR_LIST
+        report["report"]["commissioned_by"][lang] += " " + ATTR_LIST
+    for source in report["sources"][1:]:
+        source["publisher"] += " " + ATTR_LIST
+    report["report"]["publisher"] += " " + ATTR_LIST
     for name, value in (("findings.yml", findings), ("report.yml", report), ("ui.yml", ui)):
         (data / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
     # Front matter lands in meta tags and the title, which the theme prints without escaping.
@@ -63,11 +84,22 @@ def _hostile_data(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+def hostile_project(tmp_path_factory):
+    """The hostile copy built as `make site` builds it: the web site and the offline zip, unpacked."""
+    from tools import build_site
+
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     _hostile_data(project)
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.output
+    built = build_site.build(project, project / "site", project / "dist")
+    with zipfile.ZipFile(built.zip_path) as archive:
+        archive.extractall(project / "unpacked")
+    return project, next((project / "unpacked").iterdir())
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_project):
+    project, _ = hostile_project
+    # Served with no Content-Security-Policy header, as GitHub Pages serves it.
     with serve(project / "site") as url:
         yield project / "site", url
 
@@ -93,30 +125,45 @@ INJECTED = """() => ({
         .filter(s => !/\\.(svg|png)$/.test(s || '')),
     inlineScripts: Array.from(document.querySelectorAll('script:not([src])'))
         .filter(s => s.type !== 'application/json').map(s => s.textContent.slice(0, 80)),
-    // '**b**' and '<b>b</b>' in data would become bold 'b' if taken as Markdown or HTML.
+    // '**b**' and '<b>b</b>' in data would become bold 'b' if taken as Markdown or HTML, '*om*' an em.
     bold: Array.from(document.querySelectorAll('article b, article strong')).map(b => b.textContent)
         .filter(t => t === 'b'),
+    emphasis: Array.from(document.querySelectorAll('article em')).map(e => e.textContent).filter(t => t === 'om'),
     jsLinks: Array.from(document.querySelectorAll('a[href^="javascript:" i]')).map(a => a.href),
 })"""
 
 
-@pytest.mark.browser
-def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
-    site, url = hostile_site
+NOTHING_INJECTED = {"flag": None, "handlers": [], "images": [], "inlineScripts": [], "bold": [], "emphasis": [],
+                    "jsLinks": []}
+
+
+def _read_every_page(browser, urls: list[str]) -> None:
     context = browser.new_context()
     page = context.new_page()
     dialogs, errors = [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    pages = site_pages(site)
-    assert "funn/" in pages and "en/om-rapporten/" in pages
-    for path in pages:
-        _open_and_poke(page, url + path)
-        found = page.evaluate(INJECTED)
-        assert found == {"flag": None, "handlers": [], "images": [], "inlineScripts": [], "bold": [],
-                         "jsLinks": []}, path
+    for url in urls:
+        _open_and_poke(page, url)
+        assert page.evaluate(INJECTED) == NOTHING_INJECTED, url
     assert dialogs == [] and errors == []
     context.close()
+
+
+@pytest.mark.browser
+def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
+    site, url = hostile_site
+    pages = site_pages(site)
+    assert "funn/" in pages and "en/om-rapporten/" in pages
+    _read_every_page(browser, [url + path for path in pages])
+
+
+@pytest.mark.browser
+def test_nothing_from_data_runs_in_the_unpacked_bundle(browser, hostile_project):
+    _, folder = hostile_project
+    pages = sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
+    assert folder / "funn.html" in pages and folder / "en" / "om-rapporten.html" in pages
+    _read_every_page(browser, [p.as_uri() for p in pages])
 
 
 @pytest.mark.browser
@@ -130,13 +177,13 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
     finding = page.locator("#lup-contact")
     assert finding.inner_text().strip().startswith(f"{IMG} {ATTR} {MARKDOWN}")
     text = page.inner_text("#lup-contact + .finding .finding__text")
-    assert text.endswith(f"{SCRIPT} {AMP}")
+    assert text.endswith(f"{SCRIPT} {AMP} {ATTR_LIST}")  # Markdown and attr_list from data, as typed
     # The table of contents repeats the finding's title: as text, not markup.
     toc = page.locator(".md-nav--secondary a[href='#lup-contact']").first.text_content()
     assert IMG in toc and ATTR in toc
     chart = page.locator("figure[data-chart='lup-share']")
     assert chart.locator(".report-chart__title").inner_text() == f"{VEGA} {IMG}"
-    assert chart.locator(".report-chart__takeaway").inner_text() == SCRIPT
+    assert chart.locator(".report-chart__takeaway").inner_text() == f"{SCRIPT} {ATTR_LIST}"
     assert VEGA in chart.locator(".report-chart__view").get_attribute("aria-label")
     # The data table: header and row labels.
     assert chart.locator("table thead th").first.inner_text() == IMG
@@ -153,7 +200,7 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
     svg_text = chart.locator(".report-chart__view svg text").all_text_contents()
     assert VEGA_LABEL in svg_text and ATTR in svg_text
     # The source line, from a source whose title holds shortcode syntax and markup.
-    assert f"{SCRIPT}: {SHORTCODE} {IMG}" in page.inner_text(".report-source")
+    assert f"{SCRIPT}: {SHORTCODE} {IMG} {ATTR_LIST}" in page.inner_text(".report-source")
 
 
 @pytest.mark.browser
@@ -168,7 +215,7 @@ def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_s
     assert citation.startswith(f"{IMG} ") and ATTR in citation
     bibtex = page.locator("code.report-bibtex").first.inner_text()
     assert "@techreport{" in bibtex and ATTR.replace("_", "\\_") in bibtex
-    assert f"{SCRIPT}: {SHORTCODE} {IMG}" in page.inner_text("ul.report-sources")
+    assert f"{SCRIPT}: {SHORTCODE} {IMG} {ATTR_LIST}" in page.inner_text("ul.report-sources")
     assert page.locator("ul.report-sources a").first.get_attribute("href") == URL
 
 
