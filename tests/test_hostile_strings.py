@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build, copy_project, reach_for_charts, search_for, serve, site_pages
+from conftest import copy_project, reach_for_charts, search_for, serve, site_pages
 
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
 IMG = "<img src=x onerror=\"__pwned='img'\">"
