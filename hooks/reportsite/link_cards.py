@@ -118,7 +118,8 @@ def page_card(build, src_uri: str, page_title: str, is_homepage: bool, descripti
     chart_ids = build.chart_ids(src_uri)
     if chart_ids:
         chart = data.charts[chart_ids[0]]
-        spec = chart_card_spec(charts.chart_spec(data, chart, lang), chart.title[lang])
+        spec = build.specs.get((chart.id, lang, "light")) or charts.chart_spec(data, chart, lang)
+        spec = chart_card_spec(spec, chart.title[lang])
         png = render_png(spec, d3_locale(ui), scale=CHART_SCALE)
         image_alt = charts.chart_description(data, chart, lang)
     else:

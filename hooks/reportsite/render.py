@@ -75,6 +75,7 @@ class PageContext:
 class Fragments:
     """The HTML a page's shortcodes produce, by placeholder, made when the page is put together."""
     html: dict[str, Callable[[], str]] = field(default_factory=dict)
+    blocks: set[str] = field(default_factory=set)             # placeholders of HTML that replaces its paragraph
     headings: dict[str, str] = field(default_factory=dict)   # placeholder -> plain heading text
     chart_ids: list[str] = field(default_factory=list)
     # Figures shown in page prose, outside a finding or chart that already names its source.
@@ -84,9 +85,12 @@ class Fragments:
 class PageRenderer:
     """The HTML of one page's shortcodes; each method returns Markdown holding placeholders."""
 
-    def __init__(self, data: SiteData, ctx: PageContext, templates_dir: Path, placeholder: Callable[[], str]):
+    def __init__(self, data: SiteData, ctx: PageContext, templates_dir: Path, placeholder: Callable[[], str],
+                 specs: dict | None = None):
         self.data = data
         self.ctx = ctx
+        # Chart specs by (chart, language, theme), shared by the pages and files of one build.
+        self.specs = {} if specs is None else specs
         self.ui = data.ui[ctx.lang]
         self.templates = templates(str(templates_dir))
         self.placeholder = placeholder
@@ -98,6 +102,7 @@ class PageRenderer:
         """HTML that stands on its own between paragraphs."""
         token = self.placeholder()
         self.out.html[token] = make
+        self.out.blocks.add(token)
         return f"\n\n{token}\n\n"
 
     def inline(self, make: Callable[[], str]) -> str:
@@ -248,7 +253,7 @@ class PageRenderer:
     def chart_html(self, chart: Chart, with_sources: bool = True) -> str:
         lang = self.ctx.lang
         width, height = charts.chart_size(chart, lang)
-        specs = {theme: charts.chart_spec(self.data, chart, lang, theme) for theme in charts.THEMES}
+        specs = {theme: self.chart_spec(chart, theme) for theme in charts.THEMES}
         payload = {"spec": specs["light"], "darkSpec": specs["dark"], "formatLocale": d3_locale(self.ui)}
         images = [{"theme": theme, "src": self.ctx.href(paths.chart_image(chart.id, lang, theme))}
                   for theme in charts.THEMES]
@@ -257,6 +262,12 @@ class PageRenderer:
             width=width, height=height, payload=script_json(payload), rows=charts.chart_rows(self.data, chart, lang),
             csv_href=self.ctx.href(paths.chart_csv(chart.id, lang)),
             sources=self.data.sources_of_chart(chart.id) if with_sources else ())
+
+    def chart_spec(self, chart: Chart, theme: str) -> dict:
+        key = (chart.id, self.ctx.lang, theme)
+        if key not in self.specs:
+            self.specs[key] = charts.chart_spec(self.data, chart, self.ctx.lang, theme)
+        return self.specs[key]
 
     def embed_page(self, chart: Chart) -> str:
         """A chart's embed page. ctx.url is the embed page's own URL, so every link is relative to it."""

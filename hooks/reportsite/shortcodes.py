@@ -262,22 +262,31 @@ def expand(markdown: str, usable: list[Use], renderer: PageRenderer) -> str:
     return "".join(pieces) + renderer.page_sources()
 
 
+# A placeholder as PageRenderer's callers make them (state.SiteBuild.placeholder), with the
+# paragraph Markdown wraps around a block's.
+PLACEHOLDER = re.compile(r"(<p>)?(rsx[0-9a-f]{12}n\d+x)(</p>)?")
+
+
 def insert(html_text: str, fragments: Fragments) -> str:
-    """The page's HTML with the shortcodes' HTML in place of their placeholders."""
+    """The page's HTML with the shortcodes' HTML in place of their placeholders, in one pass."""
     from markupsafe import escape
 
-    for token, make in fragments.html.items():
-        block = f"<p>{token}</p>"
-        html_text = html_text.replace(block, make()) if block in html_text else html_text.replace(token, make())
-    for token, text in fragments.headings.items():
-        html_text = html_text.replace(token, str(escape(text)))
-    return html_text
+    def put(match: re.Match) -> str:
+        opening, token, closing = match.group(1) or "", match.group(2), match.group(3) or ""
+        if token in fragments.html:
+            html_piece = fragments.html[token]()
+            if token in fragments.blocks and opening and closing:
+                return html_piece
+            return opening + html_piece + closing
+        if token in fragments.headings:
+            return opening + str(escape(fragments.headings[token])) + closing
+        return match.group(0)
+    return PLACEHOLDER.sub(put, html_text)
 
 
 def heading_title(title: str, fragments: Fragments) -> str:
     """A table-of-contents title with a heading placeholder replaced by its (escaped) text."""
     from markupsafe import escape
 
-    for token, text in fragments.headings.items():
-        title = title.replace(token, str(escape(text)))
-    return title
+    return PLACEHOLDER.sub(lambda m: str(escape(fragments.headings[m.group(2)])) if m.group(2) in fragments.headings
+                           else m.group(0), title)

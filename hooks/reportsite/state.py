@@ -29,6 +29,7 @@ class SiteBuild:
     validation: Validation
     paths: SitePaths
     fragments: dict[str, Fragments] = field(default_factory=dict)   # by page src_uri
+    specs: dict[tuple[str, str, str], dict] = field(default_factory=dict)   # chart specs by (chart, language, theme)
     generated_added: bool = False
     _nonce: str = field(default_factory=lambda: secrets.token_hex(6))
     _counter: itertools.count = field(default_factory=itertools.count)
@@ -57,7 +58,7 @@ class SiteBuild:
         """The page's Markdown, its shortcodes replaced by Markdown with placeholders for their HTML."""
         page = self.validation.pages[src_uri]
         renderer = PageRenderer(self.data, self.context(page.lang, self.paths.page_url(src_uri), page.shown),
-                                self.site.templates_dir, self.placeholder)
+                                self.site.templates_dir, self.placeholder, self.specs)
         markdown = expand(page.markdown, page.usable, renderer)
         self.fragments[src_uri] = renderer.out
         return markdown
@@ -72,8 +73,12 @@ class SiteBuild:
         """Every file the build generates, in every language: chart images, embed pages, downloads, the chart script."""
         data, site = self.data, self.site
         cache.rendered.use_folder(site.project / ".cache" / "rendered")
-        specs = {(chart.id, lang, theme): charts.chart_spec(data, chart, lang, theme)
-                 for chart in data.charts.values() for lang in site.codes for theme in charts.THEMES}
+        for chart in data.charts.values():
+            for lang in site.codes:
+                for theme in charts.THEMES:
+                    if (chart.id, lang, theme) not in self.specs:
+                        self.specs[(chart.id, lang, theme)] = charts.chart_spec(data, chart, lang, theme)
+        specs = self.specs
         locales = {lang: d3_locale(data.ui[lang]) for lang in site.codes}
         # Only the light SVGs are drawn: the others are the light ones in their theme's colours.
         charts.render_svgs([(spec, locales[lang]) for (_, lang, theme), spec in specs.items() if theme == "light"])
@@ -86,7 +91,7 @@ class SiteBuild:
         for chart in data.charts.values():
             for lang in site.codes:
                 ctx = self.context(lang, self.paths.embed_url(chart.id, lang), f"embed {chart.id} ({lang})")
-                renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder)
+                renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder, self.specs)
                 files[self.paths.embed_file(chart.id, lang)] = renderer.embed_page(chart)
         files.update(downloads.download_files(data))
         files[paths.VEGA_BUNDLE] = charts.vega_bundle()
