@@ -300,5 +300,5 @@ def test_an_id_too_long_for_a_file_name(tmp_path):
     long_id = "a" + "-b" * 150
     line = _edit(data / "findings.yml", "  - id: lup-contact\n", f"  - id: {long_id}\n")
     problems = _problems(data)
-    assert f"data/findings.yml:{line}: findings[0].figures[0].id: the id is 301 characters long — keep ids to 64 " \
+    assert f"data/findings.yml:{line}: findings[0].id: the id is 301 characters long — keep ids to 64 " \
            "characters or fewer: they become file names and addresses" in problems
