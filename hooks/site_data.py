@@ -8,14 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportsite import preview
+from reportsite.config_checks import site_url_problems
 from reportsite.errors import SiteDataError
 from reportsite.model import load_site_data_once
+from reportsite.page_files import check_page_files
 from reportsite.pages import check_findings_page, check_page_encoding, check_page_parity
 
 
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
+        if problems := (check_page_files(Path(config.docs_dir), project)
+                        + site_url_problems(config.site_url, project / "mkdocs.yml")):
+            raise SiteDataError(problems)
         check_page_parity(Path(config.docs_dir), project)
         check_page_encoding(Path(config.docs_dir), project)
         check_findings_page(Path(config.docs_dir), config.extra["findings_page"], Path(config.config_file_path), project)

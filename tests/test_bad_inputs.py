@@ -11,8 +11,13 @@ A case is one YAML file, so adding a case is adding a file:
       # or  append: "text"   (added at the end)
       # or  write: "text"    (the whole file; "" makes it empty)
       # or  delete: true
+      # or  symlink: /etc/passwd   (the file becomes a symbolic link to that path)
       # and encoding: latin-1 (save the edited file in that encoding instead of UTF-8)
+    env: {SITE_URL: ""}                 # optional: environment variables for the build and the check
     expect: "data/findings.yml:{line}: findings[1].figures[0].value: ..."
+
+`make check` (reportsite.check) runs on the same copy and must print the same line first (it may
+add what only it looks for, such as the translation's shortcodes no longer matching).
 
 The expected text is the whole message line the editor sees. `{line}` in it is the line of the
 first edit (where the replaced or appended text starts), `{line+N}` is N lines below it and
@@ -26,6 +31,8 @@ import concurrent.futures
 import itertools
 import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,12 +54,16 @@ class Case:
     why: str
     edits: list[dict]
     expect: str
+    env: dict
+
+
 
 
 def load_case(path: Path) -> Case:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert set(raw) == {"why", "edits", "expect"}, f"{path.name}: keys must be why, edits, expect"
-    return Case(path.stem, raw["why"], raw["edits"], raw["expect"])
+    assert {"why", "edits", "expect"} <= set(raw) <= {"why", "edits", "expect", "env"}, \
+        f"{path.name}: keys must be why, edits, expect (and env)"
+    return Case(path.stem, raw["why"], raw["edits"], raw["expect"], raw.get("env") or {})
 
 
 def apply_edits(project: Path, edits: list[dict]) -> int:
@@ -63,6 +74,11 @@ def apply_edits(project: Path, edits: list[dict]) -> int:
         encoding = edit.get("encoding", "utf-8")
         if edit.get("delete"):
             path.unlink()
+            line = 1
+        elif "symlink" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
+            path.symlink_to(edit["symlink"])
             line = 1
         elif "write" in edit:
             path.write_bytes(edit["write"].encode(encoding))
@@ -96,10 +112,20 @@ def expected_pattern(case: Case, line: int) -> re.Pattern:
     return re.compile("".join(out))
 
 
-def run_case(case: Case, workdir: Path) -> tuple[BuildResult, re.Pattern]:
+@dataclass
+class CaseRun:
+    build: BuildResult
+    check: subprocess.CompletedProcess
+    expected: re.Pattern
+
+
+def run_case(case: Case, workdir: Path) -> CaseRun:
     project = copy_project(workdir / "project")
     line = apply_edits(project, case.edits)
-    return build(project, workdir / "site"), expected_pattern(case, line)
+    built = build(project, workdir / "site", env=case.env)
+    checked = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=project, capture_output=True, text=True,
+                             env=dict(os.environ, PYTHONPATH=str(project / "hooks"), **case.env), timeout=120)
+    return CaseRun(built, checked, expected_pattern(case, line))
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +147,8 @@ def test_corpus_is_large_enough():
 @pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
 def test_bad_input_gives_one_clear_message(case_file, corpus_runs):
     case = load_case(case_file)
-    result, expected = corpus_runs[case_file].result(timeout=600)
+    run = corpus_runs[case_file].result(timeout=600)
+    result, expected = run.build, run.expected
     output = result.output
     assert result.returncode != 0, f"{case.name} ({case.why}): the build succeeded\n{output}"
     assert "Traceback" not in output, f"{case.name}: a Python traceback reached the editor\n{output}"
@@ -131,3 +158,8 @@ def test_bad_input_gives_one_clear_message(case_file, corpus_runs):
     assert len(reported) == 1 and expected.fullmatch(reported[0]), \
         f"{case.name} ({case.why}): expected {case.expect!r}\n{output}"
     assert output.count(HEADER) == 1 and "Aborted with a BuildError!" in output
+    # `make check` says the same, and only that.
+    checked = run.check
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr, f"{case.name}: make check\n{checked.stderr}"
+    assert checked.stdout.splitlines()[:1] == [reported[0]], \
+        f"{case.name}: `make check` printed\n{checked.stdout}\nwhere the build printed\n{reported[0]}"

@@ -7,6 +7,7 @@ Run from the project folder: `PYTHONPATH=hooks python -m reportsite.check`.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -16,9 +17,12 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.meta import get_data
 
+from .config_checks import config_encoding_problems, site_url_problems
 from .errors import Problem, SiteDataError
 from .model import SiteData, load_site_data
-from .pages import DEFAULT_LANGUAGE, LANGUAGES, check_page_parity, with_source_lines
+from .page_files import check_page_files
+from .pages import (DEFAULT_LANGUAGE, LANGUAGES, check_findings_page, check_page_encoding, check_page_parity,
+                    with_source_lines)
 from .render import PageContext, Renderer, shortcode_matches, unknown_shortcode
 
 # Digits a page may contain that are not figures: the name of the accessibility standard.
@@ -35,11 +39,18 @@ class Page:
 
 
 def _site_config(project: Path) -> dict:
-    """mkdocs.yml, read as plain data (tags such as !ENV are read as nothing: the check needs no value of theirs)."""
+    """mkdocs.yml, read as plain data: !ENV as MkDocs reads it (the first variable set, else the default),
+    other tags as nothing (the check needs no value of theirs)."""
     class Loader(yaml.SafeLoader):
         pass
 
+    def env(loader, node):
+        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        *variables, default = names if len(names) > 1 else (*names, None)
+        return next((os.environ[v] for v in variables if v in os.environ), default)
+
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_constructor("!ENV", env)
     with open(project / "mkdocs.yml", encoding="utf-8") as f:
         return yaml.load(f, Loader=Loader) or {}
 
@@ -55,7 +66,12 @@ def read_pages(docs_dir: Path, project: Path) -> list[Page]:
     pages = []
     for lang in LANGUAGES:
         for path in sorted((docs_dir / lang).rglob("*.md")):
-            source = path.read_text(encoding="utf-8-sig")
+            if path.resolve() != path.absolute():
+                continue  # reached through a symbolic link: reported by check_page_files, never read
+            try:
+                source = path.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                continue  # reported by check_page_encoding
             markdown, _meta = get_data(source)
             pages.append(Page(lang, path.relative_to(docs_dir / lang).as_posix(),
                               path.resolve().relative_to(project.resolve()).as_posix(),
@@ -147,17 +163,26 @@ def source_problems(data: SiteData, pages: list[Page], project: Path) -> list[Pr
 
 def check_project(project: Path) -> tuple[list[Problem], dict]:
     """Every problem in the project's data and pages, and what was checked (for the summary line)."""
+    if problems := config_encoding_problems(project / "mkdocs.yml"):
+        return problems, {"pages": 0, "data_loaded": True, "findings": None, "sources": None}
     config = _site_config(project)
     docs_dir = project / config.get("docs_dir", "docs")
     findings_page = (config.get("extra") or {}).get("findings_page", "")
-    problems: list[Problem] = []
+    problems: list[Problem] = check_page_files(docs_dir, project) + site_url_problems(config.get("site_url"),
+                                                                                     project / "mkdocs.yml")
+    files_sound = not problems  # as in the build: nothing else is read until the files are the project's own
+    for page_check in (check_page_parity, check_page_encoding) if files_sound else ():
+        try:
+            page_check(docs_dir, project)
+        except SiteDataError as exc:
+            problems.extend(exc.problems)
     try:
-        check_page_parity(docs_dir, project)
+        check_findings_page(docs_dir, findings_page, project / "mkdocs.yml", project) if files_sound else None
     except SiteDataError as exc:
         problems.extend(exc.problems)
     data = None
     try:
-        data = load_site_data(project / "data", project)
+        data = load_site_data(project / "data", project) if files_sound else None
     except SiteDataError as exc:
         problems.extend(exc.problems)
     pages = read_pages(docs_dir, project)
