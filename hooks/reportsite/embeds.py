@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from .model import Chart, SiteData
 from .render import PageContext, Renderer, esc, relative_url
+from .security import META_CONTENT_SECURITY_POLICY
 
 EMBED_CSS = "assets/stylesheets/embed.css"
-CHART_SCRIPTS = ("assets/javascripts/vega-bundle.js", "assets/javascripts/charts.js")
+CHART_SCRIPTS = ("assets/javascripts/vega-bundle.js", "assets/javascripts/vega-interpreter.js",
+                 "assets/javascripts/charts.js")
 
 
 def finding_of_chart(data: SiteData, chart_id: str) -> str | None:
@@ -25,6 +27,7 @@ def embed_page(data: SiteData, chart: Chart, ctx: PageContext) -> str:
         f'<html lang="{esc(ctx.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(META_CONTENT_SECURITY_POLICY)}">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         f"<title>{esc(chart.title[ctx.lang])} – {esc(ctx.site_name)}</title>",
         f'<meta name="description" content="{esc(chart.takeaway[ctx.lang])}">',
