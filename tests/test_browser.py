@@ -11,7 +11,7 @@ NBSP = "\u00a0"
 
 def _open(page, url: str):
     page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+    page.wait_for_function("() => document.documentElement.dataset.chartsDrawn !== undefined "
                            "|| !document.querySelector('figure.report-chart')", timeout=15000)
     return page
 

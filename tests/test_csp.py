@@ -66,7 +66,7 @@ def test_every_page_works_under_the_policy(csp_page, csp_url, built_site):
     charts_seen = 0
     for path in pages:
         csp_page.goto(csp_url + path)
-        csp_page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+        csp_page.wait_for_function("() => document.documentElement.dataset.chartsDrawn !== undefined "
                                    "|| !document.querySelector('figure.report-chart')", timeout=20000)
         charts = csp_page.eval_on_selector_all("figure.report-chart", """figs => figs.map(f => {
             const view = f.querySelector('.report-chart__view');

@@ -125,7 +125,7 @@ def test_the_meta_policy_is_enforced_and_the_site_works_under_it(meta_page, whic
     charts_seen = embeds_seen = 0
     for url in urls:
         page.goto(url)
-        page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+        page.wait_for_function("() => document.documentElement.dataset.chartsDrawn !== undefined "
                                "|| !document.querySelector('figure.report-chart')", timeout=20000)
         states = page.eval_on_selector_all("figure.report-chart", """figs => figs.map(f => [f.dataset.chartState,
             f.querySelectorAll('.report-chart__view svg .mark-rect path').length])""")

@@ -94,7 +94,7 @@ def test_following_the_guide_adds_a_finding_with_its_chart_in_both_languages(tmp
     with serve(project / "site") as url:
         for lang, (path, title, numbers, chart_text) in expected.items():
             page.goto(url + path)
-            page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined", timeout=30000)
+            page.wait_for_function("() => document.documentElement.dataset.chartsDrawn !== undefined", timeout=30000)
             assert page.get_attribute("html", "lang") == lang
             assert page.inner_text("h3#fewer-municipalities").strip().startswith(title)
             finding_text = page.inner_text("[data-finding='fewer-municipalities'] .finding__text")

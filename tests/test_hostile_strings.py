@@ -75,7 +75,7 @@ def hostile_site(tmp_path_factory):
 def _open_and_poke(page, url: str) -> None:
     """Load a page the way a reader would, and touch what runs code: charts, tooltips, tables."""
     page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+    page.wait_for_function("() => document.documentElement.dataset.chartsDrawn !== undefined "
                            "|| !document.querySelector('figure.report-chart')", timeout=20000)
     for view in page.locator(".report-chart__view").all():
         view.hover()

@@ -48,7 +48,7 @@ def offline_page(browser):
 
 def _open(page, folder: Path, path: str):
     page.goto((folder / path).as_uri())
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined "
+    page.wait_for_function("() => document.documentElement.dataset.chartsDrawn !== undefined "
                            "|| !document.querySelector('figure.report-chart')", timeout=15000)
 
 

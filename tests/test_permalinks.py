@@ -106,7 +106,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
                if not route.request.url.startswith(site_url) else route.continue_())
     page.goto(f"{site_url}{lang_root}embed/{chart_id}/")
-    page.wait_for_function("document.documentElement.dataset.chartsDrawn === '1'", timeout=15000)
+    page.wait_for_function("() => document.documentElement.dataset.chartsDrawn === '1'", timeout=15000)
     assert page.locator("figure.report-chart[data-chart-state='interactive'] svg .mark-rect path").count() == 2
     # One chart to see: the static images (light and dark) give way to the interactive view.
     assert page.locator("img.report-chart__static:visible").count() == 0
@@ -116,7 +116,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     finding = next(f.id for f in DATA.findings.values() if f.chart_id == chart_id)
     assert back.get_attribute("href") == f"../../funn/#{finding}"
     # Only the chart's own needs: no theme stylesheet or search.
-    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["vega-bundle.js", "charts.js"]
+    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["vega-bundle.js", "vega-interpreter.js", "charts.js"]
 
 
 def test_copy_link_button_works_from_the_keyboard(browser, site_url):
@@ -131,6 +131,6 @@ def test_copy_link_button_works_from_the_keyboard(browser, site_url):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.copyLink") == "klimasats-gap"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('report-copy-status')?.textContent === 'Copied to the clipboard'")
+    page.wait_for_function("() => document.getElementById('report-copy-status')?.textContent === 'Copied to the clipboard'")
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "en/funn/#klimasats-gap"
     context.close()

@@ -113,7 +113,7 @@ def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page):
                 in banner), banner[:400]
         causes.write_text(causes_text, encoding="utf-8")
         page.wait_for_selector("h1", timeout=90000)
-        page.wait_for_function("!document.querySelector('.preview-error')", timeout=90000)
+        page.wait_for_function("() => !document.querySelector('.preview-error')", timeout=90000)
         assert page.inner_text("h1").strip() != ""
         assert proc.poll() is None
     finally:
