@@ -8,7 +8,9 @@ Checked before anything is read or built, by the build (hooks/site_data.py) and 
   would be published without a translation, or not at all;
 - every file in a language folder is a page (.md) or an image the site allows (ALLOWED_ASSETS);
 - page and folder names are lower-case a-z, digits and single hyphens, which make clean addresses
-  (a space or 'ø' would end up encoded, or not, in canonical URLs, hreflang and the sitemap).
+  (a space or 'ø' would end up encoded, or not, in canonical URLs, hreflang and the sitemap);
+- no page holds an invisible control or format character (a bidirectional override, a zero-width
+  space, ...), front matter included: the same rule as for data (reportsite.yamlsource).
 
 Names that start with '.' are left alone, as MkDocs leaves them out of the site.
 Each check is a pure function of the folders, returning the problems found (empty if none).
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .schema import LANGUAGES
+from .yamlsource import INVISIBLE_HINT, describe_character, invisible_character
 
 # Images a page may show from its own folder. Not SVG: an SVG opened by itself runs its scripts
 # under the site's address.
@@ -97,7 +100,31 @@ def page_names(docs_dir: Path, project: Path) -> list[Problem]:
     return problems
 
 
+def invisible_characters_in_pages(docs_dir: Path, project: Path) -> list[Problem]:
+    """The first invisible character in each page (pages that are links or not UTF-8 are reported elsewhere)."""
+    problems = []
+    for lang in LANGUAGES:
+        folder = docs_dir / lang
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for path in _walk(folder):
+            if path.suffix != ".md" or path.is_symlink() or not path.is_file():
+                continue
+            try:
+                text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+            except UnicodeDecodeError:
+                continue
+            for number, line in enumerate(text.split("\n"), 1):
+                if (char := invisible_character(line)) is not None:
+                    problems.append(Problem(_shown(path, project), number, "",
+                                            f"the page holds the invisible character {describe_character(char)}",
+                                            INVISIBLE_HINT))
+                    break
+    return problems
+
+
 def check_page_files(docs_dir: Path, project: Path) -> list[Problem]:
     """Every problem with the files of content/ and data/, before any of them is read."""
     return (symbolic_links(docs_dir, project) + symbolic_links(project / "data", project)
-            + files_outside_languages(docs_dir, project) + page_names(docs_dir, project))
+            + files_outside_languages(docs_dir, project) + page_names(docs_dir, project)
+            + invisible_characters_in_pages(docs_dir, project))
