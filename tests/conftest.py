@@ -222,6 +222,8 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError("tests that open Chromium without @pytest.mark.browser: " + ", ".join(unmarked))
 
 
+# Functions, not expressions: Playwright evaluates an expression with eval, which the site's
+# Content Security Policy refuses.
 CHARTS_SETTLED = """() => Array.from(document.querySelectorAll('figure.report-chart'))
     .every(f => f.dataset.chartState === 'interactive' || f.dataset.chartState === 'static')"""
 
@@ -230,7 +232,7 @@ def reach_for_charts(page, timeout: float = 20000) -> None:
     """Do what a reader does to get a page's interactive charts: point at each one (the chart runtime
     loads on the first). Waits until every chart is drawn, or has stayed static because its view
     could not start (a strict Content Security Policy, the runtime blocked)."""
-    page.wait_for_function("document.documentElement.dataset.chartsReady !== undefined "
+    page.wait_for_function("() => document.documentElement.dataset.chartsReady !== undefined "
                            "|| !document.querySelector('figure.report-chart')", timeout=timeout)
     for view in page.locator("figure.report-chart .report-chart__view").all():
         view.hover()

@@ -50,7 +50,7 @@ def _open(page, url: str, theme: str = "light"):
     page.goto(url)
     if page.locator("figure.report-chart").count():
         reach_for_charts(page)
-        page.wait_for_function(f"document.documentElement.dataset.chartsTheme === '{theme}'", timeout=15000)
+        page.wait_for_function(f"() => document.documentElement.dataset.chartsTheme === '{theme}'", timeout=15000)
     return page
 
 
@@ -189,7 +189,7 @@ def test_charts_follow_the_dark_toggle_without_reload(page, site_url):
     assert _chart_colours(page) == {light.highlight, light.context}
     page.evaluate("window.notReloaded = true")
     page.click("form[data-md-component=palette] label:visible")
-    page.wait_for_function("document.documentElement.dataset.chartsTheme === 'dark'", timeout=15000)
+    page.wait_for_function("() => document.documentElement.dataset.chartsTheme === 'dark'", timeout=15000)
     assert page.evaluate("window.notReloaded === true")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     dark = THEMES["dark"]
@@ -203,7 +203,7 @@ def test_charts_follow_the_dark_toggle_without_reload(page, site_url):
     assert dark.text in texts and texts <= {dark.text, dark.on_bar}
     # And back.
     page.click("form[data-md-component=palette] label:visible")
-    page.wait_for_function("document.documentElement.dataset.chartsTheme === 'light'", timeout=15000)
+    page.wait_for_function("() => document.documentElement.dataset.chartsTheme === 'light'", timeout=15000)
     assert _chart_colours(page) == {light.highlight, light.context}
 
 
@@ -221,7 +221,7 @@ def test_static_svg_follows_the_toggle_when_the_chart_script_cannot_run(page, si
     figure = page.locator("figure.report-chart").first
     assert figure.locator(".report-chart__static--light").is_visible()
     page.click("form[data-md-component=palette] label:visible")
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     dark = figure.locator(".report-chart__static--dark")
     assert dark.is_visible() and figure.locator(".report-chart__static--light").is_hidden()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=dark.element_handle(), timeout=10000)

@@ -16,9 +16,16 @@ A case is one YAML file, so adding a case is adding a file:
       # or  append: "text"   (added at the end)
       # or  write: "text"    (the whole file; "" makes it empty)
       # or  delete: true
+      # or  symlink: /etc/passwd   (the file becomes a symbolic link to that path)
       # and encoding: latin-1 (save the edited file in that encoding instead of UTF-8)
+    env: {SITE_URL: ""}                 # optional: environment variables for the build and the check
     expect: "data/findings.yml:{line}: findings[1].figures[0].value: ..."
     build: true                         # optional: also a real build and a real `make check`
+
+`make check` (reportsite.check) runs on the same copy and must print the same line first (it may
+add what only it looks for, such as the translation's shortcodes no longer matching).
+
+`env:` (optional) sets environment variables for the check and the build, such as SITE_URL.
 
 The expected text is the whole message line the editor sees. `{line}` in it is the line of the
 first edit (where the replaced or appended text starts), `{line+N}` is N lines below it and
@@ -60,13 +67,14 @@ class Case:
     edits: list[dict]
     expect: str
     build: bool
+    env: dict
 
 
 def load_case(path: Path) -> Case:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert {"why", "edits", "expect"} <= set(raw) <= {"why", "edits", "expect", "build"}, \
-        f"{path.name}: keys must be why, edits, expect and optionally build"
-    return Case(path.stem, raw["why"], raw["edits"], raw["expect"], bool(raw.get("build", False)))
+    assert {"why", "edits", "expect"} <= set(raw) <= {"why", "edits", "expect", "build", "env"}, \
+        f"{path.name}: keys must be why, edits, expect, and optionally build and env"
+    return Case(path.stem, raw["why"], raw["edits"], raw["expect"], bool(raw.get("build", False)), raw.get("env") or {})
 
 
 BUILT_CASES = [path for path in CASE_FILES if load_case(path).build]
@@ -80,6 +88,11 @@ def apply_edits(project: Path, edits: list[dict]) -> int:
         encoding = edit.get("encoding", "utf-8")
         if edit.get("delete"):
             path.unlink()
+            line = 1
+        elif "symlink" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
+            path.symlink_to(edit["symlink"])
             line = 1
         elif "write" in edit:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,7 +139,7 @@ def test_corpus_is_large_enough():
 
 
 @pytest.mark.parametrize("case_file", CASE_FILES, ids=[p.stem for p in CASE_FILES])
-def test_bad_input_gives_one_clear_message(case_file, tmp_path):
+def test_bad_input_gives_one_clear_message(case_file, tmp_path, monkeypatch):
     """In-process, through the validation that the build, `make check` and the live preview share."""
     case = load_case(case_file)
     project = tmp_path / "project"
@@ -135,6 +148,8 @@ def test_bad_input_gives_one_clear_message(case_file, tmp_path):
         (project / part).symlink_to(ROOT / part) if part in ("hooks", "site_src") else None
     copy_project(project, parts=[p for p in CHECKED_PARTS if p not in ("hooks", "site_src")])
     expected = expected_pattern(case, apply_edits(project, case.edits))
+    for name, value in case.env.items():
+        monkeypatch.setenv(name, value)
     problems = [str(p) for p in check_project(project)[0]]
     assert len(problems) == 1 and expected.fullmatch(problems[0]), \
         f"{case.name} ({case.why}): expected {case.expect!r}, got {problems}"
@@ -144,8 +159,8 @@ def run_case(case: Case, workdir: Path) -> tuple[BuildResult, subprocess.Complet
     project = copy_project(workdir / "project")
     line = apply_edits(project, case.edits)
     check = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=project, capture_output=True, text=True,
-                           env=dict(os.environ, PYTHONPATH=str(project / "hooks")), timeout=300)
-    return build(project, workdir / "site"), check, expected_pattern(case, line)
+                           env=dict(os.environ, PYTHONPATH=str(project / "hooks"), **case.env), timeout=300)
+    return build(project, workdir / "site", env=case.env), check, expected_pattern(case, line)
 
 
 @pytest.fixture(scope="module")

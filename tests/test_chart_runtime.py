@@ -57,7 +57,7 @@ def _runtime_requested(page) -> bool:
 def _open_untouched(page, url: str) -> None:
     """Load a page and let it settle with no pointer, focus or key on it."""
     page.goto(url, wait_until="networkidle")
-    page.wait_for_function("document.documentElement.dataset.chartsReady !== undefined", timeout=15000)
+    page.wait_for_function("() => document.documentElement.dataset.chartsReady !== undefined", timeout=15000)
 
 
 def _static_painted(page) -> list[dict]:
@@ -97,7 +97,7 @@ def test_hover_makes_a_chart_interactive_with_localized_tooltip(watched_page, de
     _open_untouched(page, decimal_site + path)
     before = page.eval_on_selector_all(".report-chart__view", BOXES)
     page.locator("figure.report-chart .report-chart__view").first.hover()
-    page.wait_for_function(f"{STATE} === 'interactive'", timeout=15000)
+    page.wait_for_function(f"() => {STATE} === 'interactive'", timeout=15000)
     assert _runtime_requested(page)
     # The interactive view took the static image's box: nothing on the page moved.
     after = page.eval_on_selector_all(".report-chart__view", BOXES)
@@ -120,7 +120,7 @@ def test_keyboard_focus_makes_a_chart_interactive_with_localized_tooltip(watched
         raise AssertionError("Tab never reached a chart")
     first = page.evaluate("document.activeElement.closest('figure.report-chart') === document.querySelector('figure.report-chart')")
     assert first
-    page.wait_for_function(f"{STATE} === 'interactive'", timeout=15000)
+    page.wait_for_function(f"() => {STATE} === 'interactive'", timeout=15000)
     assert _runtime_requested(page)
     assert expected in _tooltip_of_first_bar(page)
     assert _errors(page) == []
@@ -132,9 +132,9 @@ def test_a_chart_not_reached_stays_static(watched_page, decimal_site):
     _open_untouched(page, decimal_site + "funn/")
     figures = page.locator("figure.report-chart")
     figures.nth(0).locator(".report-chart__view").hover()
-    page.wait_for_function(f"{STATE} === 'interactive'", timeout=15000)
+    page.wait_for_function(f"() => {STATE} === 'interactive'", timeout=15000)
     assert figures.nth(1).get_attribute("data-chart-state") is None
     figures.nth(1).locator(".report-chart__view").hover()
-    page.wait_for_function("document.querySelectorAll('figure.report-chart')[1].dataset.chartState === 'interactive'",
+    page.wait_for_function("() => document.querySelectorAll('figure.report-chart')[1].dataset.chartState === 'interactive'",
                            timeout=15000)
     assert sum(url.endswith("/" + RUNTIME) for url in page.requested) == 1

@@ -102,3 +102,20 @@ def test_a_source_that_backs_nothing_is_reported(project_copy):
     assert code == 1
     assert out == [f"data/report.yml:{line}: the source 'unused-source' backs nothing on the site — cite it in a "
                    "finding's sources or with {{ source unused-source }} on a page, or remove it"]
+
+
+def test_mkdocs_yml_saved_as_latin_1(project_copy, tmp_path):
+    """MkDocs reads its configuration before any hook runs: `make check` (which `make site` runs
+    first) names the file and line; the build itself stops with MkDocs' own one-line message."""
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_bytes(text.replace("site_name:", "# Små distriktskommuner\nsite_name:", 1).encode("latin-1"))
+    line = text[: text.index("site_name:")].count("\n") + 1
+    code, out, err, _ = _check(project_copy)
+    assert code == 1 and "Traceback" not in err
+    assert out == [f"mkdocs.yml:{line}: the file is not UTF-8 text — save the file with UTF-8 encoding"]
+    from conftest import build
+
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode != 0 and "Traceback" not in result.output
+    assert "mkdocs.yml" in result.output and "invalid continuation byte" in result.output

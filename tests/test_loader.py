@@ -216,3 +216,90 @@ def test_an_empty_findings_list_is_valid(tmp_path):
     (data / "findings.yml").write_text("findings: []\ncharts: []\n", encoding="utf-8")
     loaded = load_site_data(data, language_pairs(), data.parent)
     assert loaded.findings == {} and loaded.charts == {} and loaded.figures == {}
+
+
+# --- What PyYAML would do on its own, refused or read as typed (yamlsource) ---
+
+from reportsite.yamlsource import MAX_DEPTH, load_yaml  # noqa: E402
+
+
+def _load(tmp_path: Path, text: str):
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    return load_yaml(path, "data/x.yml")
+
+
+def _load_problems(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(SiteDataError) as info:
+        _load(tmp_path, text)
+    return [str(p) for p in info.value.problems]
+
+
+@pytest.mark.parametrize("tag", ["!ENV [SITE_URL]", "!!python/name:os.system", "!!python/object/apply:os.system ['true']",
+                                 "!!str 5", "!custom x"])
+def test_yaml_tags_are_refused(tmp_path, tag):
+    problems = _load_problems(tmp_path, f"a: 1\nb: {tag}\n")
+    shown = tag.split()[0].replace("!!python/object/apply:os.system", "!!python/object/apply:os.system")
+    assert problems == [f"data/x.yml:2: a YAML tag ('{shown}') — data files do not use YAML tags: remove it and "
+                        "write the value itself (put text that starts with '!' in quotes)"]
+
+
+def test_an_alias_to_itself_is_refused(tmp_path):
+    assert _load_problems(tmp_path, "a: 1\nb: &b [*b]\n") == [
+        "data/x.yml:2: a YAML anchor ('&b') — data files do not use YAML anchors and aliases: write the value out "
+        "in full (put text that starts with '&' or '*' in quotes)"]
+
+
+def test_nested_aliases_fail_fast_without_expanding(tmp_path):
+    """A few kilobytes of nested aliases that would expand to 10**12 strings: refused at once."""
+    import time
+    import tracemalloc
+
+    text = 'l0: &l0 ["laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh", "laugh"]\n'
+    text += "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]\n" for i in range(1, 12))
+    tracemalloc.start()
+    started = time.perf_counter()
+    problems = _load_problems(tmp_path, text)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert problems[0].startswith("data/x.yml:1: a YAML anchor ('&l0')") and len(problems) == 1
+    assert elapsed < 1 and peak < 5_000_000, (elapsed, peak)
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 500 + "]" * 500 + "\n",
+                                  "".join("  " * i + "k:\n" for i in range(400)) + "  " * 400 + "k: 1\n"])
+def test_deep_nesting_is_refused_without_recursion_error(tmp_path, text):
+    problems = _load_problems(tmp_path, text)
+    assert len(problems) == 1 and f"the data nests more than {MAX_DEPTH} levels deep — check the indentation" in problems[0]
+
+
+def test_values_are_read_as_typed_not_by_yaml_1_1(tmp_path):
+    doc = _load(tmp_path, "a: 043\nb: 3:07\nc: yes\nd: off\ne: 1e3\nf: .inf\ng: 0x1F\nh: 2020-03-12\ni: 1_000\n"
+                          "j: 27.8\nk: -3\nl: 0\nm: ~\nn:\no: true\np: '12'\nq: no\n")
+    assert doc.data == {"a": "043", "b": "3:07", "c": "yes", "d": "off", "e": "1e3", "f": ".inf", "g": "0x1F",
+                        "h": "2020-03-12", "i": "1_000", "j": 27.8, "k": -3, "l": 0, "m": None, "n": None,
+                        "o": True, "p": "12", "q": "no"}
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202a", "\u202e", "\u2066",
+                                  "\u2069", "\u0007", "\u00ad", "\u2028"])
+def test_invisible_characters_are_refused(tmp_path, char):
+    import unicodedata
+
+    problems = _load_problems(tmp_path, f'sources:\n  - url: "https://www.telemarksforsking.no{char}.evil.example/"\n')
+    name = unicodedata.name(char, "CONTROL CHARACTER")
+    # YAML itself refuses to read most C0 control characters: then the line is known, not the field.
+    field = "" if char == "\u0007" else " sources[0].url:"
+    assert problems == [f"data/x.yml:2:{field} the text holds the invisible character U+{ord(char):04X} "
+                        f"({name}) — delete it (move the cursor across the spot with the arrow keys to find it): "
+                        "invisible characters can hide or reorder what a reader or a link really shows"]
+
+
+def test_an_id_too_long_for_a_file_name(tmp_path):
+    data = _data_copy(tmp_path)
+    long_id = "a" + "-b" * 150
+    line = _edit(data / "findings.yml", "  - id: lup-contact\n", f"  - id: {long_id}\n")
+    problems = _problems(data)
+    assert f"data/findings.yml:{line}: findings[0].id: the id is 301 characters long — keep ids to 64 " \
+           "characters or fewer: they become file names and addresses" in problems

@@ -120,7 +120,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     finding = next(f.id for f in DATA.findings.values() if f.chart_id == chart_id)
     assert back.get_attribute("href") == f"../../funn/#{finding}"
     # The runtime came when the reader reached for the chart.
-    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["charts.js", "vega-bundle.js"]
+    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["charts.js", "vega-bundle.js", "vega-interpreter.js"]
 
 
 @pytest.mark.browser
@@ -136,6 +136,6 @@ def test_copy_link_button_works_from_the_keyboard(browser, site_url):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.copyLink") == "klimasats-gap"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('report-copy-status')?.textContent === 'Copied to the clipboard'")
+    page.wait_for_function("() => document.getElementById('report-copy-status')?.textContent === 'Copied to the clipboard'")
     assert page.evaluate("navigator.clipboard.readText()") == site_url + "en/funn/#klimasats-gap"
     context.close()

@@ -2,7 +2,10 @@
 
 Both builds run `mkdocs build --strict` into a staging folder beside site/; only when the web
 build, the offline build and the zip have all succeeded do they replace site/ and dist/. A failed
-build leaves the previous site/ and dist/ as they were, and no staging folder behind.
+build leaves the previous site/ and dist/ as they were, and no staging folder behind. So does a
+build stopped by Ctrl-C or SIGTERM: it says so in one line and exits with 130 or 143. A staging
+folder left by a build that was killed outright (SIGKILL, a power cut) is removed by the next build:
+each staging folder is named after the process that made it, and one whose process is gone is stale.
 
 The zip is reproducible: its files in a fixed order, each with the time of the last commit
 (SOURCE_DATE_EPOCH, which MkDocs also uses for the sitemap's dates) and fixed permissions.
@@ -15,7 +18,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -36,6 +41,39 @@ LUNR = "assets/javascripts/lunr"
 
 class BuildFailed(Exception):
     """A build step failed; the message says which, with the tool's output."""
+
+
+class Stopped(BaseException):
+    """The build was asked to stop (SIGTERM); like KeyboardInterrupt, it unwinds through every finally."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+STAGE_PREFIX = ".build-"
+STAGE_NAME = re.compile(re.escape(STAGE_PREFIX) + r"(\d+)-")
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def clear_stale_stages(folder: Path) -> list[Path]:
+    """Remove staging folders whose build process is gone (killed outright); return them."""
+    removed = []
+    for path in folder.glob(STAGE_PREFIX + "*"):
+        match = STAGE_NAME.match(path.name)
+        if path.is_dir() and not path.is_symlink() and match and not _process_alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 @dataclass
@@ -148,18 +186,31 @@ def build(project: Path = ROOT, site_dir: Path | None = None, dist_dir: Path | N
     stem = bundle_stem(epoch)
     # Beside site/, so that the finished folders move into place by a rename, not a copy.
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    clear_stale_stages(site_dir.parent)
+    stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=site_dir.parent))
     try:
         run_mkdocs(project, WEB_CONFIG, stage / "site", epoch)
         run_mkdocs(project, OFFLINE_CONFIG, stage / "offline", epoch)
         (stage / "dist").mkdir()
         zip_path = stage / "dist" / f"{stem}.zip"
         write_zip(stage / "offline", bundle_files(stage / "offline"), zip_path, stem, epoch)
-        _replace(stage / "site", site_dir, stage / "old-site")
-        _replace(stage / "dist", dist_dir, stage / "old-dist")
+        # Both or neither: a stop signal waits until both are in place.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            _replace(stage / "site", site_dir, stage / "old-site")
+            _replace(stage / "dist", dist_dir, stage / "old-dist")
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return BuildResult(site_dir, dist_dir / f"{stem}.zip", epoch)
+
+
+def _stop(signum, frame):
+    # Later signals are ignored while the build unwinds and removes its staging folder.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise Stopped(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,11 +219,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="where the web site goes (default: PROJECT/site)")
     parser.add_argument("--dist", type=Path, help="where the offline zip goes (default: PROJECT/dist)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)
     try:
         result = build(args.project.resolve(), args.site, args.dist)
     except BuildFailed as exc:
         print(f"build_site: {exc}\nsite/ and dist/ are unchanged.", file=sys.stderr)
         return 1
+    except (KeyboardInterrupt, Stopped) as exc:
+        # The staging folder is gone (build's finally) and the mkdocs being run was stopped with it.
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        name = "Ctrl-C" if signum == signal.SIGINT else signal.Signals(signum).name
+        print(f"build_site: stopped by {name}; site/ and dist/ are unchanged.", file=sys.stderr)
+        return 128 + signum
     with zipfile.ZipFile(result.zip_path) as archive:
         count = len(archive.infolist())
     size = result.zip_path.stat().st_size
@@ -181,4 +239,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGINT, _stop)
     sys.exit(main())

@@ -22,6 +22,8 @@ from .yamlsource import YamlDocument, dotted
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 2000
+# Ids name files and folders (embed pages, downloads, anchors): kept well inside any file system's limit.
+MAX_ID = 64
 
 
 class Checker:
@@ -115,10 +117,14 @@ class Slug:
             checker.fail(path, f"expected an id, found {_describe(value)}",
                          "use lower-case letters a-z, digits and single hyphens, like 'klimasats-gap'")
             return None
+        if len(value) > MAX_ID:
+            checker.fail(path, f"the id is {len(value)} characters long",
+                         f"keep ids to {MAX_ID} characters or fewer: they become file names and addresses")
+            return None
         return value
 
     def json_schema(self) -> dict:
-        return {"type": "string", "pattern": SLUG.pattern, "description": self.doc}
+        return {"type": "string", "pattern": SLUG.pattern, "maxLength": MAX_ID, "description": self.doc}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import shortcodes
+from . import config_checks, page_files, shortcodes
 from .errors import Problem, SiteDataError
 from .model import SiteData, load_site_data
 from .siteconfig import SiteConfig
@@ -46,7 +46,10 @@ class Validation:
 
 
 def validate(site: SiteConfig) -> Validation:
-    problems: list[Problem] = []
+    problems = (page_files.check_page_files(site.docs_dir, site.project, site.codes)
+                + config_checks.site_url_problems(site.site_url, site.config_file))
+    if problems:  # nothing else is read until the files are the project's own and the address is sound
+        return Validation(site, None, {}, problems)
     problems += page_parity(site)
     problems += findings_page(site)
     data = None
@@ -68,14 +71,14 @@ def validate(site: SiteConfig) -> Validation:
 
 # -- page files ------------------------------------------------------------------------------------
 
-def page_files(site: SiteConfig) -> dict[str, list[Path]]:
+def pages_by_language(site: SiteConfig) -> dict[str, list[Path]]:
     """Each language's page files, sorted."""
     return {lang: sorted((site.docs_dir / lang).rglob("*.md")) for lang in site.codes}
 
 
 def page_parity(site: SiteConfig) -> list[Problem]:
     """A page in one language only is refused: a reader must never fall back to another language."""
-    files = page_files(site)
+    files = pages_by_language(site)
     pages = {lang: {p.relative_to(site.docs_dir / lang).as_posix() for p in found} for lang, found in files.items()}
     problems = []
     for lang in site.codes:
@@ -108,7 +111,7 @@ def read_pages(site: SiteConfig) -> tuple[dict[str, PageSource], list[Problem]]:
 
     pages: dict[str, PageSource] = {}
     problems: list[Problem] = []
-    for lang, files in page_files(site).items():
+    for lang, files in pages_by_language(site).items():
         for path in files:
             shown = site.shown(path)
             raw = path.read_bytes()

@@ -1,0 +1,129 @@
+"""Only the project's own files, in the places and under the names that make clean pages.
+
+Checked before anything else is read, by the one validation (reportsite.validate) that the build,
+`make check` and the live preview share:
+- nothing in content/ or data/ is a symbolic link: a link can publish any file on the machine that
+  builds the site (the system's password file was tried), or read data from outside the project;
+- every file in content/ is inside a language folder (content/<code>/): anything else
+  would be published without a translation, or not at all;
+- every file in a language folder is a page (.md) or an image the site allows (ALLOWED_ASSETS);
+- page and folder names are lower-case a-z, digits and single hyphens, which make clean addresses
+  (a space or 'ø' would end up encoded, or not, in canonical URLs, hreflang and the sitemap);
+- no page holds an invisible control or format character (a bidirectional override, a zero-width
+  space, ...), front matter included: the same rule as for data (reportsite.yamlsource).
+
+Names that start with '.' are left alone, as MkDocs leaves them out of the site.
+Each check is a pure function of the folders, returning the problems found (empty if none).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .errors import Problem
+from .yamlsource import INVISIBLE_HINT, describe_character, invisible_character
+
+# Images a page may show from its own folder. Not SVG: an SVG opened by itself runs its scripts
+# under the site's address.
+ALLOWED_ASSETS = (".png", ".jpg", ".jpeg", ".webp")
+CLEAN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+NAME_HINT = ("name pages and folders with lower-case letters a-z, digits and hyphens only, like "
+             "'om-rapporten.md': the name becomes the page's address")
+
+
+def _shown(path: Path, project: Path) -> str:
+    """The path as an editor finds it in the project (links not followed)."""
+    try:
+        return path.relative_to(project).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _walk(folder: Path):
+    """Every entry under folder, links not followed, without names that start with '.'."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(dirs + [f for f in files if not f.startswith(".")]):
+            yield Path(root) / name
+
+
+def symbolic_links(folder: Path, project: Path) -> list[Problem]:
+    """Every symbolic link in folder (content/ or data/): the site is built from the project's own files."""
+    if folder.is_symlink():
+        return [_link_problem(folder, project)]
+    if not folder.is_dir():
+        return []
+    return [_link_problem(path, project) for path in _walk(folder) if path.is_symlink()]
+
+
+def _link_problem(path: Path, project: Path) -> Problem:
+    kind = "folder" if path.is_dir() else "file"
+    return Problem(_shown(path, project), None, "", f"the {kind} is a symbolic link (to {os.readlink(path)})",
+                   "the site is built only from the project's own files: put the file itself here, or remove the link")
+
+
+def files_outside_languages(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Files in content/ that are not inside a language folder."""
+    if not docs_dir.is_dir() or docs_dir.is_symlink():
+        return []
+    problems = []
+    for entry in sorted(docs_dir.iterdir()):
+        if entry.name.startswith(".") or entry.is_symlink() or (entry.is_dir() and entry.name in languages):
+            continue
+        folders = " or ".join(f"{_shown(docs_dir / lang, project)}/" for lang in languages)
+        problems.append(Problem(_shown(entry, project), None, "", "the file is outside the language folders",
+                                f"put each page in {folders}, once in each language, or remove it"))
+    return problems
+
+
+def page_names(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Files in the language folders that are neither pages nor allowed images, and names that make no clean address."""
+    problems = []
+    for lang in languages:
+        folder = docs_dir / lang
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for path in _walk(folder):
+            if path.is_symlink():
+                continue  # reported by symbolic_links
+            shown = _shown(path, project)
+            stem, suffix = (path.name, "") if path.is_dir() else os.path.splitext(path.name)
+            if path.is_file() and suffix != ".md" and suffix not in ALLOWED_ASSETS:
+                allowed = ", ".join(ALLOWED_ASSETS)
+                problems.append(Problem(shown, None, "", f"the file is neither a page (.md) nor an image the site allows ({allowed})",
+                                        "save pages as .md files; remove other files from content/"))
+            elif not CLEAN_NAME.fullmatch(stem) or suffix != suffix.lower():
+                problems.append(Problem(shown, None, "", f"the name '{path.name}' does not make a clean address", NAME_HINT))
+    return problems
+
+
+def invisible_characters_in_pages(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """The first invisible character in each page (pages that are links or not UTF-8 are reported elsewhere)."""
+    problems = []
+    for lang in languages:
+        folder = docs_dir / lang
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for path in _walk(folder):
+            if path.suffix != ".md" or path.is_symlink() or not path.is_file():
+                continue
+            try:
+                text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+            except UnicodeDecodeError:
+                continue
+            for number, line in enumerate(text.split("\n"), 1):
+                if (char := invisible_character(line)) is not None:
+                    problems.append(Problem(_shown(path, project), number, "",
+                                            f"the page holds the invisible character {describe_character(char)}",
+                                            INVISIBLE_HINT))
+                    break
+    return problems
+
+
+def check_page_files(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Every problem with the files of content/ and data/, before any of them is read."""
+    return (symbolic_links(docs_dir, project) + symbolic_links(project / "data", project)
+            + files_outside_languages(docs_dir, project, languages) + page_names(docs_dir, project, languages)
+            + invisible_characters_in_pages(docs_dir, project, languages))
