@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .model import Chart, SiteData
 from .render import PageContext, Renderer, esc, relative_url
+from . import preview
 from .security import META_CONTENT_SECURITY_POLICY
 
 EMBED_CSS = "assets/stylesheets/embed.css"
@@ -27,7 +28,8 @@ def embed_page(data: SiteData, chart: Chart, ctx: PageContext) -> str:
         f'<html lang="{esc(ctx.lang)}">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{esc(META_CONTENT_SECURITY_POLICY)}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(META_CONTENT_SECURITY_POLICY)}">'
+        if not preview.serving else "",
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         f"<title>{esc(chart.title[ctx.lang])} – {esc(ctx.site_name)}</title>",
         f'<meta name="description" content="{esc(chart.takeaway[ctx.lang])}">',
