@@ -17,7 +17,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from . import charts, citation, paths, security
+from . import charts, citation, live_preview, paths, security
 from .model import SHORTCODE, Chart, Figure, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
 from .paths import SitePaths, relative_url
@@ -274,7 +274,7 @@ class PageRenderer:
         finding_id = next((f.id for f in self.data.findings.values() if f.chart_id == chart.id), None)
         back = self.ctx.href(self.ctx.findings_url) + (f"#{finding_id}" if finding_id else "")
         return self.partial(
-            "embed", chart=chart, site_name=self.ctx.site_name, csp=security.META_CONTENT_SECURITY_POLICY, figure=Markup(self.chart_html(chart)), back=back,
+            "embed", chart=chart, site_name=self.ctx.site_name, csp="" if live_preview.serving() else security.META_CONTENT_SECURITY_POLICY, figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",
             stylesheet=self.ctx.href(paths.EMBED_CSS),
             # charts.js loads the chart runtime (beside it) when a reader reaches for the chart.
