@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from reportsite import charts
+from reportsite import charts, fonts
 from reportsite.embeds import embed_page
 from reportsite.generated import add_generated
 from reportsite.pages import DEFAULT_LANGUAGE
@@ -28,7 +28,8 @@ def on_files(files, config):
              for chart in data.charts.values() for lang in LANGUAGES for theme in charts.THEMES}
     charts.render_svgs([(spec, lang) for (_, lang, _), spec in specs.items()])
     for (chart_id, lang, theme), spec in specs.items():
-        add_generated(files, config, chart_asset_path(chart_id, lang, theme), charts.render_svg(spec, lang))
+        add_generated(files, config, chart_asset_path(chart_id, lang, theme),
+                      fonts.embed_in_svg(charts.render_svg(spec, lang)))
     for chart in data.charts.values():
         for lang in LANGUAGES:
             ctx = _embed_context(config, files, chart.id, lang)

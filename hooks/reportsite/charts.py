@@ -9,6 +9,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from . import fonts
 from .cache import package_version, rendered
 from .model import Chart, SiteData
 from .numbers import d3_locale, format_value
@@ -131,6 +132,7 @@ def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_
               .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
     chart = (
         alt.layer(bars, categories, outside, within).properties(width=WIDTH, height=alt.Step(BAR_STEP), background=colours.background)
+        .configure(font=fonts.FAMILY)
         .configure_view(stroke=None)
         .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
                         tickColor=colours.rule)
@@ -194,6 +196,7 @@ def render_svg(spec: dict, lang: str) -> str:
     if svg is None:
         import vl_convert
 
+        fonts.register_with_vl_convert()
         svg = rendered.put(key, vl_convert.vegalite_to_svg(spec, format_locale=d3_locale(lang)))
     return svg
 
@@ -216,7 +219,8 @@ def render_svgs(items: list[tuple[dict, str]]) -> None:
     import vl_convert
 
     # "spawn": forking a process that already runs vl-convert's threads is not safe.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=fonts.register_with_vl_convert) as pool:
         for lang in sorted({lang for _, lang in missing.values()}):
             keys = [k for k, (_, item_lang) in missing.items() if item_lang == lang]
             draw = functools.partial(vl_convert.vegalite_to_svg, format_locale=d3_locale(lang))
