@@ -154,6 +154,7 @@ def _instances() -> dict[int, Path]:
                                                  updateFontNames=True)
         font["OS/2"].usWeightClass = weight
         _rename(font, style)
+        font.recalcTimestamp = False   # the source's dates stay: the same input gives the same bytes
         out = io.BytesIO()
         font.save(out, reorderTables=True)
         _write_atomic(paths[weight], out.getvalue())
@@ -195,6 +196,7 @@ def _subset(weight: int, unicodes, flavor: str | None) -> bytes:
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
     font.flavor = flavor
+    font.recalcTimestamp = False
     out = io.BytesIO()
     font.save(out, reorderTables=False)
     return out.getvalue()
