@@ -234,3 +234,80 @@ def test_static_chart_svgs_carry_their_glyphs(built_site):
             weight = 700 if 'font-weight="bold"' in attrs else 400
             shown = {ord(c) for c in html.unescape(re.sub(r"<[^>]+>", "", text))}
             assert shown <= cmaps[weight], f"{path.name}: {text!r} has no glyphs in the SVG"
+
+
+# -- in Chromium ------------------------------------------------------------------------------------
+
+# Problems with the labels of one chart's <svg>: a label that leaves the chart, one that overlaps
+# a bar without lying inside it (a value label sticking out of its bar), two labels that overlap.
+# Vega lays the chart out with the widths vl-convert (static) or the browser (interactive) measures:
+# drawn in another font than measured, labels run out of their place.
+_LABEL_PROBLEMS = """svg => {
+  const eps = 0.5, box = svg.getBoundingClientRect(), problems = [];
+  const bars = [...svg.querySelectorAll('.mark-rect path')].map(p => p.getBoundingClientRect());
+  const labels = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+    .map(t => ({text: t.textContent, r: t.getBoundingClientRect()}));
+  // Boxes are the font's line boxes (ascent to descent, taller than the ink): boxes that only
+  // graze each other (less than 40 % of the lower one's height) are lines above one another.
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > eps
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.4 * Math.min(a.height, b.height);
+  labels.forEach(({text, r}, i) => {
+    if (r.width <= 0) problems.push(`"${text}" is not drawn`);
+    if (r.left < box.left - eps || r.right > box.right + eps || r.top < box.top - eps || r.bottom > box.bottom + eps)
+      problems.push(`"${text}" leaves the chart (${r.left}-${r.right} of ${box.left}-${box.right})`);
+    for (const b of bars)
+      if (overlap(r, b) && (r.left < b.left - eps || r.right > b.right + eps))
+        problems.push(`"${text}" sticks out of its bar (${r.left}-${r.right} of ${b.left}-${b.right})`);
+    labels.slice(i + 1).forEach(other => overlap(r, other.r) && problems.push(`"${text}" overlaps "${other.text}"`));
+  });
+  return {labels: labels.length, problems};
+}"""
+
+
+def _platform_families(page, selector: str) -> set[str]:
+    """The fonts Chromium actually drew a node's text with (DevTools protocol), not the CSS asked for."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, f"no {selector}"
+    return {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+
+
+def _chart_pages(site: Path) -> list[str]:
+    return [p for p in site_pages(site) if 'class="report-chart"' in (site / p / "index.html").read_text("utf-8")]
+
+
+@pytest.mark.browser
+def test_static_chart_labels_fit_in_chromium_in_the_sites_font(page, built_site, site_url):
+    svgs = sorted(p.name for p in (built_site / "assets" / "charts").glob("*.svg"))
+    assert svgs
+    for name in svgs:
+        page.goto(f"{site_url}assets/charts/{name}")
+        page.evaluate("document.fonts.ready")
+        faces = page.evaluate("[...document.fonts].map(f => [f.family.replace(/\"/g, ''), f.status])")
+        assert faces and all(face == [fonts.FAMILY, "loaded"] for face in faces), (name, faces)
+        result = page.evaluate(_LABEL_PROBLEMS, page.locator("svg").first.element_handle())
+        assert result["labels"] >= 4 and not result["problems"], (name, result)
+        assert _platform_families(page, "text") == {fonts.FAMILY}, name
+
+
+@pytest.mark.browser
+def test_interactive_chart_labels_fit_and_pages_use_the_sites_font(page, built_site, site_url):
+    pages = _chart_pages(built_site)
+    assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
+    for path in pages:
+        page.goto(site_url + path)
+        page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined", timeout=15000)
+        svgs = page.locator(".report-chart__interactive svg").element_handles()
+        assert svgs and len(svgs) == page.locator("figure.report-chart").count(), path
+        for svg in svgs:
+            result = page.evaluate(_LABEL_PROBLEMS, svg)
+            assert result["labels"] >= 4 and not result["problems"], (path, result)
+        assert page.evaluate(f"document.fonts.check('700 14px \"{fonts.FAMILY}\"')"), path
+        assert _platform_families(page, ".report-chart__interactive svg text") == {fonts.FAMILY}, path
+        if "embed/" not in path:
+            assert _platform_families(page, "article p") == {fonts.FAMILY}, path
+            assert _platform_families(page, "article h1") == {fonts.FAMILY}, path
+        assert not page.console_errors, (path, page.console_errors)
