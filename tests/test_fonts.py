@@ -3,7 +3,6 @@ the machine's fonts, the font files in the built site, and cache keys that cover
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
