@@ -42,15 +42,24 @@ print(json.dumps({"svg": digest(svg.encode()), "site_svg": digest(fonts.embed_in
 """
 
 
+def fonts_env(home: Path, font_dirs: list[Path]) -> dict[str, str]:
+    """Environment variables for a process that sees as system fonts only those in font_dirs
+    (fontconfig's and vl-convert's font lookup: a fontconfig file, and a HOME and XDG folders of
+    its own, so no ~/.fonts either)."""
+    home.mkdir(parents=True, exist_ok=True)
+    return {"HOME": str(home), "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache"), "FONTCONFIG_FILE": str(_fontconfig(home, font_dirs))}
+
+
 def _fontconfig(folder: Path, font_dirs: list[Path]) -> Path:
     conf = folder / "fonts.conf"
-    dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs)
+    dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs) or f"<dir>{folder / 'no-fonts'}</dir>"
     conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
                     f"<fontconfig>{dirs}<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
     return conf
 
 
-def _impostor(folder: Path) -> Path:
+def impostor_fonts(folder: Path) -> Path:
     """A system font that claims to be the site's own family (DejaVu Sans, renamed) and the real
     Open Sans as the package ships it: a render that read system fonts would pick up one of them."""
     folder.mkdir(parents=True)
@@ -68,11 +77,8 @@ def _impostor(folder: Path) -> Path:
 
 def _render(tmp: Path, name: str, font_dirs: list[Path], font_cache: Path) -> dict:
     home = tmp / name
-    home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "FONTCONFIG"))}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "share"), XDG_CONFIG_HOME=str(home / "config"),
-               XDG_CACHE_HOME=str(home / "cache"), FONTCONFIG_FILE=str(_fontconfig(home, font_dirs)),
-               REPORT_FONT_CACHE=str(font_cache), PYTHONPATH=str(ROOT / "hooks"))
+    env.update(fonts_env(home, font_dirs), REPORT_FONT_CACHE=str(font_cache), PYTHONPATH=str(ROOT / "hooks"))
     proc = subprocess.run([sys.executable, "-c", _RENDER, str(ROOT)], env=env, cwd=home, capture_output=True,
                           text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
@@ -82,8 +88,8 @@ def _render(tmp: Path, name: str, font_dirs: list[Path], font_cache: Path) -> di
 @pytest.mark.skipif(not (SYSTEM_FONTS / "truetype" / "dejavu").is_dir(), reason="needs DejaVu (fonts-dejavu-core)")
 def test_charts_and_previews_are_the_same_bytes_whatever_fonts_the_machine_has(tmp_path):
     font_cache = tmp_path / "font-cache"
-    none = _render(tmp_path, "no-fonts", [tmp_path / "empty"], font_cache)
-    many = _render(tmp_path, "many-fonts", [SYSTEM_FONTS, _impostor(tmp_path / "impostor")], font_cache)
+    none = _render(tmp_path, "no-fonts", [], font_cache)
+    many = _render(tmp_path, "many-fonts", [SYSTEM_FONTS, impostor_fonts(tmp_path / "impostor")], font_cache)
     # The control: the machine's fonts do reach vl-convert, so a render that used them would differ.
     assert none["control"] != many["control"], "the two set-ups do not differ: the test would prove nothing"
     for output in ("svg", "site_svg", "card", "title"):

@@ -232,13 +232,17 @@ def _vertical_overrides() -> str:
             f"  line-gap-override: {gap / SIZE_ADJUST:.2%};\n")
 
 
-def stylesheet(css_path: str = STYLESHEET) -> str:
-    """The @font-face rules of the site, with URLs relative to the stylesheet at css_path."""
+def stylesheet(css_path: str = STYLESHEET, inline: bool = False) -> str:
+    """The @font-face rules of the site, with URLs relative to the stylesheet at css_path, or with
+    the fonts inside as data: URLs (inline: for pages opened from file://, where a browser refuses
+    font files, which it fetches with CORS, from the file system)."""
     depth = css_path.count("/")
     lines = [f"/* {FAMILY}: Open Sans from the PyPI package {SOURCE_PACKAGE}, subset at build time"
              " (hooks/reportsite/fonts.py). */"]
     for weight in WEIGHTS:
-        url = "../" * depth + f"{WEB_FOLDER}/{web_file_name(weight)}"
+        path = f"{WEB_FOLDER}/{web_file_name(weight)}"
+        url = ("data:font/woff2;base64," + base64.b64encode(web_fonts()[path]).decode("ascii") if inline
+               else "../" * depth + path)
         lines.append(f'@font-face {{\n  font-family: "{FAMILY}";\n  font-style: normal;\n  font-weight: {weight};\n'
                      f'  font-display: swap;\n  src: url("{url}") format("woff2");\n}}')
     local = ", ".join(f'local("{name}")' for name in FALLBACK_LOCAL)
