@@ -12,7 +12,7 @@ time, with fontTools:
 - the instances are subset to Latin with the Norwegian letters and written as WOFF2 for the
   pages (`web_fonts`, `stylesheet`), with a metric-adjusted local fallback face so that the text
   does not move when the web font arrives;
-- each static chart SVG carries its own subset of the glyphs it uses as a data: URL
+- each static chart SVG carries the glyphs it uses (in blocks, see _SVG_BLOCKS) as a data: URL
   (`embed_in_svg`): an SVG shown through <img> cannot use the page's fonts.
 
 The instances are cached in .cache/fonts/, keyed by `fingerprint()`, which every entry of the
@@ -112,7 +112,9 @@ def reset() -> None:
     """Forget what was looked up, so that the next build looks again (the live preview)."""
     _fingerprint.cache_clear()
     _instances.cache_clear()
+    _latin.cache_clear()
     web_fonts.cache_clear()
+    _svg_face.cache_clear()
 
 
 def cache_folder() -> Path:
@@ -181,7 +183,7 @@ def register_with_vl_convert() -> None:
     _registered.add(folder)
 
 
-def _subset(weight: int, unicodes, flavor: str | None) -> bytes:
+def _subset(weight: int, unicodes, flavor: str | None, source: Path | None = None) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
@@ -191,7 +193,7 @@ def _subset(weight: int, unicodes, flavor: str | None) -> bytes:
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
     options.hinting = False
     options.desubroutinize = True
-    font = TTFont(static_fonts()[weight])
+    font = TTFont(source or static_fonts()[weight])
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
@@ -204,6 +206,15 @@ def _subset(weight: int, unicodes, flavor: str | None) -> bytes:
 
 def web_file_name(weight: int) -> str:
     return f"{FAMILY.lower().replace(' ', '-')}-{weight}.woff2"
+
+
+@cache
+def _latin(weight: int) -> Path:
+    """The instance cut down to the web subset, as TTF: the quick source of each SVG's glyphs."""
+    path = cache_folder() / "latin" / f"{weight}.ttf"
+    if not path.is_file():
+        _write_atomic(path, _subset(weight, WEB_UNICODES, None))
+    return path
 
 
 @cache
@@ -270,6 +281,41 @@ def _unescape(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
+# The glyphs an SVG carries come in blocks: a block is in whole when the SVG shows any character of
+# it. A subset per chart's exact characters would cost about 0.1 s of fontTools for each of
+# hundreds of charts; in blocks, a build makes a handful (cached across builds) at about 8 KB each.
+_NUMERIC = frozenset(map(ord, "0123456789 %+,.-\u00a0\u2009\u202f\u2212\u2013\u2030"))
+_NORWEGIAN = frozenset(map(ord, "æøåÆØÅ"))
+_SVG_BLOCKS = (
+    _NUMERIC,
+    frozenset(range(ord("A"), ord("Z") + 1)),
+    frozenset(range(ord("a"), ord("z") + 1)),
+    frozenset(range(0x21, 0x7F)) - _NUMERIC - frozenset(range(ord("A"), ord("Z") + 1))
+    - frozenset(range(ord("a"), ord("z") + 1)),
+    _NORWEGIAN,
+)
+_SVG_REST = frozenset(WEB_UNICODES) - frozenset().union(*_SVG_BLOCKS)
+
+
+def _svg_blocks(used: set[int]) -> frozenset[int]:
+    chosen = [block for block in (*_SVG_BLOCKS, _SVG_REST) if block & used]
+    return frozenset().union(*chosen) if chosen else frozenset({0x20})
+
+
+@cache
+def _svg_face(weight: int, unicodes: frozenset[int]) -> str:
+    """An @font-face rule with the glyphs of `unicodes` (in the web subset) inside it, cached."""
+    from .cache import rendered
+
+    key = rendered.key("svg-face", str(weight), ",".join(map(str, sorted(unicodes))))
+    face = rendered.get(key)
+    if face is not None:
+        return face
+    data = base64.b64encode(_subset(weight, sorted(unicodes), "woff2", _latin(weight))).decode("ascii")
+    return rendered.put(key, f'@font-face{{font-family:"{FAMILY}";font-weight:{weight};'
+                        f'src:url(data:font/woff2;base64,{data}) format("woff2")}}')
+
+
 def embed_in_svg(svg: str) -> str:
     """The SVG with the glyphs its text uses, as WOFF2 data: URLs in a <style>, so that it shows
     in the site's font wherever it is shown (an <img> cannot use the page's fonts). Cached."""
@@ -283,11 +329,7 @@ def embed_in_svg(svg: str) -> str:
     for attrs, body in _TEXT.findall(svg):
         weight = 700 if _BOLD.search(attrs) else 400
         used.setdefault(weight, set()).update(ord(c) for c in _unescape(body))
-    faces = []
-    for weight in sorted(used):
-        data = base64.b64encode(_subset(weight, sorted(used[weight] | {0x20}), "woff2")).decode("ascii")
-        faces.append(f'@font-face{{font-family:"{FAMILY}";font-weight:{weight};'
-                     f'src:url(data:font/woff2;base64,{data}) format("woff2")}}')
+    faces = [_svg_face(weight, _svg_blocks(used[weight])) for weight in sorted(used)]
     if not faces:
         return rendered.put(key, svg)
     style = "<defs><style>" + "".join(faces) + "</style></defs>"
