@@ -219,8 +219,10 @@ def render_svgs(items: list[tuple[dict, str]]) -> None:
     import vl_convert
 
     # "spawn": forking a process that already runs vl-convert's threads is not safe.
+    # Each worker draws with the site's fonts; vl-convert's own function, as a worker may not
+    # import the hooks' modules.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=fonts.register_with_vl_convert) as pool:
+                             initializer=vl_convert.register_font_directory, initargs=(fonts.font_folder(),)) as pool:
         for lang in sorted({lang for _, lang in missing.values()}):
             keys = [k for k, (_, item_lang) in missing.items() if item_lang == lang]
             draw = functools.partial(vl_convert.vegalite_to_svg, format_locale=d3_locale(lang))

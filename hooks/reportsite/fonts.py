@@ -171,10 +171,15 @@ def static_fonts() -> dict[int, Path]:
 _registered: set[str] = set()
 
 
+def font_folder() -> str:
+    """The folder of the static instances: it holds the site's fonts and nothing else."""
+    return str(next(iter(static_fonts().values())).parent)
+
+
 def register_with_vl_convert() -> None:
     """Make vl-convert draw with the site's font files. Idempotent within a process; call it before
-    every render (worker processes too). The folder holds only the site's fonts."""
-    folder = str(next(iter(static_fonts().values())).parent)
+    every render (worker processes: register font_folder() with vl-convert)."""
+    folder = font_folder()
     if folder in _registered:
         return
     import vl_convert
