@@ -316,3 +316,31 @@ def test_interactive_chart_labels_fit_and_pages_use_the_sites_font(page, built_s
             assert _platform_families(page, "article p") == {fonts.FAMILY}, path
             assert _platform_families(page, "article h1") == {fonts.FAMILY}, path
         assert not page.console_errors, (path, page.console_errors)
+
+
+def test_charts_drawn_in_parallel_use_the_sites_fonts(tmp_path):
+    """Enough charts that a real build draws them in worker processes (charts._PARALLEL_FROM): the
+    workers draw with the site's fonts, byte for byte as this process does."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import make_project
+
+    from conftest import build
+    from reportsite import charts
+    from reportsite.model import load_site_data
+    from reportsite.render import chart_asset_path
+
+    project = make_project(tmp_path / "project", 8)
+    data = load_site_data(project / "data")
+    assert len(data.charts) * 2 * len(charts.THEMES) >= charts._PARALLEL_FROM
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    saved = charts.rendered._folder
+    charts.rendered.use_folder(None)   # draw afresh here, in this process
+    try:
+        for chart in data.charts.values():
+            for lang in ("nb", "en"):
+                built = (tmp_path / "site" / chart_asset_path(chart.id, lang, "light")).read_text(encoding="utf-8")
+                here = fonts.embed_in_svg(charts.render_svg(charts.chart_spec(data, chart, lang), lang))
+                assert built == here, f"{chart.id} ({lang}) drawn differently by a worker"
+    finally:
+        charts.rendered.use_folder(saved)
