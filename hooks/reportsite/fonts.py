@@ -277,7 +277,6 @@ def preloads() -> list[str]:
 
 _TEXT = re.compile(r"<text\b([^>]*)>(.*?)</text>", re.S)
 _BOLD = re.compile(r'font-weight="(bold|[6-9]00)"')
-_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);")
 
 
 def _unescape(text: str) -> str:
