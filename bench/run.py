@@ -313,6 +313,30 @@ def measure_pages(site: Path) -> dict:
     return results
 
 
+def measure_fonts(site: Path) -> dict:
+    """The site's font files (hooks/reportsite/fonts.py) and the glyphs each static chart SVG carries."""
+    files = {p.relative_to(site).as_posix(): p.stat().st_size for p in sorted((site / "assets" / "fonts").glob("*.woff2"))}
+    embedded = []
+    for svg in sorted((site / "assets" / "charts").glob("*.svg")):
+        text = svg.read_text(encoding="utf-8")
+        embedded.append((len(text.encode()), sum(len(m) * 3 // 4 for m in re.findall(r"base64,([A-Za-z0-9+/=]+)", text))))
+    return {"files": files, "svgs": len(embedded),
+            "svg_font_bytes_mean": statistics.mean(f for _, f in embedded) if embedded else 0,
+            "svg_bytes_mean": statistics.mean(t for t, _ in embedded) if embedded else 0}
+
+
+def fonts_report(f: dict) -> str:
+    lines = ["", "## Fonts", "",
+             "The site's one typeface (Open Sans from the `fontpkg-open-sans` package, subset to Latin with the "
+             "Norwegian letters at build time; `hooks/reportsite/fonts.py`). Each page preloads both files.", "",
+             "| File | Size |", "| --- | --- |"]
+    lines += [f"| `{name}` | {size / 1024:.1f} KB ({size} bytes) |" for name, size in f["files"].items()]
+    lines.append(f"| Both files | {sum(f['files'].values()) / 1024:.1f} KB |")
+    lines.append(f"| Glyphs carried by each static chart SVG (mean of {f['svgs']}, decoded) | "
+                 f"{f['svg_font_bytes_mean'] / 1024:.1f} KB of an SVG of {f['svg_bytes_mean'] / 1024:.1f} KB |")
+    return "\n".join(lines) + "\n"
+
+
 def offline_zip() -> dict:
     zips = sorted((ROOT / "dist").glob("*.zip"))
     if not zips:
@@ -425,7 +449,7 @@ def report(r: dict) -> str:
     z = r["zip"]
     lines.append(f"| Offline zip | {z['zip']}: {z['zip_kb']:.0f} KB | | |" if z["zip"]
                  else "| Offline zip | not found in dist/ (run `make site` first) | | |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + (fonts_report(r["fonts"]) if "fonts" in r else "")
 
 
 def main() -> None:
@@ -450,6 +474,7 @@ def main() -> None:
         if "pages" in parts:
             print("measuring pages ...", flush=True)
             results["pages"] = measure_pages(project / "site")
+            results["fonts"] = measure_fonts(project / "site")
         if "serve" in parts:
             print("measuring mkdocs serve ...", flush=True)
             results["serve"] = measure_serve_rebuild(project)

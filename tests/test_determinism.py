@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, build, copy_project
+from test_fonts import SYSTEM_FONTS, fonts_env, impostor_fonts
 
 
 def commit_epoch() -> str:
@@ -28,11 +29,16 @@ def tree_hash(digests: dict[str, str]) -> str:
 
 def test_two_clean_builds_are_byte_identical(tmp_path):
     epoch = commit_epoch()
-    # Different folders and different hash seeds: neither a path nor set ordering may leak into the output.
-    first = build(ROOT, tmp_path / "first", env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "1"})
+    # Different folders, hash seeds and machines' fonts: the first build sees the system's fonts and
+    # an impostor of the site's family (and the project's cache, as after `make site`), the second
+    # no font at all (and an empty cache). Neither a path, set ordering nor a font may leak in.
+    many_fonts = [SYSTEM_FONTS, impostor_fonts(tmp_path / "impostor")] if SYSTEM_FONTS.is_dir() else []
+    first = build(ROOT, tmp_path / "first", env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "1",
+                                                 **fonts_env(tmp_path / "many-fonts", many_fonts)})
     assert first.returncode == 0, first.output
     elsewhere = copy_project(tmp_path / "elsewhere")
-    second = build(elsewhere, tmp_path / "second", env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "2"})
+    second = build(elsewhere, tmp_path / "second", env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "2",
+                                                        **fonts_env(tmp_path / "no-fonts", [])})
     assert second.returncode == 0, second.output
 
     a, b = tree_digests(tmp_path / "first"), tree_digests(tmp_path / "second")

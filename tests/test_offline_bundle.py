@@ -127,3 +127,19 @@ def test_embed_pages_work_offline(offline_page, unpacked, path, back):
     assert page.locator("figure.report-chart[data-chart-state='interactive'] svg .mark-rect path").count() == 2
     assert page.get_attribute(".report-embed__back a", "href") == back
     assert page.outside_requests == [] and page.failed_requests == [] and page.console_errors == []
+
+
+@pytest.mark.browser
+def test_the_bundle_draws_pages_and_charts_in_the_sites_font(offline_page, unpacked):
+    """From file:// a browser refuses font files: the bundle's stylesheet carries the fonts."""
+    from test_fonts import _platform_families
+
+    from reportsite.fonts import FAMILY
+
+    page = offline_page
+    for path in ("funn.html", "en/funn.html"):
+        _open(page, unpacked, path)
+        page.evaluate("document.fonts.ready")
+        assert _platform_families(page, "article p") == {FAMILY}, path
+        assert _platform_families(page, ".report-chart__interactive svg text") == {FAMILY}, path
+    assert page.failed_requests == [] and page.console_errors == []

@@ -10,14 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, load_data, reach_for_charts
+from conftest import build, configured_site_url, load_data, reach_for_charts
 
 from reportsite.citation import bibtex_text
 from reportsite.link_cards import png_size
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = load_data()
-SITE_URL = "https://example.github.io/distriktsinnovasjon/"  # mkdocs.yml's default site_url
+# The address the build uses: SITE_URL from the environment (as the Pages workflow sets it), else
+# mkdocs.yml's; the tests pass with either.
+SITE_URL = configured_site_url()
 SHOWN = [f for f in DATA.findings.values() if f.section != "background"]
 
 

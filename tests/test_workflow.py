@@ -65,3 +65,15 @@ def test_workflow_deploys_the_web_build_with_the_official_pages_actions():
         for step in _steps(job):
             if "uses" in step:
                 assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+
+
+def test_ci_runs_the_readme_commands_in_the_readmes_order():
+    """.ci/run does what a newcomer does on a clean checkout: the README's commands, in order."""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    lines = [line.split("#", 1)[0].strip() for line in script.splitlines()]
+    make_lines = [line for line in lines if line.startswith("make ")]
+    assert [line.split("||")[0].strip() for line in make_lines] == _readme_commands()
+    assert "set -euo pipefail" in lines, "a failed `make site` must stop the run"
+    # pytest's exit code 5 (no tests collected) fails the run on purpose; other codes pass through.
+    assert 'if [ "$status" -eq 5 ]; then' in lines and "exit 1" in lines and 'exit "$status"' in lines
+    assert make_lines[-1] == "make test || status=$?"

@@ -9,6 +9,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from . import fonts
 from .cache import package_version, rendered
 from .model import Chart, SiteData
 from .numbers import format_value
@@ -159,6 +160,7 @@ def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_
               .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
     chart = (
         alt.layer(bars, categories, outside, within).properties(width=WIDTH, height=alt.Step(BAR_STEP), background=colours.background)
+        .configure(font=fonts.FAMILY)
         .configure_view(stroke=None)
         .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
                         tickColor=colours.rule)
@@ -233,6 +235,7 @@ def render_svg(spec: dict, locale: dict) -> str:
     if svg is None:
         import vl_convert
 
+        fonts.register_with_vl_convert()
         svg = rendered.put(key, vl_convert.vegalite_to_svg(spec, format_locale=locale))
     return svg
 
@@ -255,7 +258,10 @@ def render_svgs(items: list[tuple[dict, dict]]) -> None:
     import vl_convert
 
     # "spawn": forking a process that already runs vl-convert's threads is not safe.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # Each worker draws with the site's fonts; vl-convert's own function, as a worker may not
+    # import the hooks' modules.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=vl_convert.register_font_directory, initargs=(fonts.font_folder(),)) as pool:
         locales = {json.dumps(locale, sort_keys=True): locale for _, locale in missing.values()}
         for locale_key, locale in sorted(locales.items()):
             keys = [k for k, (_, item_locale) in missing.items() if json.dumps(item_locale, sort_keys=True) == locale_key]

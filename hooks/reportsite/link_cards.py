@@ -11,7 +11,7 @@ import struct
 import textwrap
 from dataclasses import dataclass
 
-from . import charts, paths, seo
+from . import charts, fonts, paths, seo
 from .cache import package_version, rendered
 from .numbers import d3_locale
 
@@ -39,7 +39,7 @@ def title_card_spec(site_name: str, title: str, footer: str) -> dict:
         "width": CARD_WIDTH, "height": CARD_HEIGHT, "padding": 0, "autosize": "none",
         "background": CARD_BACKGROUND, "view": {"stroke": None},
         "data": {"values": texts},
-        "mark": {"type": "text", "align": "left", "baseline": "alphabetic", "color": "#ffffff", "font": "sans-serif"},
+        "mark": {"type": "text", "align": "left", "baseline": "alphabetic", "color": "#ffffff", "font": fonts.FAMILY},
         "encoding": {
             "text": {"field": "text"},
             "x": {"field": "x", "type": "quantitative", "scale": None},
@@ -71,6 +71,7 @@ def render_png(spec: dict, locale: dict | None = None, scale: float = 1) -> byte
         return base64.b64decode(cached)
     import vl_convert
 
+    fonts.register_with_vl_convert()
     png = vl_convert.vegalite_to_png(spec, scale=scale, format_locale=locale)
     rendered.put(key, base64.b64encode(png).decode("ascii"))
     return png

@@ -33,6 +33,7 @@ class SiteConfig:
     directory_urls: bool    # False in the offline bundle: links to files (funn.html)
     offline: bool           # the offline bundle (Material's offline plugin is on)
     link_previews: bool     # link-preview images and tags (not in the offline bundle)
+    fonts_inline: bool      # the font files inside their stylesheet (the offline bundle: file:// refuses font files)
     templates_dir: Path     # site_src/: the theme's overrides and the report's partials
     markdown_extensions: tuple = ()   # as MkDocs converts pages: names or extension objects
     mdx_configs: tuple = ()           # (name, options) pairs
@@ -76,6 +77,7 @@ def from_mkdocs(config) -> SiteConfig:
         directory_urls=bool(config.use_directory_urls),
         offline=offline is not None and bool(offline.config.enabled),
         link_previews=bool(extra.get("link_previews", True)),
+        fonts_inline=bool(extra.get("fonts_inline", False)),
         templates_dir=Path(config.theme.custom_dir or config_file.parent / "site_src").resolve(),
         markdown_extensions=tuple(config.markdown_extensions),
         mdx_configs=tuple((name, options) for name, options in config.mdx_configs.items()))

@@ -13,7 +13,7 @@ import secrets
 import weakref
 from dataclasses import dataclass, field
 
-from . import cache, charts, downloads, live_preview, paths
+from . import cache, charts, downloads, fonts, live_preview, paths
 from .errors import SiteDataError
 from .numbers import d3_locale
 from .paths import SitePaths
@@ -86,14 +86,18 @@ class SiteBuild:
         for (chart_id, lang, theme), spec in specs.items():
             light = specs[(chart_id, lang, "light")]
             light_svg = charts.render_svg(light, locales[lang])
-            files[paths.chart_image(chart_id, lang, theme)] = (
-                light_svg if theme == "light" else charts.themed_svg(light, light_svg, spec, locales[lang], theme))
+            svg = light_svg if theme == "light" else charts.themed_svg(light, light_svg, spec, locales[lang], theme)
+            # Shown through <img>, a chart cannot use the page's fonts: it carries the glyphs it shows.
+            files[paths.chart_image(chart_id, lang, theme)] = fonts.embed_in_svg(svg)
         for chart in data.charts.values():
             for lang in site.codes:
                 ctx = self.context(lang, self.paths.embed_url(chart.id, lang), f"embed {chart.id} ({lang})")
                 renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder, self.specs)
                 files[self.paths.embed_file(chart.id, lang)] = renderer.embed_page(chart)
         files.update(downloads.download_files(data))
+        if not site.fonts_inline:
+            files.update(fonts.web_fonts())
+        files[fonts.STYLESHEET] = fonts.stylesheet(inline=site.fonts_inline)
         files[paths.VEGA_BUNDLE] = charts.vega_bundle()
         return files
 

@@ -51,6 +51,25 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
   }
 
+  // Vega measures text to lay the chart out: it must measure with the site's typeface (the spec's
+  // config.font, hooks/reportsite/fonts.py), so wait for its weights to load first. If they cannot
+  // load, Vega measures and draws with the fallback alike, and labels still fit.
+  var fontsLoaded = {};
+  function fontsReady(spec) {
+    var family = spec && spec.config && spec.config.font;
+    if (!family || !document.fonts || typeof document.fonts.load !== "function") {
+      return Promise.resolve();
+    }
+    if (!fontsLoaded[family]) {
+      var name = JSON.stringify(family);
+      fontsLoaded[family] = Promise.all([
+        document.fonts.load("400 14px " + name),
+        document.fonts.load("700 14px " + name),
+      ]).catch(function () {});
+    }
+    return fontsLoaded[family];
+  }
+
   function countDone() {
     var done = document.querySelectorAll(
       'figure.report-chart[data-chart-state="interactive"], figure.report-chart[data-chart-state="static"]'
@@ -67,19 +86,21 @@
     var payload = JSON.parse(specBlock.textContent);
     var target = document.createElement("div");
     target.className = "report-chart__interactive";
-    return window
-      .vegaEmbed(target, theme === "dark" ? payload.darkSpec : payload.spec, {
-        renderer: "svg",
-        actions: false,
-        formatLocale: payload.formatLocale,
-        // No <style> elements injected at run time, so that a strict style-src holds; the
-        // tooltip's look is in site.css.
-        defaultStyle: false,
-        tooltip: { disableDefaultStyle: true },
-        // Chart expressions evaluated by vega-interpreter.js instead of compiled with Function(),
-        // which the site's Content Security Policy (no 'unsafe-eval') refuses.
-        ast: true,
-        expr: window.vegaExpressionInterpreter,
+    return fontsReady(payload.spec)
+      .then(function () {
+        return window.vegaEmbed(target, theme === "dark" ? payload.darkSpec : payload.spec, {
+          renderer: "svg",
+          actions: false,
+          formatLocale: payload.formatLocale,
+          // No <style> elements injected at run time, so that a strict style-src holds; the
+          // tooltip's look is in site.css.
+          defaultStyle: false,
+          tooltip: { disableDefaultStyle: true },
+          // Chart expressions evaluated by vega-interpreter.js instead of compiled with Function(),
+          // which the site's Content Security Policy (no 'unsafe-eval') refuses.
+          ast: true,
+          expr: window.vegaExpressionInterpreter,
+        });
       })
       .then(function () {
         if (theme !== currentTheme()) {

@@ -1,0 +1,346 @@
+"""The site's one typeface (hooks/reportsite/fonts.py): charts and previews that do not depend on
+the machine's fonts, the font files in the built site, and cache keys that cover them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from conftest import ROOT, site_pages
+from reportsite import cache, fonts
+
+SYSTEM_FONTS = Path("/usr/share/fonts")
+
+# Renders, in a process of its own, one chart's SVG (as vl-convert draws it and as the site ships
+# it), the same chart's preview card and a title card as PNG, with the site's code; and, as a
+# control, the title card in the generic "sans-serif", which can only be drawn with system fonts.
+_RENDER = r"""
+import hashlib, json, sys
+from pathlib import Path
+from reportsite import charts, fonts, previews
+from reportsite.model import load_site_data
+data = load_site_data(Path(sys.argv[1]) / "data")
+chart = next(iter(data.charts.values()))
+spec = charts.chart_spec(data, chart, "nb")
+svg = charts.render_svg(spec, "nb")
+card = previews.render_png(previews.chart_card_spec(spec, chart.title["nb"]), scale=2)
+title = previews.title_card_spec("Små distriktskommuner", "Årsaker og anbefalinger — ÆØÅ æøå", "Sammendrag")
+title_png = previews.render_png(title)
+title["mark"]["font"] = "sans-serif"
+control = previews.render_png(title)
+digest = lambda b: hashlib.sha256(b).hexdigest()
+print(json.dumps({"svg": digest(svg.encode()), "site_svg": digest(fonts.embed_in_svg(svg).encode()),
+                  "card": digest(card), "title": digest(title_png), "control": digest(control)}))
+"""
+
+
+def fonts_env(home: Path, font_dirs: list[Path]) -> dict[str, str]:
+    """Environment variables for a process that sees as system fonts only those in font_dirs
+    (fontconfig's and vl-convert's font lookup: a fontconfig file, and a HOME and XDG folders of
+    its own, so no ~/.fonts either)."""
+    home.mkdir(parents=True, exist_ok=True)
+    return {"HOME": str(home), "XDG_DATA_HOME": str(home / "share"), "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_CACHE_HOME": str(home / "cache"), "FONTCONFIG_FILE": str(_fontconfig(home, font_dirs))}
+
+
+def _fontconfig(folder: Path, font_dirs: list[Path]) -> Path:
+    conf = folder / "fonts.conf"
+    dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs) or f"<dir>{folder / 'no-fonts'}</dir>"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+                    f"<fontconfig>{dirs}<cachedir>{folder / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")
+    return conf
+
+
+def impostor_fonts(folder: Path) -> Path:
+    """A system font that claims to be the site's own family (DejaVu Sans, renamed) and the real
+    Open Sans as the package ships it: a render that read system fonts would pick up one of them."""
+    folder.mkdir(parents=True)
+    for weight, style in fonts.WEIGHTS.items():
+        source = SYSTEM_FONTS / "truetype" / "dejavu" / ("DejaVuSans.ttf" if weight == 400 else "DejaVuSans-Bold.ttf")
+        font = TTFont(source)
+        for name_id, text in ((1, fonts.FAMILY), (2, style), (4, f"{fonts.FAMILY} {style}"),
+                              (6, fonts.FAMILY.replace(" ", "") + "-" + style)):
+            font["name"].setName(text, name_id, 3, 1, 0x409)
+            font["name"].setName(text, name_id, 1, 0, 0)
+        font.save(folder / f"impostor-{weight}.ttf")
+    (folder / "OpenSans.ttf").write_bytes(fonts.source_path().read_bytes())
+    return folder
+
+
+def _render(tmp: Path, name: str, font_dirs: list[Path], font_cache: Path) -> dict:
+    home = tmp / name
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "FONTCONFIG"))}
+    env.update(fonts_env(home, font_dirs), REPORT_FONT_CACHE=str(font_cache), PYTHONPATH=str(ROOT / "hooks"))
+    proc = subprocess.run([sys.executable, "-c", _RENDER, str(ROOT)], env=env, cwd=home, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.skipif(not (SYSTEM_FONTS / "truetype" / "dejavu").is_dir(), reason="needs DejaVu (fonts-dejavu-core)")
+def test_charts_and_previews_are_the_same_bytes_whatever_fonts_the_machine_has(tmp_path):
+    font_cache = tmp_path / "font-cache"
+    none = _render(tmp_path, "no-fonts", [], font_cache)
+    many = _render(tmp_path, "many-fonts", [SYSTEM_FONTS, impostor_fonts(tmp_path / "impostor")], font_cache)
+    # The control: the machine's fonts do reach vl-convert, so a render that used them would differ.
+    assert none["control"] != many["control"], "the two set-ups do not differ: the test would prove nothing"
+    for output in ("svg", "site_svg", "card", "title"):
+        assert none[output] == many[output], f"{output} depends on the machine's fonts"
+
+
+def _texts(svg: str) -> list[str]:
+    return re.findall(r"<text\b[^>]*>", svg)
+
+
+def test_every_chart_text_names_the_sites_family():
+    from reportsite import charts
+    from reportsite.model import load_site_data
+
+    data = load_site_data(ROOT / "data")
+    for chart in data.charts.values():
+        for lang in ("nb", "en"):
+            svg = charts.render_svg(charts.chart_spec(data, chart, lang), lang)
+            texts = _texts(svg)
+            assert texts and all(f'font-family="{fonts.FAMILY}"' in t for t in texts), chart.id
+            assert charts.chart_spec(data, chart, lang)["config"]["font"] == fonts.FAMILY
+
+
+def test_the_fonts_are_open_sans_renamed_and_static():
+    for weight, path in fonts.static_fonts().items():
+        font = TTFont(path)
+        assert font["name"].getDebugName(1) == fonts.FAMILY
+        assert font["OS/2"].usWeightClass == weight
+        assert "fvar" not in font, "vl-convert draws a variable font at its default weight only"
+        assert "Open Sans" in font["name"].getDebugName(0)   # the copyright line names Open Sans
+
+
+def test_cache_keys_cover_the_fonts_and_look_versions_up_once_per_build(monkeypatch):
+    calls = []
+    real = cache.version
+    monkeypatch.setattr(cache, "version", lambda name: calls.append(name) or real(name))
+    cache.new_build()
+    keys = {cache.rendered.key("svg", str(i)) for i in range(2000)}
+    assert len(keys) == 2000
+    assert sorted(calls) == sorted(cache.OUTPUT_PACKAGES), "each version is looked up once per build"
+    before = cache.rendered.key("png", "same spec")
+    # Another font file (or another version of its package): another key.
+    monkeypatch.setattr(fonts, "fingerprint", lambda: "another-font")
+    cache.new_build()
+    assert cache.rendered.key("png", "same spec") != before
+    monkeypatch.undo()
+    cache.new_build()
+    assert cache.rendered.key("png", "same spec") == before
+
+
+def test_the_fingerprint_follows_the_font_file(tmp_path, monkeypatch):
+    before = fonts.fingerprint()
+    copy = tmp_path / "OpenSans.ttf"
+    data = bytearray(fonts.source_path().read_bytes())
+    data[-1] ^= 1
+    copy.write_bytes(bytes(data))
+    monkeypatch.setattr(fonts, "source_path", lambda: copy)
+    fonts.reset()
+    try:
+        assert fonts.fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        fonts.reset()
+    assert fonts.fingerprint() == before
+
+
+class _Head(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.preloads: list[str] = []
+        self.stylesheets: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "preload" and a.get("as") == "font":
+            assert a.get("type") == "font/woff2" and "crossorigin" in a
+            self.preloads.append(a["href"])
+        if tag == "link" and a.get("rel") == "stylesheet":
+            self.stylesheets.append(a["href"])
+        if tag in ("script", "style", "code", "pre", "svg"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "code", "pre", "svg"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def test_the_font_files_are_in_the_built_site_and_every_page_loads_them(built_site):
+    woff2 = sorted((built_site / fonts.WEB_FOLDER).glob("*.woff2"))
+    assert [p.name for p in woff2] == sorted(fonts.web_file_name(w) for w in fonts.WEIGHTS)
+    covered = None
+    for path in woff2:
+        assert path.read_bytes()[:4] == b"wOF2"
+        font = TTFont(path)
+        assert font["name"].getDebugName(1) == fonts.FAMILY
+        cmap = set(font.getBestCmap())
+        assert set(map(ord, "æøåÆØÅéü«»–—’”…€")) <= cmap
+        assert 4_000 < path.stat().st_size < 40_000, "subset: Latin only"
+        covered = cmap if covered is None else covered & cmap
+    css = (built_site / fonts.STYLESHEET).read_text(encoding="utf-8")
+    for path in woff2:
+        assert f'url("../../{fonts.WEB_FOLDER}/{path.name}") format("woff2")' in css
+    assert "font-display: swap" in css and "size-adjust" in css and "ascent-override" in css
+    missing: dict[str, str] = {}
+    for page in site_pages(built_site):
+        html_file = built_site / page / "index.html"
+        head = _Head()
+        head.feed(html_file.read_text(encoding="utf-8"))
+        depth_root = html_file.parent
+        loaded = {(depth_root / href).resolve() for href in head.preloads}
+        if "embed/" not in page:
+            assert loaded == {p.resolve() for p in woff2}, f"{page}: preloads {head.preloads}"
+            assert any(s.endswith("assets/stylesheets/fonts.css") for s in head.stylesheets), page
+        # Every character of the page's text has a glyph in the subset (code blocks excepted).
+        for char in "".join(head.text):
+            if not char.isspace() and ord(char) not in covered:
+                missing.setdefault(char, page)
+    assert not missing, f"characters outside the font subset (add them to fonts.WEB_UNICODES): {missing}"
+    # The embed pages take the same faces through their stylesheet.
+    assert (built_site / "assets" / "stylesheets" / "embed.css").read_text(encoding="utf-8").startswith(
+        "/* A chart's embed page") and '@import url("fonts.css")' in (
+        built_site / "assets" / "stylesheets" / "embed.css").read_text(encoding="utf-8")
+
+
+def test_static_chart_svgs_carry_their_glyphs(built_site):
+    """An SVG shown through <img> cannot use the page's fonts: each carries the glyphs it shows."""
+    import base64
+    import html
+    import io
+
+    svgs = sorted((built_site / "assets" / "charts").glob("*.svg"))
+    assert svgs
+    for path in svgs:
+        svg = path.read_text(encoding="utf-8")
+        faces = re.findall(r'@font-face\{font-family:"([^"]+)";font-weight:(\d+);'
+                           r'src:url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)', svg)
+        assert faces and {family for family, _, _ in faces} == {fonts.FAMILY}, path.name
+        cmaps = {int(weight): set(TTFont(io.BytesIO(base64.b64decode(data))).getBestCmap())
+                 for _, weight, data in faces}
+        for attrs, text in re.findall(r"<text\b([^>]*)>(.*?)</text>", svg, re.S):
+            weight = 700 if 'font-weight="bold"' in attrs else 400
+            shown = {ord(c) for c in html.unescape(re.sub(r"<[^>]+>", "", text))}
+            assert shown <= cmaps[weight], f"{path.name}: {text!r} has no glyphs in the SVG"
+
+
+# -- in Chromium ------------------------------------------------------------------------------------
+
+# Problems with the labels of one chart's <svg>: a label that leaves the chart, one that overlaps
+# a bar without lying inside it (a value label sticking out of its bar), two labels that overlap.
+# Vega lays the chart out with the widths vl-convert (static) or the browser (interactive) measures:
+# drawn in another font than measured, labels run out of their place.
+_LABEL_PROBLEMS = """svg => {
+  const eps = 0.5, box = svg.getBoundingClientRect(), problems = [];
+  const bars = [...svg.querySelectorAll('.mark-rect path')].map(p => p.getBoundingClientRect());
+  const labels = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
+    .map(t => ({text: t.textContent, r: t.getBoundingClientRect()}));
+  // Boxes are the font's line boxes (ascent to descent, taller than the ink): boxes that only
+  // graze each other (less than 40 % of the lower one's height) are lines above one another.
+  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > eps
+    && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.4 * Math.min(a.height, b.height);
+  labels.forEach(({text, r}, i) => {
+    if (r.width <= 0) problems.push(`"${text}" is not drawn`);
+    if (r.left < box.left - eps || r.right > box.right + eps || r.top < box.top - eps || r.bottom > box.bottom + eps)
+      problems.push(`"${text}" leaves the chart (${r.left}-${r.right} of ${box.left}-${box.right})`);
+    for (const b of bars)
+      if (overlap(r, b) && (r.left < b.left - eps || r.right > b.right + eps))
+        problems.push(`"${text}" sticks out of its bar (${r.left}-${r.right} of ${b.left}-${b.right})`);
+    labels.slice(i + 1).forEach(other => overlap(r, other.r) && problems.push(`"${text}" overlaps "${other.text}"`));
+  });
+  return {labels: labels.length, problems};
+}"""
+
+
+def _platform_families(page, selector: str) -> set[str]:
+    """The fonts Chromium actually drew a node's text with (DevTools protocol), not the CSS asked for."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    assert node, f"no {selector}"
+    return {f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+
+
+def _chart_pages(site: Path) -> list[str]:
+    return [p for p in site_pages(site) if 'class="report-chart"' in (site / p / "index.html").read_text("utf-8")]
+
+
+@pytest.mark.browser
+def test_static_chart_labels_fit_in_chromium_in_the_sites_font(page, built_site, site_url):
+    svgs = sorted(p.name for p in (built_site / "assets" / "charts").glob("*.svg"))
+    assert svgs
+    for name in svgs:
+        page.goto(f"{site_url}assets/charts/{name}")
+        page.evaluate("document.fonts.ready")
+        faces = page.evaluate("[...document.fonts].map(f => [f.family.replace(/\"/g, ''), f.status])")
+        assert faces and all(face == [fonts.FAMILY, "loaded"] for face in faces), (name, faces)
+        result = page.evaluate(_LABEL_PROBLEMS, page.locator("svg").first.element_handle())
+        assert result["labels"] >= 4 and not result["problems"], (name, result)
+        assert _platform_families(page, "text") == {fonts.FAMILY}, name
+
+
+@pytest.mark.browser
+def test_interactive_chart_labels_fit_and_pages_use_the_sites_font(page, built_site, site_url):
+    pages = _chart_pages(built_site)
+    assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
+    for path in pages:
+        page.goto(site_url + path)
+        page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined", timeout=15000)
+        svgs = page.locator(".report-chart__interactive svg").element_handles()
+        assert svgs and len(svgs) == page.locator("figure.report-chart").count(), path
+        for svg in svgs:
+            result = page.evaluate(_LABEL_PROBLEMS, svg)
+            assert result["labels"] >= 4 and not result["problems"], (path, result)
+        assert page.evaluate(f"document.fonts.check('700 14px \"{fonts.FAMILY}\"')"), path
+        assert _platform_families(page, ".report-chart__interactive svg text") == {fonts.FAMILY}, path
+        if "embed/" not in path:
+            assert _platform_families(page, "article p") == {fonts.FAMILY}, path
+            assert _platform_families(page, "article h1") == {fonts.FAMILY}, path
+        assert not page.console_errors, (path, page.console_errors)
+
+
+def test_charts_drawn_in_parallel_use_the_sites_fonts(tmp_path):
+    """Enough charts that a real build draws them in worker processes (charts._PARALLEL_FROM): the
+    workers draw with the site's fonts, byte for byte as this process does."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import make_project
+
+    from conftest import build
+    from reportsite import charts
+    from reportsite.model import load_site_data
+    from reportsite.render import chart_asset_path
+
+    project = make_project(tmp_path / "project", 8)
+    data = load_site_data(project / "data")
+    assert len(data.charts) * 2 * len(charts.THEMES) >= charts._PARALLEL_FROM
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    saved = charts.rendered._folder
+    charts.rendered.use_folder(None)   # draw afresh here, in this process
+    try:
+        for chart in data.charts.values():
+            for lang in ("nb", "en"):
+                built = (tmp_path / "site" / chart_asset_path(chart.id, lang, "light")).read_text(encoding="utf-8")
+                here = fonts.embed_in_svg(charts.render_svg(charts.chart_spec(data, chart, lang), lang))
+                assert built == here, f"{chart.id} ({lang}) drawn differently by a worker"
+    finally:
+        charts.rendered.use_folder(saved)
