@@ -6,7 +6,7 @@ from .model import Chart, SiteData
 from .render import PageContext, Renderer, esc, relative_url
 
 EMBED_CSS = "assets/stylesheets/embed.css"
-CHART_SCRIPTS = ("assets/javascripts/vega-bundle.js", "assets/javascripts/charts.js")
+CHART_SCRIPTS = ("assets/javascripts/vega-bundle.js", "assets/javascripts/charts.js", "assets/javascripts/chart-values.js")
 
 
 def finding_of_chart(data: SiteData, chart_id: str) -> str | None:

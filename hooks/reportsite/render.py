@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import charts, citation, downloads
+from . import chart_values, charts, citation, downloads
 from .errors import Problem, SiteDataError
 from .model import SHORTCODE, Chart, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
@@ -302,6 +302,7 @@ class Renderer:
             f'<span class="report-chart__takeaway">{esc(chart.takeaway[lang])}</span></figcaption>',
             f'<div class="report-chart__view" role="img" aria-label="{esc(charts.chart_description(self.data, chart, lang))}">'
             f'{self.static_images(chart, width, height)}</div>',
+            chart_values.chart_values_html(rows, chart.title[lang], self.ui),
             f'<script type="application/json" class="report-chart__spec">{script_json(payload)}</script>',
             f'<details class="report-chart__data"><summary>{esc(self.ui["show_data"])}</summary>'
             f'<table><caption>{esc(chart.title[lang])}</caption><thead><tr><th scope="col">{esc(self.ui["table_category"])}</th>'

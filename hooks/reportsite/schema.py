@@ -377,6 +377,8 @@ UI_FILE = Record("Interface text of the generated parts of pages, per language."
         "show_data": Text("Label of the disclosure that shows a chart's numbers."),
         "table_category": Text("Header of a data table's first column."),
         "table_value": Text("Header of a data table's value column."),
+        "chart_values": Template("Screen-reader name of a chart's list of values, read one at a time with the "
+                                 "arrow keys; {title} is replaced.", ("title",)),
         "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
         "date_format": Template("How a date is written; {day}, {month} and {year} are replaced.", ("day", "month", "year")),
         "citation": Template("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced.", ("publisher", "year", "title", "commissioned_by", "url")),
