@@ -28,6 +28,7 @@ def on_page_markdown(markdown, page, config, files):
         site_url=config.site_url or "",
         site_name=config.site_name,
         directory_urls=config.use_directory_urls,
+        project=project,
     )
     try:
         # Padded so that a problem's line number is the line in the file, after the front matter.

@@ -8,12 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import schema, statement
 from .errors import Problem, SiteDataError
 from .schema import LANGUAGES, Checker
 from .yamlsource import YamlDocument, dotted, load_yaml
 
-DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml"}
+DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
 
 # A shortcode: {{ name arguments }}. The same syntax serves pages and data text.
 SHORTCODE = re.compile(r"\{\{[ \t]*([a-z][a-z-]*)((?:[ \t]+[^\s{}]+)*)[ \t]*\}\}")
@@ -87,6 +87,7 @@ class SiteData:
     figures: dict[str, Figure]
     charts: dict[str, Chart]
     ui: dict[str, dict[str, Any]]
+    accessibility: dict[str, Any]  # data/accessibility.yml: the statement and its evidence (statement.py)
 
     def sources_of_figure(self, figure_id: str) -> tuple[Source, ...]:
         finding = self.findings[self.figures[figure_id].finding_id]
@@ -156,7 +157,8 @@ def _figure_value_problem(unit: str, value: Any) -> str | None:
     return None
 
 
-DATA_KINDS = {"report": schema.REPORT_FILE, "findings": schema.FINDINGS_FILE, "ui": schema.UI_FILE}
+DATA_KINDS = {"report": schema.REPORT_FILE, "findings": schema.FINDINGS_FILE, "ui": schema.UI_FILE,
+              "accessibility": statement.ACCESSIBILITY_FILE}
 
 
 def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData:
@@ -182,6 +184,8 @@ def load_site_data(data_dir: Path, display_root: Path | None = None) -> SiteData
         checked[key] = (DATA_KINDS[key].check(doc.data, (), checker), checker)
         problems.extend(checker.problems)
 
+    if "accessibility" in checked and not checked["accessibility"][1].problems:
+        statement.check_statement(docs["accessibility"], checked["accessibility"][0], problems)
     data, semantic_problems = _build(docs, checked)
     problems.extend(semantic_problems)
     if problems or data is None:
@@ -361,7 +365,7 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     if sem.problems or report is None or set(checked) != set(DATA_FILES):
         return None, sem.problems
-    return SiteData(report, sources, findings, figures, charts, checked["ui"][0]), sem.problems
+    return SiteData(report, sources, findings, figures, charts, checked["ui"][0], checked["accessibility"][0]), sem.problems
 
 
 def schema_bar(raw: dict) -> ChartBar:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import chart_values, charts, citation, downloads
+from . import chart_values, charts, citation, downloads, statement
 from .errors import Problem, SiteDataError
 from .model import SHORTCODE, Chart, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
@@ -34,6 +34,7 @@ class PageContext:
     site_url: str = ""  # the published site's address, for links meant to leave the site
     site_name: str = ""
     directory_urls: bool = True
+    project: object = None  # the project folder (a Path), for the statement's date of the last commit
 
     def link(self, folder: str) -> str:
         """A site path of a generated page ('embed/x/'), as the build's URL style writes it."""
@@ -106,6 +107,7 @@ class Renderer:
         "report-facts": "report_facts",
         "cite": "cite",
         "downloads": "downloads",
+        "accessibility": "accessibility",
     }
 
     # -- shortcodes --------------------------------------------------------------------------
@@ -203,6 +205,13 @@ class Renderer:
                  (downloads.FINDINGS_JSON_PATH, "application/json", self.ui["download_findings_json"])]
         items = "".join(f"<li>{self.download_link(path, kind, text)}</li>" for path, kind, text in links)
         return f'\n<ul class="report-downloads">{items}</ul>\n'
+
+    def accessibility(self, args: list[str]) -> str:
+        """A part of the accessibility statement (hooks/reportsite/statement.py)."""
+        (part,) = self._args(args, 1, "{{ accessibility PART }}")
+        if part not in statement.PARTS:
+            raise _ShortcodeError(f"no part of the statement is called '{part}'", "use " + ", ".join(statement.PARTS))
+        return statement.render_part(part, self.data.accessibility, self.ctx.lang, self.ui, self.ctx.project)
 
     # -- pieces ------------------------------------------------------------------------------
 
