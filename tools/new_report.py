@@ -22,7 +22,8 @@ SKELETON = Path(__file__).resolve().parent.parent
 # Copied as they are: the generator, not this report's content.
 MACHINERY = ("hooks", "site_src", "schema", "tools", "docs", "Makefile", "pyproject.toml", ".gitignore",
              "mkdocs.offline.yml",
-             "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml")
+             "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml",
+             "data/accessibility.yml")
 
 FINDINGS_YML = """\
 # yaml-language-server: $schema=../schema/findings.schema.json
