@@ -116,7 +116,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     finding = next(f.id for f in DATA.findings.values() if f.chart_id == chart_id)
     assert back.get_attribute("href") == f"../../funn/#{finding}"
     # Only the chart's own needs: no theme stylesheet or search.
-    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["vega-bundle.js", "charts.js"]
+    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["vega-bundle.js", "charts.js", "chart-values.js"]
 
 
 def test_copy_link_button_works_from_the_keyboard(browser, site_url):
