@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
+from test_accessibility import _open
 from reportsite.charts import chart_rows
 from reportsite.model import load_site_data
 
@@ -108,8 +109,7 @@ def test_the_vega_tooltip_still_fails_content_on_hover(page, site_url):
     """Evidence for 1.4.13 Content on Hover or Focus, stated as not met in data/accessibility.yml:
     Vega's tooltip does not close on Escape and vanishes when the pointer moves onto it. When this
     test fails, Vega has changed: check the criterion again and update the statement."""
-    page.goto(site_url + "funn/")
-    page.wait_for_function("document.documentElement.dataset.chartsTheme === 'light'", timeout=15000)
+    _open(page, site_url + "funn/")
     bar = page.locator("figure.report-chart").first.locator(".report-chart__interactive svg .mark-rect path").first
     bar.hover()
     tooltip = page.locator("#vg-tooltip-element")
