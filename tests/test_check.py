@@ -53,7 +53,7 @@ def test_every_problem_is_printed_at_once(project_copy):
         "content/nb/ordliste.md: the page exists in 'nb' but not in 'en' — add content/en/ordliste.md",
         f"data/ui.yml:{yaml_line}: YAML syntax error",
         f"data/findings.yml:{kind_line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share",
-        f"content/en/arsaker.md:{unknown_line}: unknown shortcode '{{{{ fnding }}}}' — known shortcodes: chart, cite,",
+        f"content/en/arsaker.md:{unknown_line}: unknown shortcode '{{{{ fnding }}}}' — known shortcodes: accessibility, chart, cite,",
         f"content/nb/anbefalinger.md:{typed_line}: a number is typed into the page — put the number in data/",
     ]
     for start in expected:

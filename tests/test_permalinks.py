@@ -111,7 +111,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
                if not route.request.url.startswith(site_url) else route.continue_())
     page.goto(f"{site_url}{lang_root}embed/{chart_id}/")
     # Only the chart's own needs: no theme stylesheet or search, and the chart runtime not yet.
-    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["charts.js"]
+    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["charts.js", "chart-values.js"]
     reach_for_charts(page)
     assert page.locator("figure.report-chart[data-chart-state='interactive'] svg .mark-rect path").count() == 2
     # One chart to see: the static images (light and dark) give way to the interactive view.
@@ -122,7 +122,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     finding = next(f.id for f in DATA.findings.values() if f.chart_id == chart_id)
     assert back.get_attribute("href") == f"../../funn/#{finding}"
     # The runtime came when the reader reached for the chart.
-    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["charts.js", "vega-bundle.js", "vega-interpreter.js"]
+    assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["charts.js", "chart-values.js", "vega-bundle.js", "vega-interpreter.js"]
 
 
 @pytest.mark.browser

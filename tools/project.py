@@ -18,7 +18,8 @@ BUILD_INPUTS = REPORT_PARTS + GENERATOR_PARTS
 PROJECT_PARTS = BUILD_INPUTS + ("tools",)
 # What the next report's project starts from, as it is here.
 NEW_REPORT_PARTS = ("hooks", "site_src", "mkdocs.offline.yml", "schema", "tools", "docs", "Makefile", "pyproject.toml",
-                    ".gitignore", "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml")
+                    ".gitignore", "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml",
+                    "data/accessibility.yml")
 
 
 def copy_project(dest: Path, root: Path = ROOT, parts: tuple[str, ...] | list[str] = PROJECT_PARTS) -> Path:

@@ -8,12 +8,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import schema, statement
 from .errors import Problem, SiteDataError
 from .schema import Checker
 from .yamlsource import YamlDocument, dotted, load_yaml
 
-DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml"}
+DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
 
 # A shortcode: {{ name arguments }}. The same syntax serves pages and data text.
 SHORTCODE = re.compile(r"\{\{[ \t]*([a-z][a-z-]*)((?:[ \t]+[^\s{}]+)*)[ \t]*\}\}")
@@ -89,6 +89,7 @@ class SiteData:
     charts: dict[str, Chart]
     ui: dict[str, dict[str, Any]]
     languages: tuple[str, ...]   # the site's languages, the default first
+    accessibility: dict[str, Any] | None = None   # data/accessibility.yml: the statement and its evidence (statement.py)
 
     def sources_of_figure(self, figure_id: str) -> tuple[Source, ...]:
         finding = self.findings[self.figures[figure_id].finding_id]
@@ -158,6 +159,11 @@ def _figure_value_problem(unit: str, value: Any) -> str | None:
     return None
 
 
+def data_files(languages: tuple[tuple[str, str], ...]) -> dict:
+    """The declaration of each data file, for the site's languages ((code, name) pairs from mkdocs.yml)."""
+    return {**schema.data_files(languages), "accessibility": statement.declaration(tuple(languages))}
+
+
 def load_site_data(data_dir: Path, languages: tuple[tuple[str, str], ...], display_root: Path | None = None) -> SiteData:
     """Read data/*.yml, validate all of it, and return the model, or raise SiteDataError listing every problem.
 
@@ -177,13 +183,15 @@ def load_site_data(data_dir: Path, languages: tuple[tuple[str, str], ...], displ
         except SiteDataError as exc:
             problems.extend(exc.problems)
 
-    declarations = schema.data_files(languages)
+    declarations = data_files(languages)
     checked: dict[str, tuple[Any, Checker]] = {}
     for key, doc in docs.items():
         checker = Checker(doc)
         checked[key] = (declarations[key].check(doc.data, (), checker), checker)
         problems.extend(checker.problems)
 
+    if "accessibility" in checked and not checked["accessibility"][1].problems:
+        statement.check_statement(docs["accessibility"], checked["accessibility"][0], problems)
     data, semantic_problems = _build(docs, checked, tuple(code for code, _ in languages))
     problems.extend(semantic_problems)
     if problems or data is None:
@@ -344,5 +352,6 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     if sem.problems or report is None or set(checked) != set(DATA_FILES):
         return None, sem.problems
-    return SiteData(report, sources, findings, figures, charts, checked["ui"][0], languages), sem.problems
+    return SiteData(report, sources, findings, figures, charts, checked["ui"][0], languages,
+                    checked["accessibility"][0]), sem.problems
 

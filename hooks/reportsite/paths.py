@@ -15,6 +15,7 @@ SEARCH_INDEX = "search/search_index.json"
 PREVIEW_NAME = "index.preview.png"
 VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 CHART_SCRIPT = "assets/javascripts/charts.js"
+CHART_VALUES_SCRIPT = "assets/javascripts/chart-values.js"
 EMBED_CSS = "assets/stylesheets/embed.css"
 
 

@@ -17,7 +17,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from . import charts, citation, live_preview, paths, security
+from . import charts, citation, live_preview, paths, security, statement
 from .model import SHORTCODE, Chart, Figure, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
 from .paths import SitePaths, relative_url
@@ -57,6 +57,7 @@ class PageContext:
     paths: SitePaths
     site_url: str = ""       # the published site's address, for links meant to leave the site
     site_name: str = ""
+    project: Path | None = None   # the project's folder: the statement's date of the last commit
 
     @property
     def lang_root(self) -> str:
@@ -192,6 +193,11 @@ class PageRenderer:
             return self.partial("downloads", links=links)
         return self.block(make)
 
+    def accessibility(self, part: str) -> str:
+        """A part of the accessibility statement (statement.py), from data/accessibility.yml."""
+        return self.block(lambda: statement.render_part(part, self.data.accessibility, self.ctx.lang, self.ui,
+                                                        self.ctx.project))
+
     def page_sources(self) -> str:
         """A closing list of the sources behind every figure the page's prose shows."""
         sources: dict[str, Source] = {}
@@ -277,5 +283,6 @@ class PageRenderer:
             "embed", chart=chart, site_name=self.ctx.site_name, csp="" if live_preview.serving() else security.META_CONTENT_SECURITY_POLICY, figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",
             stylesheet=self.ctx.href(paths.EMBED_CSS),
-            # charts.js loads the chart runtime (beside it) when a reader reaches for the chart.
-            scripts=[self.ctx.href(paths.CHART_SCRIPT)]) + "\n"
+            # charts.js loads the chart runtime (beside it) when a reader reaches for the chart;
+            # chart-values.js gives the chart's values to the keyboard without it.
+            scripts=[self.ctx.href(paths.CHART_SCRIPT), self.ctx.href(paths.CHART_VALUES_SCRIPT)]) + "\n"

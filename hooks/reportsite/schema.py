@@ -299,14 +299,20 @@ def data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
     return _data_files(tuple(languages))
 
 
-@functools.lru_cache(maxsize=4)
-def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
+def localized_for(languages: tuple[tuple[str, str], ...]):
+    """The declaration of a text given in every language of the site: a missing language is an error,
+    never a fallback."""
     listed = ", ".join(code for code, _ in languages)
 
     def localized(kind_doc: str, max_length: int = MAX_TEXT) -> Record:
-        """Text in every language of the site; a missing language is an error, never a fallback."""
         return Record(f"{kind_doc} One entry per language of the site ({listed}); all are required.",
                       {lang: Text(f"{kind_doc} In {name}.", max_length) for lang, name in languages})
+    return localized
+
+
+@functools.lru_cache(maxsize=4)
+def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
+    localized = localized_for(languages)
 
     SOURCE = Record("A document the site cites.", {
         "id": Slug("Stable id that findings and the {{ source ID }} shortcode use to cite this source. "
@@ -396,6 +402,8 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
             "show_data": Text("Label of the disclosure that shows a chart's numbers."),
             "table_category": Text("Header of a data table's first column."),
             "table_value": Text("Header of a data table's value column."),
+            "chart_values": Template("Screen-reader name of a chart's list of values, read one at a time with the "
+                                     "arrow keys; {title} is replaced.", ("title",)),
             "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
             "date_format": Template("How a date is written; {day}, {month} and {year} are replaced.", ("day", "month", "year")),
             "citation": Template("The report's citation; {publisher}, {year}, {title}, {commissioned_by} and {url} are replaced.", ("publisher", "year", "title", "commissioned_by", "url")),

@@ -12,8 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import schema
-from .model import DATA_FILES
+from .model import DATA_FILES, data_files
 
 SCHEMA_DIR = "schema"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -36,7 +35,7 @@ def project_languages(project: Path) -> Languages:
 
 
 def schema_document(key: str, languages: Languages) -> dict:
-    return {"$schema": DRAFT, "title": f"data/{DATA_FILES[key]}", **schema.data_files(languages)[key].json_schema()}
+    return {"$schema": DRAFT, "title": f"data/{DATA_FILES[key]}", **data_files(languages)[key].json_schema()}
 
 
 def schema_text(key: str, languages: Languages) -> str:

@@ -22,6 +22,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from . import statement
 from .errors import Problem
 from .model import SHORTCODE, SiteData
 from .render import Fragments, PageRenderer
@@ -33,7 +34,8 @@ SECTIONS_HINT = "use participation, conclusions or background"
 @dataclass(frozen=True)
 class Shortcode:
     usage: str                      # how to write it, for messages
-    args: tuple[str, ...]           # what each argument names: figure, finding, chart, source, section; "figure..": one or more
+    args: tuple[str, ...]           # what each argument names: figure, finding, chart, source, section, part
+                                    # (of the accessibility statement); "figure..": one or more
     block: bool                     # a block of its own (a paragraph's place), or inline in text
     render: Callable[..., str]      # PageRenderer method: (renderer, *resolved arguments) -> Markdown
 
@@ -50,6 +52,7 @@ SHORTCODES: dict[str, Shortcode] = {
     "report-facts": Shortcode("{{ report-facts }}", (), True, PageRenderer.report_facts),
     "cite": Shortcode("{{ cite }}", (), True, PageRenderer.cite),
     "downloads": Shortcode("{{ downloads }}", (), True, PageRenderer.downloads),
+    "accessibility": Shortcode("{{ accessibility PART }}", ("part",), True, PageRenderer.accessibility),
 }
 
 
@@ -217,7 +220,11 @@ def _resolve_args(code: Shortcode, args: list[str], data: SiteData) -> list[Any]
         raise ShortcodeError(f"expected {len(code.args)} argument(s), found {len(args)}", f"write {code.usage}")
     resolved = []
     for kind, arg in zip(code.args, args):
-        if kind == "section":
+        if kind == "part":
+            if arg not in statement.PARTS:
+                raise ShortcodeError(f"no part of the statement is called '{arg}'", "use " + ", ".join(statement.PARTS))
+            resolved.append(arg)
+        elif kind == "section":
             found = data.findings_in(arg)
             if not found:
                 raise ShortcodeError(f"no finding is in the section '{arg}'", SECTIONS_HINT)

@@ -50,7 +50,7 @@ class SiteBuild:
         site = self.site
         return PageContext(lang=lang, src=src, url=url,
                            findings_url=self.paths.page_url(f"{lang}/{site.findings_page}"), paths=self.paths,
-                           site_url=site.site_url, site_name=site.language(lang).site_name)
+                           site_url=site.site_url, site_name=site.language(lang).site_name, project=site.project)
 
     # -- pages ------------------------------------------------------------------------------------
 
