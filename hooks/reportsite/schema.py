@@ -433,6 +433,11 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
                 "csv_delimiter": Choice("The column separator of CSV downloads: ';' where the decimal sign is a comma.",
                                         (";", ",")),
             }),
+            "readability": Record("Plain-language limits that `make check` applies (LIX: words per sentence plus the "
+                                  "percentage of words of more than six letters).", {
+                "texts": Number("Highest LIX of the finding texts of this language, taken together."),
+                "pages": Number("Highest LIX of one page's text."),
+            }),
             "sections": Record("Names of the sections of findings in downloaded data.", {
                 section: Text(f"Name of the section '{section}'.") for section in SECTIONS}),
             "units": Record("Names of the units in downloaded data.", {
