@@ -63,7 +63,7 @@ def test_unknown_key(tmp_path):
 def test_missing_language(tmp_path):
     data = _data_copy(tmp_path)
     line = _edit(data / "findings.yml",
-                 "      en: Contact with the supplier development programme\n", "")
+                 "      en: Contact with, or assistance from, the supplier development programme\n", "")
     problems = _problems(data)
     assert problems == [f"data/findings.yml:{line - 2}: findings[0].title: the key 'en' is missing — "
                         "add 'en': The finding's headline. In English."]

@@ -76,7 +76,7 @@ def findings_csv(data: SiteData, lang: str) -> str:
     rows = []
     for finding in data.findings.values():
         sources = tuple(data.sources[s] for s in finding.source_ids)
-        lead = [finding.id, finding.section, finding.title[lang], plain_text(data, finding.text[lang], lang)]
+        lead = [finding.id, data.ui[lang]["sections"][finding.section], finding.title[lang], plain_text(data, finding.text[lang], lang)]
         figures = [data.figures[f] for f in finding.figure_ids]
         for fig in figures or [None]:
             cells = (["", "", "", ""] if fig is None else

@@ -38,6 +38,8 @@ class Figure:
     finding_id: str
     computed_from: str | None = None  # id of the figure a computed value derives from
     method: str | None = None
+    noun: dict[str, str] | None = None    # what a count counts, by language (key-figure cards)
+    caveat: dict[str, str] | None = None  # what a reader must know to read the figure, by language
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                 broken.add(fid)
                 continue
             value = g["value"] if g["unit"] == "date" else Decimal(str(g["value"]))
-            figures[fid] = Figure(fid, value, g["unit"], finding_id)
+            figures[fid] = Figure(fid, value, g["unit"], finding_id, noun=g.get("noun"), caveat=g.get("caveat"))
     for fid, (path, g, finding_id) in raw_figures.items():
         if "computed" not in g or "value" in g:
             continue
@@ -301,7 +303,8 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                      "use unit: percent here and name a percent figure in 'of'")
             broken.add(fid)
         else:
-            figures[fid] = Figure(fid, Decimal(100) - base.value, "percent", finding_id, of, g["computed"]["method"])
+            figures[fid] = Figure(fid, Decimal(100) - base.value, "percent", finding_id, of, g["computed"]["method"],
+                                  noun=g.get("noun"), caveat=g.get("caveat"))
 
     charts: dict[str, Chart] = {}
     for i, c in chart_items:
@@ -343,6 +346,11 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                          "add the source to data/report.yml or use an id listed there")
         if f.get("chart") and f["chart"] not in known_charts:
             sem.fail(fdoc, ("findings", i, "chart"), f"no chart has the id '{f['chart']}'", "use an id from 'charts'")
+        for j, g in enumerate(f.get("figures", [])):
+            for key in ("noun", "caveat"):
+                for lang in languages if key in g else ():
+                    sem.prose(fdoc, ("findings", i, "figures", j, key, lang), g[key][lang],
+                              known_figures if key == "caveat" else set())
         for lang in languages:
             sem.prose(fdoc, ("findings", i, "title", lang), f["title"][lang], set())
             sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], known_figures)

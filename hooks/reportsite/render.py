@@ -81,6 +81,8 @@ class Fragments:
     chart_ids: list[str] = field(default_factory=list)
     # Figures shown in page prose, outside a finding or chart that already names its source.
     loose_figure_ids: list[str] = field(default_factory=list)
+    # Figures shown by {{ figure ID }} in page prose, whose caveats close the page.
+    prose_figure_ids: list[str] = field(default_factory=list)
 
 
 class PageRenderer:
@@ -126,6 +128,7 @@ class PageRenderer:
 
     def figure(self, figure: Figure) -> str:
         self.out.loose_figure_ids.append(figure.id)
+        self.out.prose_figure_ids.append(figure.id)
         return self.inline(lambda: self.figure_html(figure))
 
     def source(self, source: Source) -> str:
@@ -151,6 +154,8 @@ class PageRenderer:
         def make() -> str:
             cards = [{"href": self.ctx.href(self.ctx.findings_url) + "#" + figure.finding_id,
                       "value": Markup(self.figure_html(figure, note=False)),
+                      "noun": figure.noun[self.ctx.lang] if figure.noun else "",
+                      "caveats": Markup(self.caveats_html([figure.id])),
                       "label": self.data.findings[figure.finding_id].title[self.ctx.lang]} for figure in figures]
             return self.partial("key_figures", cards=cards)
         return self.block(make)
@@ -207,7 +212,8 @@ class PageRenderer:
         if not sources:
             return ""
         return (self.heading(2, self.ui["page_sources"], "page-sources")
-                + self.block(lambda: self.partial("sources_list", sources=list(sources.values()))))
+                + self.block(lambda: self.partial("sources_list", sources=list(sources.values()))
+                             + self.caveats_html(self.out.prose_figure_ids)))
 
     # -- pieces -------------------------------------------------------------------------------
 
@@ -222,6 +228,17 @@ class PageRenderer:
             formula = self.ui["complement_formula"].format(of=format_value(base.value, base.unit, self.ui))
             note_text = self.ui["computed"].format(formula=formula)
         return self.partial("figure", figure=figure, text=text, note=note_text)
+
+    def caveats_html(self, figure_ids, shown: frozenset[str] = frozenset()) -> str:
+        """The caveats (data/findings.yml, per figure) of these figures, each text once, except those in `shown`."""
+        texts = [self.data.figures[f].caveat[self.ctx.lang] for f in figure_ids
+                 if f in self.data.figures and self.data.figures[f].caveat]
+        texts = [t for t in dict.fromkeys(texts) if t not in shown]
+        return self.partial("caveats", caveats=[self.prose(t) for t in texts]) if texts else ""
+
+    def caveat_texts(self, figure_ids) -> frozenset[str]:
+        return frozenset(self.data.figures[f].caveat[self.ctx.lang] for f in figure_ids
+                         if f in self.data.figures and self.data.figures[f].caveat)
 
     def prose(self, text: str) -> Markup:
         """Data text: escaped, with its {{ figure ID }} shortcodes (checked by the loader) rendered."""
@@ -240,13 +257,15 @@ class PageRenderer:
             chart_sources = {src.id for src in self.data.sources_of_chart(finding.chart_id)}
             self.out.chart_ids.append(finding.chart_id)
             chart_html = Markup(self.chart_html(self.data.charts[finding.chart_id],
-                                                with_sources=not chart_sources <= set(finding.source_ids)))
+                                                with_sources=not chart_sources <= set(finding.source_ids),
+                                                caveats_shown=self.caveat_texts(finding.figure_ids)))
         lang, ctx = self.ctx.lang, self.ctx
         url = ctx.absolute(ctx.findings_url) + "#" + finding.id
         cite = {"text": citation.page_text(self.data, lang, finding.title[lang], ctx.site_name, url),
                 "bibtex": citation.finding_bibtex(finding, lang, ctx.site_name, url)}
         embed = self.embed_code(self.data.charts[finding.chart_id]) if finding.chart_id else ""
         return self.partial("finding", finding=finding, text=self.prose(finding.text[lang]), chart=chart_html,
+                            caveats=Markup(self.caveats_html(finding.figure_ids)),
                             sources=[self.data.sources[s] for s in finding.source_ids], citation=cite,
                             embed_code=embed)
 
@@ -256,7 +275,7 @@ class PageRenderer:
         return (f'<iframe src="{esc(src)}" title="{esc(chart.title[self.ctx.lang])}" width="100%" '
                 f'height="{height + EMBED_EXTRA_HEIGHT}" style="border:0;max-width:{width + 40}px" loading="lazy"></iframe>')
 
-    def chart_html(self, chart: Chart, with_sources: bool = True) -> str:
+    def chart_html(self, chart: Chart, with_sources: bool = True, caveats_shown: frozenset[str] = frozenset()) -> str:
         lang = self.ctx.lang
         width, height = charts.chart_size(chart, lang)
         specs = {theme: self.chart_spec(chart, theme) for theme in charts.THEMES}
@@ -267,6 +286,7 @@ class PageRenderer:
             "chart", chart=chart, description=charts.chart_description(self.data, chart, lang), images=images,
             width=width, height=height, payload=script_json(payload), rows=charts.chart_rows(self.data, chart, lang),
             csv_href=self.ctx.href(paths.chart_csv(chart.id, lang)),
+            caveats=Markup(self.caveats_html([bar.figure for bar in chart.bars], caveats_shown)),
             sources=self.data.sources_of_chart(chart.id) if with_sources else ())
 
     def chart_spec(self, chart: Chart, theme: str) -> dict:

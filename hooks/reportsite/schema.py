@@ -280,6 +280,7 @@ class Record:
         }
 
 
+SECTIONS = ("participation", "conclusions", "background")
 UNITS = ("count", "percent", "percentage_points", "year", "date")
 CHART_KINDS = ("bar", "share")
 COMPUTE_METHODS = ("complement",)
@@ -354,7 +355,13 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
                        "percent (28 %), percentage_points (the difference of two percentages), year (2020) "
                        "or date (YYYY-MM-DD).", UNITS),
         "computed": COMPUTE,
-    }, frozenset({"value", "computed"}))
+        "noun": localized("What a count counts (municipalities), shown after the number where it stands alone, "
+                          "as in the key-figure cards. Leave out for other units.", 60),
+        "caveat": localized("What a reader must know to read this figure right (what it does not show, how it "
+                            "reached us). Shown wherever the figure is shown: in its finding, under a chart "
+                            "and in a key-figure card. Figures only through {{ figure ID }}. Leave out when "
+                            "there is nothing to add.", 600),
+    }, frozenset({"value", "computed", "noun", "caveat"}))
 
     CHART_BAR = Record("One bar or segment of a chart.", {
         "figure": Slug("Id of the figure the bar shows (a figure under 'findings')."),
@@ -375,7 +382,7 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
         "id": Slug("Stable id: the finding's permanent anchor. Never change it once published."),
         "section": Choice("Where the finding belongs: participation and conclusions are listed on the findings page "
                           "by {{ findings SECTION }}; background holds context used by other pages.",
-                          ("participation", "conclusions", "background")),
+                          SECTIONS),
         "title": localized("The finding's headline.", 160),
         "text": localized("The finding in one or two sentences. Figures only through {{ figure ID }}.", 1200),
         "figures": ListOf(FIGURE, "The figures this finding states. Leave out when it states no number.", min_items=0),
@@ -397,6 +404,7 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
             "computed": Template("Note for a computed figure; {formula} is replaced.", ("formula",)),
             "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
             "computed_label": Text("Marker after a computed bar's label."),
+            "caveat": Text("Label before a figure's caveat (Note:)."),
             "percentage_points": Text("The unit word for percentage points."),
             "months": ListOf(Text("Month name."), "Month names, January first.", min_items=12, max_items=12),
             "show_data": Text("Label of the disclosure that shows a chart's numbers."),
@@ -439,6 +447,13 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
                 "csv_delimiter": Choice("The column separator of CSV downloads: ';' where the decimal sign is a comma.",
                                         (";", ",")),
             }),
+            "readability": Record("Plain-language limits that `make check` applies (LIX: words per sentence plus the "
+                                  "percentage of words of more than six letters).", {
+                "texts": Number("Highest LIX of the finding texts of this language, taken together."),
+                "pages": Number("Highest LIX of one page's text."),
+            }),
+            "sections": Record("Names of the sections of findings in downloaded data.", {
+                section: Text(f"Name of the section '{section}'.") for section in SECTIONS}),
             "units": Record("Names of the units in downloaded data.", {
                 unit: Text(f"Name of the unit '{unit}'.") for unit in UNITS}),
             "csv_columns": Record("Column headers of the downloaded CSV files.", {

@@ -1,0 +1,88 @@
+"""Caveats (data/findings.yml, 'caveat' per figure) and count nouns: from data, shown wherever the figure is.
+
+One real `mkdocs build --strict` of the project; every page of every language is read.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, build, copy_project, load_data
+from reportsite.errors import SiteDataError
+from reportsite.model import SHORTCODE
+
+CAVEAT = re.compile(r'<p class="figure-caveat">(.*?)</p>', re.S)
+KEY_VALUE = re.compile(r'<span class="key-figure__value">(.*?)</span><span class="key-figure__label">', re.S)
+
+
+def plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("caveats") / "site"
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.output
+    return site
+
+
+def page_lang(text: str) -> str:
+    return re.search(r'<html[^>]* lang="([^"]+)"', text).group(1)
+
+
+def test_each_caveat_is_shown_in_both_languages_on_every_page_that_shows_its_figure(built):
+    data = load_data()
+    with_caveat = [f for f in data.figures.values() if f.caveat]
+    assert with_caveat, "no figure has a caveat: nothing to test"
+    charts_of = {fid: {c.id for c in data.charts.values() if any(b.figure == fid for b in c.bars)}
+                 for fid in data.figures}
+    shown_in = {lang: 0 for lang in LANGUAGES}
+    for page in sorted(built.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "<html" not in text:
+            continue
+        lang = page_lang(text)
+        caveats = [plain(c) for c in CAVEAT.findall(text)]
+        for figure in with_caveat:
+            shows = f'data-figure="{figure.id}"' in text or any(
+                f'data-chart="{c}"' in text for c in charts_of[figure.id])
+            if not shows:
+                continue
+            # The caveat's own words, around the figures it names, in order, in one caveat paragraph.
+            parts = [" ".join(html.unescape(p).split()) for p in SHORTCODE.split(figure.caveat[lang])[::3]]
+            pattern = ".*".join(re.escape(p.strip()) for p in parts if p.strip())
+            assert any(re.search(pattern, c) for c in caveats), (
+                f"{page.relative_to(built)} shows {figure.id} but not its caveat in {lang}: {figure.caveat[lang]!r}")
+            shown_in[lang] += 1
+    assert all(shown_in.values()), f"no page showed a figure with a caveat in some language: {shown_in}"
+
+
+def test_every_key_figure_has_a_unit(built):
+    cards = 0
+    for page in built.rglob("*.html"):
+        for value in KEY_VALUE.findall(page.read_text(encoding="utf-8")):
+            cards += 1
+            shown = plain(value)
+            assert re.search(r"[^\d\s.,]", shown), f"{page.relative_to(built)}: key figure '{shown}' has no unit"
+    assert cards, "no key-figure cards were found"
+
+
+def test_a_caveat_with_a_typed_number_names_file_line_and_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    findings = project / "data" / "findings.yml"
+    text = findings.read_text(encoding="utf-8")
+    data = load_data()
+    figure = next(f for f in data.figures.values() if f.caveat)
+    broken = text.replace(figure.caveat["en"], figure.caveat["en"] + " Checked in 2024.", 1)
+    assert broken != text
+    findings.write_text(broken, encoding="utf-8")
+    with pytest.raises(SiteDataError) as err:
+        load_data(project)
+    line = next(i for i, l in enumerate(broken.splitlines(), 1) if "Checked in 2024." in l)
+    assert f"data/findings.yml:{line}:" in str(err.value)
+    assert ".caveat.en: a number is typed into the text" in str(err.value)
