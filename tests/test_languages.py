@@ -50,7 +50,7 @@ def three_languages(tmp_path_factory):
     marker = "        - locale: en\n"
     assert marker in config
     (project / "mkdocs.yml").write_text(config.replace(marker, entry + marker), encoding="utf-8")
-    for name in ("report.yml", "findings.yml", "ui.yml"):
+    for name in ("report.yml", "findings.yml", "ui.yml", "accessibility.yml"):
         path = project / "data" / name
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(_add_language(data, DEFAULT_LANGUAGE), allow_unicode=True, sort_keys=False),
