@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from conftest import ROOT, site_pages
+from conftest import LANGUAGES, ROOT, load_data, reach_for_charts, site_pages
 from reportsite import cache, fonts
 
 SYSTEM_FONTS = Path("/usr/share/fonts")
@@ -25,17 +25,19 @@ SYSTEM_FONTS = Path("/usr/share/fonts")
 _RENDER = r"""
 import hashlib, json, sys
 from pathlib import Path
-from reportsite import charts, fonts, previews
+from reportsite import charts, fonts, link_cards, siteconfig
 from reportsite.model import load_site_data
-data = load_site_data(Path(sys.argv[1]) / "data")
+from reportsite.numbers import d3_locale
+site = siteconfig.load(Path(sys.argv[1]))
+data = load_site_data(Path(sys.argv[1]) / "data", tuple((l.code, l.name) for l in site.languages))
 chart = next(iter(data.charts.values()))
 spec = charts.chart_spec(data, chart, "nb")
-svg = charts.render_svg(spec, "nb")
-card = previews.render_png(previews.chart_card_spec(spec, chart.title["nb"]), scale=2)
-title = previews.title_card_spec("Små distriktskommuner", "Årsaker og anbefalinger — ÆØÅ æøå", "Sammendrag")
-title_png = previews.render_png(title)
+svg = charts.render_svg(spec, d3_locale(data.ui["nb"]))
+card = link_cards.render_png(link_cards.chart_card_spec(spec, chart.title["nb"]), scale=2)
+title = link_cards.title_card_spec("Små distriktskommuner", "Årsaker og anbefalinger — ÆØÅ æøå", "Sammendrag")
+title_png = link_cards.render_png(title)
 title["mark"]["font"] = "sans-serif"
-control = previews.render_png(title)
+control = link_cards.render_png(title)
 digest = lambda b: hashlib.sha256(b).hexdigest()
 print(json.dumps({"svg": digest(svg.encode()), "site_svg": digest(fonts.embed_in_svg(svg).encode()),
                   "card": digest(card), "title": digest(title_png), "control": digest(control)}))
@@ -102,12 +104,12 @@ def _texts(svg: str) -> list[str]:
 
 def test_every_chart_text_names_the_sites_family():
     from reportsite import charts
-    from reportsite.model import load_site_data
+    from reportsite.numbers import d3_locale
 
-    data = load_site_data(ROOT / "data")
+    data = load_data()
     for chart in data.charts.values():
-        for lang in ("nb", "en"):
-            svg = charts.render_svg(charts.chart_spec(data, chart, lang), lang)
+        for lang in LANGUAGES:
+            svg = charts.render_svg(charts.chart_spec(data, chart, lang), d3_locale(data.ui[lang]))
             texts = _texts(svg)
             assert texts and all(f'font-family="{fonts.FAMILY}"' in t for t in texts), chart.id
             assert charts.chart_spec(data, chart, lang)["config"]["font"] == fonts.FAMILY
@@ -304,7 +306,7 @@ def test_interactive_chart_labels_fit_and_pages_use_the_sites_font(page, built_s
     assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
     for path in pages:
         page.goto(site_url + path)
-        page.wait_for_function("document.documentElement.dataset.chartsDrawn !== undefined", timeout=15000)
+        reach_for_charts(page)  # the chart runtime loads when a reader reaches for a chart
         svgs = page.locator(".report-chart__interactive svg").element_handles()
         assert svgs and len(svgs) == page.locator("figure.report-chart").count(), path
         for svg in svgs:
@@ -326,21 +328,23 @@ def test_charts_drawn_in_parallel_use_the_sites_fonts(tmp_path):
 
     from conftest import build
     from reportsite import charts
-    from reportsite.model import load_site_data
-    from reportsite.render import chart_asset_path
+    from reportsite.numbers import d3_locale
+    from reportsite.paths import chart_image
 
-    project = make_project(tmp_path / "project", 8)
-    data = load_site_data(project / "data")
-    assert len(data.charts) * 2 * len(charts.THEMES) >= charts._PARALLEL_FROM
+    project = make_project(tmp_path / "project", 12)
+    data = load_data(project)
+    # Only the light SVGs are drawn (the others are derived from them), one per chart and language.
+    assert len(data.charts) * len(LANGUAGES) >= charts._PARALLEL_FROM
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     saved = charts.rendered._folder
     charts.rendered.use_folder(None)   # draw afresh here, in this process
     try:
         for chart in data.charts.values():
-            for lang in ("nb", "en"):
-                built = (tmp_path / "site" / chart_asset_path(chart.id, lang, "light")).read_text(encoding="utf-8")
-                here = fonts.embed_in_svg(charts.render_svg(charts.chart_spec(data, chart, lang), lang))
+            for lang in LANGUAGES:
+                built = (tmp_path / "site" / chart_image(chart.id, lang, "light")).read_text(encoding="utf-8")
+                here = fonts.embed_in_svg(charts.render_svg(charts.chart_spec(data, chart, lang),
+                                                            d3_locale(data.ui[lang])))
                 assert built == here, f"{chart.id} ({lang}) drawn differently by a worker"
     finally:
         charts.rendered.use_folder(saved)

@@ -111,14 +111,25 @@ def fingerprint() -> str:
 def reset() -> None:
     """Forget what was looked up, so that the next build looks again (the live preview)."""
     _fingerprint.cache_clear()
+    cache_folder.cache_clear()
     _instances.cache_clear()
     _latin.cache_clear()
     web_fonts.cache_clear()
     _svg_face.cache_clear()
 
 
+@cache
 def cache_folder() -> Path:
-    return Path(os.environ.get("REPORT_FONT_CACHE") or project_root() / ".cache" / "fonts") / fingerprint()
+    """Where the fonts made from the package are kept: .cache/fonts/<fingerprint>/, or a folder of
+    this process's own when that cannot be written (the build is then slower, never stopped)."""
+    folder = Path(os.environ.get("REPORT_FONT_CACHE") or project_root() / ".cache" / "fonts") / fingerprint()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK):
+            return folder
+    except OSError:
+        pass
+    return Path(tempfile.mkdtemp(prefix="report-fonts-")) / fingerprint()
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
