@@ -1,6 +1,6 @@
 """Caveats (data/findings.yml, 'caveat' per figure) and count nouns: from data, shown wherever the figure is.
 
-One real `mkdocs build --strict` of the project; every page of every language is read.
+The session's real build (tests/conftest.py built_site); every page of every language is read.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, build, copy_project, load_data
+from conftest import LANGUAGES, copy_project, load_data
 from reportsite.errors import SiteDataError
 from reportsite.model import SHORTCODE
 
@@ -24,11 +24,9 @@ def plain(fragment: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("caveats") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, result.output
-    return site
+def built(built_site) -> Path:
+    """The site `make site` builds (the session's one real build)."""
+    return built_site
 
 
 def page_lang(text: str) -> str:
