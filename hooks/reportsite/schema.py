@@ -420,6 +420,8 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
             "permalink": Text("Text of a finding's permanent link."),
             "copy_link": Text("Label of the button that copies a finding's link."),
             "copy_link_label": Template("Screen-reader label of that button; {title} is replaced.", ("title",)),
+            "finding_tools_label": Template("Screen-reader name of a finding's row of tools (link, copy, cite, embed); "
+                                            "{title} is replaced.", ("title",)),
             "copied": Text("Announced when a link or snippet has been copied."),
             "copy_code": Text("Label of the button that copies a citation or embed code."),
             "cite_finding": Text("Label of the disclosure with a finding's citation."),
