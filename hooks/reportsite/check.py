@@ -29,20 +29,11 @@ def check_project(project: Path) -> tuple[list[Problem], Validation | None]:
     return result.problems, result
 
 
-def readability_problems(project: Path, result: Validation | None) -> list[Problem]:
-    """Plain-language limits (readability.py): a problem for each text above its limit in data/ui.yml.
-    The figures of every text: `PYTHONPATH=hooks python -m reportsite.readability`."""
-    from . import readability
-
-    return readability.check(project, result)[0]
-
-
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     project = Path(args[0] if args else ".").resolve()
     started = time.perf_counter()
     problems, result = check_project(project)
-    problems = problems + readability_problems(project, result)
     elapsed = time.perf_counter() - started
     for problem in problems:
         print(problem)

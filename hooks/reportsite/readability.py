@@ -112,17 +112,20 @@ def problems(measures: list[Measure], limit: float, what: str) -> list[Problem]:
 
 
 def check(project, result) -> tuple[list[Problem], list[Measure]]:
+    """check_texts() for a Validation (validate.validate()'s result); nothing before data has loaded."""
+    if result is None or result.data is None:
+        return [], []
+    return check_texts(project, result.data, result.pages)
+
+
+def check_texts(project, data, pages) -> tuple[list[Problem], list[Measure]]:
     """Every page's text, and the finding texts of each language taken together, against the limits
     in data/ui.yml ('readability'); each finding text is measured too, for the report. LIX needs a
     body of text: a single sentence's LIX is mostly the count of its long terms, so the limit for
-    finding texts applies to all of a language's finding texts as one text.
-    `result` is validate.validate()'s Validation; nothing is measured before data has loaded."""
-    if result is None or result.data is None:
-        return [], []
-    data = result.data
+    finding texts applies to all of a language's finding texts as one text."""
     found: list[Problem] = []
     measured: list[Measure] = []
-    for page in result.pages.values():
+    for page in pages.values():
         limits = data.ui[page.lang]["readability"]
         text = (project / "content" / page.lang / page.rel).read_text(encoding="utf-8")
         m = measure(page.shown, page_text(text))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config_checks, page_files, shortcodes
+from . import config_checks, page_files, readability, shortcodes
 from .errors import Problem, SiteDataError
 from .model import SiteData, load_site_data
 from .siteconfig import SiteConfig
@@ -66,6 +66,8 @@ def validate(site: SiteConfig) -> Validation:
     problems += translation_problems(site, pages)
     if data is not None:
         problems += source_problems(site, data, pages)
+    if data is not None and not problems:  # plain language (LIX), limits in data/ui.yml 'readability'
+        problems += readability.check_texts(site.project, data, pages)[0]
     return Validation(site, data if not problems else None, pages, problems, data is not None)
 
 
