@@ -121,3 +121,32 @@ def test_a_word_in_both_languages_finds_only_the_page_language(page, site_url):
         links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
         assert links and all(l.startswith(site_url + lang_root) for l in links)
         assert all(not l.startswith(site_url + "en/") for l in links) if not lang_root else True
+
+
+@pytest.mark.parametrize("path", ["funn/", "en/funn/"])
+def test_site_name_once_and_finding_tools_in_one_named_row(page, site_url, path):
+    page.goto(site_url + path)
+    site_name = page.locator(".md-header__topic").first.inner_text().strip()
+    assert site_name
+    # Wide screen: the header names the site, the navigation does not repeat it.
+    visible = [t.strip() for t in page.locator(".md-sidebar--primary :visible").all_inner_texts()]
+    assert not any(t == site_name for t in visible), f"the navigation repeats the site name: {visible}"
+    assert not page.locator(".md-nav--primary > .md-nav__title").is_visible()
+    # Narrow screen: the drawer (which covers the header) names it, once.
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.click(".md-header label[for=__drawer]")
+    assert page.locator(".md-nav--primary > .md-nav__title").is_visible()
+    drawer_texts = [t.strip() for t in page.locator(".md-nav--primary .md-nav__link").all_inner_texts()]
+    assert site_name not in drawer_texts
+    # Each finding's tools are one group, named after the finding, and sit in one row that wraps.
+    tools = page.locator(".finding__tools")
+    assert tools.count() == page.locator(".finding").count() > 0
+    for i in range(tools.count()):
+        row = tools.nth(i)
+        assert row.get_attribute("role") == "group"
+        title = row.evaluate("e => e.closest('.finding').previousElementSibling.textContent")
+        assert title.strip().replace("\u00b6", "").strip() in row.get_attribute("aria-label")
+        assert row.evaluate("e => getComputedStyle(e).display") == "flex"
+        assert row.locator("details.report-disclosure").count() >= 1
+        box = row.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320
