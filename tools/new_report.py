@@ -184,7 +184,7 @@ def site_config(skeleton_config: str) -> str:
                     "site_description")
     text = _replace(text, r'^site_url: !ENV \[SITE_URL, "[^"]*"\]$',
                     'site_url: !ENV [SITE_URL, "https://example.invalid/"]', "site_url")
-    text = _replace(text, r"^nav:\n(?:  - .*\n)+", "nav:\n  - index.md\n  - funn.md\n  - om-rapporten.md\n", "nav")
+    text = _replace(text, r"^nav:\n(?:  (?:- |# ).*\n)+", "nav:\n  - Forside: index.md\n  - funn.md\n  - om-rapporten.md\n", "nav")
     text = _replace(text, r"^(          )site_name: .*?$", "          site_name: \"[The site's name]\"",
                     "the English site_name")
     text = _replace(text, r"^(          )site_description: .*?$",
