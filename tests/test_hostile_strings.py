@@ -54,6 +54,8 @@ def _hostile_data(project: Path) -> None:
         ui[lang]["table_category"] = IMG
         ui[lang]["citation"] = f"{IMG} " + "{publisher} ({year}). {title}. {commissioned_by}. {url}"
         ui[lang]["report_facts"]["title"] = SCRIPT
+        # Hostile strings are long words and no sentences: readability is not what this test is about.
+        ui[lang]["readability"] = {"texts": 1000, "pages": 1000}
     report["sources"][0]["publisher"] = SCRIPT
     report["report"]["project_leader"] = MARKDOWN
     # Markdown and attr_list in every kind of text from data that reaches a page's HTML.
