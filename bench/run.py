@@ -257,7 +257,7 @@ def _weights(requests: list, base: str) -> dict:
 def _reach_first_chart(page) -> None:
     """A reader's first pointer on a chart; returns when the chart is interactive."""
     page.locator("figure.report-chart .report-chart__view").first.hover()
-    page.wait_for_function("document.querySelector('figure.report-chart').dataset.chartState === 'interactive'",
+    page.wait_for_function("() => document.querySelector('figure.report-chart').dataset.chartState === 'interactive'",
                            timeout=20000)
 
 
