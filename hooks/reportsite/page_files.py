@@ -78,47 +78,45 @@ def files_outside_languages(docs_dir: Path, project: Path, languages: tuple[str,
     return problems
 
 
+def _in_language_folders(docs_dir: Path, languages: tuple[str, ...]):
+    """Every entry in the language folders, links left out (symbolic_links reports them)."""
+    for lang in languages:
+        folder = docs_dir / lang
+        if folder.is_dir() and not folder.is_symlink():
+            yield from (path for path in _walk(folder) if not path.is_symlink())
+
+
 def page_names(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
     """Files in the language folders that are neither pages nor allowed images, and names that make no clean address."""
     problems = []
-    for lang in languages:
-        folder = docs_dir / lang
-        if not folder.is_dir() or folder.is_symlink():
-            continue
-        for path in _walk(folder):
-            if path.is_symlink():
-                continue  # reported by symbolic_links
-            shown = _shown(path, project)
-            stem, suffix = (path.name, "") if path.is_dir() else os.path.splitext(path.name)
-            if path.is_file() and suffix != ".md" and suffix not in ALLOWED_ASSETS:
-                allowed = ", ".join(ALLOWED_ASSETS)
-                problems.append(Problem(shown, None, "", f"the file is neither a page (.md) nor an image the site allows ({allowed})",
-                                        "save pages as .md files; remove other files from content/"))
-            elif not CLEAN_NAME.fullmatch(stem) or suffix != suffix.lower():
-                problems.append(Problem(shown, None, "", f"the name '{path.name}' does not make a clean address", NAME_HINT))
+    for path in _in_language_folders(docs_dir, languages):
+        shown = _shown(path, project)
+        stem, suffix = (path.name, "") if path.is_dir() else os.path.splitext(path.name)
+        if path.is_file() and suffix != ".md" and suffix not in ALLOWED_ASSETS:
+            allowed = ", ".join(ALLOWED_ASSETS)
+            problems.append(Problem(shown, None, "", f"the file is neither a page (.md) nor an image the site allows ({allowed})",
+                                    "save pages as .md files; remove other files from content/"))
+        elif not CLEAN_NAME.fullmatch(stem) or suffix != suffix.lower():
+            problems.append(Problem(shown, None, "", f"the name '{path.name}' does not make a clean address", NAME_HINT))
     return problems
 
 
 def invisible_characters_in_pages(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
     """The first invisible character in each page (pages that are links or not UTF-8 are reported elsewhere)."""
     problems = []
-    for lang in languages:
-        folder = docs_dir / lang
-        if not folder.is_dir() or folder.is_symlink():
+    for path in _in_language_folders(docs_dir, languages):
+        if path.suffix != ".md" or not path.is_file():
             continue
-        for path in _walk(folder):
-            if path.suffix != ".md" or path.is_symlink() or not path.is_file():
-                continue
-            try:
-                text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
-            except UnicodeDecodeError:
-                continue
-            for number, line in enumerate(text.split("\n"), 1):
-                if (char := invisible_character(line)) is not None:
-                    problems.append(Problem(_shown(path, project), number, "",
-                                            f"the page holds the invisible character {describe_character(char)}",
-                                            INVISIBLE_HINT))
-                    break
+        try:
+            text = path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            continue
+        for number, line in enumerate(text.split("\n"), 1):
+            if (char := invisible_character(line)) is not None:
+                problems.append(Problem(_shown(path, project), number, "",
+                                        f"the page holds the invisible character {describe_character(char)}",
+                                        INVISIBLE_HINT))
+                break
     return problems
 
 
