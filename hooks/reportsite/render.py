@@ -200,8 +200,12 @@ class PageRenderer:
 
     def accessibility(self, part: str) -> str:
         """A part of the accessibility statement (statement.py), from data/accessibility.yml."""
-        return self.block(lambda: statement.render_part(part, self.data.accessibility, self.ctx.lang, self.ui,
-                                                        self.ctx.project))
+        def make() -> str:
+            values = statement.part_values(part, self.data.accessibility, self.ctx.project)
+            if values.get("date"):
+                values["shown_date"] = format_value(values["date"], "date", self.ui)
+            return self.partial("statement", part=part, text=self.data.accessibility["text"][self.ctx.lang], **values)
+        return self.block(make)
 
     def page_sources(self) -> str:
         """A closing list of the sources behind every figure the page's prose shows."""

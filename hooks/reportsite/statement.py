@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import datetime
 import functools
-import html
 import os
 import subprocess
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .numbers import format_value
 from .schema import Choice, ListOf, Record, Text, Url, localized_for
 from .yamlsource import YamlDocument, dotted
 
@@ -130,10 +128,6 @@ def check_statement(doc: YamlDocument, value: Any, problems: list[Problem]) -> N
 PARTS = ("status", "contact", "checked", "criteria")
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def checked_date(project: Path | None = None) -> str | None:
     """The date of the last change: SOURCE_DATE_EPOCH, as the build sets it, else the last commit's."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -149,57 +143,16 @@ def checked_date(project: Path | None = None) -> str | None:
     return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
 
 
-def render_part(part: str, statement: dict, lang: str, ui: dict, project: Path | None = None) -> str:
-    text = statement["text"][lang]
+def part_values(part: str, statement: dict, project: Path | None = None) -> dict:
+    """What the statement's partial (site_src/partials/report/statement.html) shows of a part."""
     criteria = statement["criteria"]
     if part == "status":
-        not_met = [c for c in criteria if c["result"] == "not-met"]
-        not_tested = [c for c in criteria if c["result"] == "not-tested"]
-        out = [f'<p class="report-statement__status"><strong>'
-               f'{esc(text["status_partial"] if not_met else text["status_met"])}</strong></p>']
-        if not_met:
-            out.append(f"<p>{esc(text['not_met_intro'])}</p><ul class=\"report-statement__not-met\">")
-            for c in not_met:
-                out.append(f"<li><strong>{esc(c['id'])} {esc(c['name'][lang])}</strong>. "
-                           f"{esc(text['reason'])}: {esc(c['reason'][lang])} "
-                           f"{esc(text['affected'])}: {esc(c['affected'][lang])}</li>")
-            out.append("</ul>")
-        else:
-            out.append(f"<p>{esc(text['none_not_met'])}</p>")
-        if not_tested:
-            out.append(f"<p>{esc(text['not_tested_intro'])} "
-                       + ", ".join(f"{esc(c['id'])} {esc(c['name'][lang])}" for c in not_tested) + ".</p>")
-        return "\n" + "".join(out) + "\n"
+        return {"not_met": [c for c in criteria if c["result"] == "not-met"],
+                "not_tested": [c for c in criteria if c["result"] == "not-tested"]}
     if part == "contact":
-        publisher, contact = statement.get("publisher"), statement.get("contact") or {}
-        links = []
-        if contact.get("email"):
-            links.append(f'<a href="mailto:{esc(contact["email"])}">{esc(contact["email"])}</a>')
-        if contact.get("url"):
-            links.append(f'<a href="{esc(contact["url"])}">{esc(contact["url"])}</a>')
-        if not publisher and not links:
-            return f'\n<p class="report-statement__contact">{esc(text["no_contact"])}</p>\n'
-        out = f"{esc(text['publisher'])}: {esc(publisher)}. " if publisher else ""
-        out += (f"{esc(text['contact_intro'])} " + " / ".join(links) + ".") if links else esc(text["no_contact"])
-        return f'\n<p class="report-statement__contact">{out}</p>\n'
+        return {"publisher": statement.get("publisher"), "contact": statement.get("contact") or {}}
     if part == "checked":
-        date = checked_date(project)
-        shown = (f'<time datetime="{date}">{esc(format_value(date, "date", ui))}</time>' if date else "–")
-        return f'\n<p class="report-statement__checked">{esc(text["checked"]).replace("{date}", shown)}</p>\n'
+        return {"date": checked_date(project)}
     if part == "criteria":
-        rows = []
-        for c in criteria:
-            how = []
-            if c.get("tests"):
-                how.append(f"{esc(text['automatic'])}: " + ", ".join(f"<code>{esc(t)}</code>" for t in c["tests"]))
-            if c.get("by_hand"):
-                how.append(f"{esc(text['by_hand'])}: {esc(c['by_hand'][lang])}")
-            added = f' <span class="report-statement__added">({esc(text["added_in_22"])})</span>' if c["id"] in WCAG22_ADDED else ""
-            result = text["result_" + c["result"].replace("-", "_")]
-            rows.append(f'<tr data-criterion="{esc(c["id"])}" data-result="{esc(c["result"])}">'
-                        f'<th scope="row">{esc(c["id"])} {esc(c["name"][lang])}{added}</th>'
-                        f'<td>{esc(CRITERIA[c["id"]])}</td><td>{"<br>".join(how)}</td><td>{esc(result)}</td></tr>')
-        head = "".join(f'<th scope="col">{esc(text[k])}</th>' for k in ("col_criterion", "col_level", "col_how", "col_result"))
-        return (f'\n<div class="report-statement__criteria" data-search-exclude><table class="report-statement__table">'
-                f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n")
+        return {"criteria": criteria, "levels": CRITERIA, "added_in_22": WCAG22_ADDED}
     raise KeyError(part)
