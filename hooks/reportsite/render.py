@@ -233,16 +233,15 @@ class PageRenderer:
             note_text = self.ui["computed"].format(formula=formula)
         return self.partial("figure", figure=figure, text=text, note=note_text)
 
-    def caveats_html(self, figure_ids, shown: frozenset[str] = frozenset()) -> str:
+    def caveats_html(self, figure_ids, shown: list[str] = ()) -> str:
         """The caveats (data/findings.yml, per figure) of these figures, each text once, except those in `shown`."""
-        texts = [self.data.figures[f].caveat[self.ctx.lang] for f in figure_ids
-                 if f in self.data.figures and self.data.figures[f].caveat]
-        texts = [t for t in dict.fromkeys(texts) if t not in shown]
+        texts = [t for t in self.caveat_texts(figure_ids) if t not in shown]
         return self.partial("caveats", caveats=[self.prose(t) for t in texts]) if texts else ""
 
-    def caveat_texts(self, figure_ids) -> frozenset[str]:
-        return frozenset(self.data.figures[f].caveat[self.ctx.lang] for f in figure_ids
-                         if f in self.data.figures and self.data.figures[f].caveat)
+    def caveat_texts(self, figure_ids) -> list[str]:
+        """The caveats of these figures in the page's language, in order, each once."""
+        return list(dict.fromkeys(self.data.figures[f].caveat[self.ctx.lang] for f in figure_ids
+                                  if f in self.data.figures and self.data.figures[f].caveat))
 
     def prose(self, text: str) -> Markup:
         """Data text: escaped, with its {{ figure ID }} shortcodes (checked by the loader) rendered."""
@@ -279,7 +278,7 @@ class PageRenderer:
         return (f'<iframe src="{esc(src)}" title="{esc(chart.title[self.ctx.lang])}" width="100%" '
                 f'height="{height + EMBED_EXTRA_HEIGHT}" style="border:0;max-width:{width + 40}px" loading="lazy"></iframe>')
 
-    def chart_html(self, chart: Chart, with_sources: bool = True, caveats_shown: frozenset[str] = frozenset()) -> str:
+    def chart_html(self, chart: Chart, with_sources: bool = True, caveats_shown: list[str] = ()) -> str:
         lang = self.ctx.lang
         width, height = charts.chart_size(chart, lang)
         specs = {theme: self.chart_spec(chart, theme) for theme in charts.THEMES}
