@@ -27,3 +27,35 @@ def test_build_with_a_cache_that_is_not_a_folder(project_copy, tmp_path):
     assert result.returncode == 0, result.output
     assert "Traceback" not in result.output
     assert "cannot be used (Not a directory): building without it" in result.output
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(project_copy, tmp_path):
+    first = build(project_copy, tmp_path / "first")
+    assert first.returncode == 0, first.output
+    kept = list((project_copy / ".cache" / "templates").iterdir())
+    assert len(kept) > 20, kept   # the theme's templates and the report partials
+    partial = project_copy / "site_src" / "partials" / "report" / "finding.html"
+    partial.write_text(partial.read_text(encoding="utf-8").replace('<div class="finding"', '<div data-edited-template class="finding"', 1),
+                       encoding="utf-8")
+    second = build(project_copy, tmp_path / "second")
+    assert second.returncode == 0, second.output
+    assert "data-edited-template" not in (tmp_path / "first" / "funn" / "index.html").read_text(encoding="utf-8")
+    assert "data-edited-template" in (tmp_path / "second" / "funn" / "index.html").read_text(encoding="utf-8")
+
+
+def test_unwritable_template_cache_is_given_up_with_one_message(tmp_path, caplog):
+    import jinja2
+
+    from reportsite.cache import template_bytecode
+
+    folder = tmp_path / "templates"
+    bytecode = template_bytecode(folder)
+    folder.rmdir()
+    folder.write_text("not a folder")
+    env = jinja2.Environment(loader=jinja2.DictLoader({"a.html": "{{ 1 + 1 }}", "b.html": "b"}), bytecode_cache=bytecode)
+    with caplog.at_level("INFO", logger="mkdocs.reportsite.cache"):
+        assert env.get_template("a.html").render() == "2"
+        assert env.get_template("b.html").render() == "b"
+    messages = [r.getMessage() for r in caplog.records]
+    assert len(messages) == 1 and "cannot be used" in messages[0], messages
+    assert template_bytecode(folder) is None   # a file where the folder should be

@@ -112,3 +112,39 @@ def new_build() -> None:
 
 
 rendered = ContentCache()
+
+
+def template_bytecode(folder: Path):
+    """A cache of compiled Jinja templates in `folder`, or None when the folder cannot be made.
+
+    Jinja compiles every template (the theme's and the report partials) afresh in each language
+    pass of each build, which is a large part of a warm build. Jinja keys each entry by the
+    template's name and a checksum of its source, so an edited template is compiled again. As with
+    the rendered cache, an unusable folder makes the build slower, never failed.
+    """
+    import jinja2
+
+    class TemplateBytecode(jinja2.FileSystemBytecodeCache):
+        usable = True
+
+        def load_bytecode(self, bucket) -> None:
+            if self.usable:
+                self._try(super().load_bytecode, bucket)
+
+        def dump_bytecode(self, bucket) -> None:
+            if self.usable:
+                self._try(super().dump_bytecode, bucket)
+
+        def _try(self, step, bucket) -> None:
+            try:
+                step(bucket)
+            except OSError as exc:
+                self.usable = False
+                log.info(f"The cache folder {folder} cannot be used ({exc.strerror or exc}): "
+                         "templates are compiled in every build, which is slower.")
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return TemplateBytecode(str(folder))

@@ -8,6 +8,7 @@ reuse them. `mkdocs serve` loads a new configuration for every rebuild, and so g
 
 from __future__ import annotations
 
+import functools
 import itertools
 import secrets
 import weakref
@@ -38,6 +39,11 @@ class SiteBuild:
     def data(self):
         return self.validation.data
 
+    @functools.cached_property
+    def template_bytecode(self):
+        """Compiled Jinja templates, kept across builds (the theme's and the report partials)."""
+        return cache.template_bytecode(self.site.project / ".cache" / "templates")
+
     @property
     def error(self) -> SiteDataError | None:
         return SiteDataError(self.validation.problems) if self.validation.problems else None
@@ -58,7 +64,8 @@ class SiteBuild:
         """The page's Markdown, its shortcodes replaced by Markdown with placeholders for their HTML."""
         page = self.validation.pages[src_uri]
         renderer = PageRenderer(self.data, self.context(page.lang, self.paths.page_url(src_uri), page.shown),
-                                self.site.templates_dir, self.placeholder, self.specs)
+                                self.site.templates_dir, self.placeholder, self.specs,
+                                bytecode=self.template_bytecode)
         markdown = expand(page.markdown, page.usable, renderer)
         self.fragments[src_uri] = renderer.out
         return markdown
@@ -92,7 +99,8 @@ class SiteBuild:
         for chart in data.charts.values():
             for lang in site.codes:
                 ctx = self.context(lang, self.paths.embed_url(chart.id, lang), f"embed {chart.id} ({lang})")
-                renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder, self.specs)
+                renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder, self.specs,
+                                bytecode=self.template_bytecode)
                 files[self.paths.embed_file(chart.id, lang)] = renderer.embed_page(chart)
         files.update(downloads.download_files(data))
         if not site.fonts_inline:
