@@ -111,9 +111,15 @@ def cold_build(project: Path) -> tuple[float, float]:
 
 
 def svgs_drawn(project: Path) -> int:
-    """Static SVGs vl-convert drew and the cache holds (the dark ones are derived, not drawn)."""
-    folder = project / ".cache" / "rendered"
-    return sum(1 for p in folder.iterdir() if p.name.startswith("svg-")) if folder.is_dir() else 0
+    """Static SVGs vl-convert drew and the cache holds: keys 'svg-' and 40 hex digits (the dark ones are
+    derived, not drawn; 'svg-font-' and 'svg-face-' entries are glyphs, not drawings)."""
+    import sqlite3
+
+    database = project / ".cache" / "rendered" / "entries.sqlite3"   # reportsite/cache.py, ContentCache
+    if not database.is_file():
+        return 0
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT count(*) FROM entries WHERE key LIKE 'svg-%' AND length(key) = 44").fetchone()[0]
 
 
 # -- measurements ------------------------------------------------------------------------------
@@ -328,10 +334,13 @@ def measure_fonts(site: Path) -> dict:
 def fonts_report(f: dict) -> str:
     lines = ["", "## Fonts", "",
              "The site's one typeface (Open Sans from the `fontpkg-open-sans` package, subset to Latin with the "
-             "Norwegian letters at build time; `hooks/reportsite/fonts.py`). Each page preloads both files.", "",
+             "Norwegian letters at build time; `hooks/reportsite/fonts.py`). Each weight is two files: the first "
+             "(Basic Latin, the Norwegian letters and punctuation) every page preloads; the second (the rest of "
+             "Latin) a browser fetches only for a page that shows one of its characters.", "",
              "| File | Size |", "| --- | --- |"]
     lines += [f"| `{name}` | {size / 1024:.1f} KB ({size} bytes) |" for name, size in f["files"].items()]
-    lines.append(f"| Both files | {sum(f['files'].values()) / 1024:.1f} KB |")
+    first = [size for name, size in f["files"].items() if "-more" not in name]
+    lines.append(f"| The files every page loads (the first of each weight) | {sum(first) / 1024:.1f} KB |")
     lines.append(f"| Glyphs carried by each static chart SVG (mean of {f['svgs']}, decoded) | "
                  f"{f['svg_font_bytes_mean'] / 1024:.1f} KB of an SVG of {f['svg_bytes_mean'] / 1024:.1f} KB |")
     return "\n".join(lines) + "\n"
