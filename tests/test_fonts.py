@@ -187,20 +187,31 @@ class _Head(HTMLParser):
 
 def test_the_font_files_are_in_the_built_site_and_every_page_loads_them(built_site):
     woff2 = sorted((built_site / fonts.WEB_FOLDER).glob("*.woff2"))
-    assert [p.name for p in woff2] == sorted(fonts.web_file_name(w) for w in fonts.WEIGHTS)
-    covered = None
-    for path in woff2:
+    assert [p.name for p in woff2] == sorted(fonts.web_file_name(w, part) for w, part in fonts.web_files())
+    by_weight: dict[int, set[int]] = {}
+    in_font = set(TTFont(fonts.static_fonts()[400]).getBestCmap())   # Open Sans has no U+202F, say
+    for weight, part in fonts.web_files():
+        path = built_site / fonts.WEB_FOLDER / fonts.web_file_name(weight, part)
         assert path.read_bytes()[:4] == b"wOF2"
         font = TTFont(path)
         assert font["name"].getDebugName(1) == fonts.FAMILY
         cmap = set(font.getBestCmap())
-        assert set(map(ord, "æøåÆØÅéü«»–—’”…€")) <= cmap
-        assert 4_000 < path.stat().st_size < 40_000, "subset: Latin only"
-        covered = cmap if covered is None else covered & cmap
+        assert set(fonts.WEB_PARTS[part]) & in_font <= cmap, f"{path.name}: glyphs missing"
+        assert 2_000 < path.stat().st_size < 40_000, "subset: Latin only"
+        by_weight.setdefault(weight, set()).update(cmap)
+    # The first part of each weight carries the Norwegian letters and punctuation; both parts, all of Latin.
+    for weight in fonts.WEIGHTS:
+        core = set(TTFont(built_site / fonts.WEB_FOLDER / fonts.web_file_name(weight)).getBestCmap())
+        assert set(map(ord, "æøåÆØÅé«»–—’”…\u00a0\u2212")) <= core
+        assert set(map(ord, "üÜ€ç")) <= by_weight[weight]
+    covered = set.intersection(*by_weight.values())
     css = (built_site / fonts.STYLESHEET).read_text(encoding="utf-8")
-    for path in woff2:
-        assert f'url("../../{fonts.WEB_FOLDER}/{path.name}") format("woff2")' in css
+    for weight, part in fonts.web_files():
+        name = fonts.web_file_name(weight, part)
+        assert (f'url("../../{fonts.WEB_FOLDER}/{name}") format("woff2");\n'
+                f'  unicode-range: {fonts.unicode_range(fonts.WEB_PARTS[part])};') in css
     assert "font-display: swap" in css and "size-adjust" in css and "ascent-override" in css
+    preloaded = {(built_site / fonts.WEB_FOLDER / fonts.web_file_name(w)).resolve() for w in fonts.WEIGHTS}
     missing: dict[str, str] = {}
     for page in site_pages(built_site):
         html_file = built_site / page / "index.html"
@@ -209,7 +220,7 @@ def test_the_font_files_are_in_the_built_site_and_every_page_loads_them(built_si
         depth_root = html_file.parent
         loaded = {(depth_root / href).resolve() for href in head.preloads}
         if "embed/" not in page:
-            assert loaded == {p.resolve() for p in woff2}, f"{page}: preloads {head.preloads}"
+            assert loaded == preloaded, f"{page}: preloads {head.preloads}"
             assert any(s.endswith("assets/stylesheets/fonts.css") for s in head.stylesheets), page
         # Every character of the page's text has a glyph in the subset (code blocks excepted).
         for char in "".join(head.text):
@@ -220,6 +231,13 @@ def test_the_font_files_are_in_the_built_site_and_every_page_loads_them(built_si
     assert (built_site / "assets" / "stylesheets" / "embed.css").read_text(encoding="utf-8").startswith(
         "/* A chart's embed page") and '@import url("fonts.css")' in (
         built_site / "assets" / "stylesheets" / "embed.css").read_text(encoding="utf-8")
+
+
+def test_unicode_ranges_join_consecutive_code_points():
+    assert fonts.unicode_range([0x41, 0x20, 0x21, 0x22, 0xE9]) == "U+20-22, U+41, U+E9"
+    assert set(fonts.CORE_UNICODES) < set(fonts.WEB_UNICODES)
+    assert set(fonts.WEB_PARTS[""]) | set(fonts.WEB_PARTS["-more"]) == set(fonts.WEB_UNICODES)
+    assert not set(fonts.WEB_PARTS[""]) & set(fonts.WEB_PARTS["-more"])
 
 
 def test_static_chart_svgs_carry_their_glyphs(built_site):
@@ -348,3 +366,21 @@ def test_charts_drawn_in_parallel_use_the_sites_fonts(tmp_path):
                 assert built == here, f"{chart.id} ({lang}) drawn differently by a worker"
     finally:
         charts.rendered.use_folder(saved)
+
+
+@pytest.mark.browser
+def test_pages_fetch_the_second_font_part_only_for_a_character_in_it(page, built_site, site_url):
+    fetched: list[str] = []
+    page.on("requestfinished", lambda r: r.url.endswith(".woff2") and fetched.append(r.url.rsplit("/", 1)[1]))
+    for path in ("", "funn/", "en/funn/"):
+        page.goto(site_url + path, wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+    assert set(fetched) == {fonts.web_file_name(w) for w in fonts.WEIGHTS}, fetched
+    # Text with a character of the second part (written into the page as an editor could): the
+    # browser fetches that part and draws the character in the site's font, not the fallback.
+    page.evaluate("""() => { const p = document.createElement('p'); p.id = 'more-glyphs';
+                             p.textContent = 'Ærlig talt: 5 € for crème brûlée'; document.querySelector('article').append(p); }""")
+    page.wait_for_function("() => document.fonts.status === 'loaded' && [...document.fonts].some("
+                           "f => f.status === 'loaded' && f.unicodeRange.includes('U+20AC'))")
+    assert _platform_families(page, "#more-glyphs") == {fonts.FAMILY}
+    assert fonts.web_file_name(400, "-more") in fetched, fetched

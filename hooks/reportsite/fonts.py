@@ -48,6 +48,13 @@ WEB_UNICODES = [
     *range(0x2009, 0x200B), *range(0x2010, 0x2028), 0x202F, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2122,
     0x2190, 0x2191, 0x2192, 0x2193, 0x2212,
 ]
+# The pages' text is nearly all in a small part of that: Basic Latin, the Norwegian letters and the
+# punctuation Norwegian typography uses (Språkrådet: « », –, no-break and thin spaces, the minus
+# sign), and the pilcrow of the headings' permalinks. Those glyphs are one file per weight, which
+# every page preloads; the rest of WEB_UNICODES is a second file per weight, which a browser fetches
+# only for a page that shows one of its characters (unicode-range in the @font-face rules).
+CORE_UNICODES = sorted({*range(0x20, 0x7F), *map(ord, "\u00a0«»¶·éÉæøåÆØÅ–—‘’“”…•\u2009\u202f\u2212")})
+WEB_PARTS = {"": CORE_UNICODES, "-more": sorted(set(WEB_UNICODES) - set(CORE_UNICODES))}
 WEB_FOLDER = "assets/fonts"
 STYLESHEET = "assets/stylesheets/fonts.css"
 
@@ -220,8 +227,8 @@ def _subset(weight: int, unicodes, flavor: str | None, source: Path | None = Non
     return out.getvalue()
 
 
-def web_file_name(weight: int) -> str:
-    return f"{FAMILY.lower().replace(' ', '-')}-{weight}.woff2"
+def web_file_name(weight: int, part: str = "") -> str:
+    return f"{FAMILY.lower().replace(' ', '-')}-{weight}{part}.woff2"
 
 
 @cache
@@ -233,17 +240,33 @@ def _latin(weight: int) -> Path:
     return path
 
 
+def web_files() -> list[tuple[int, str]]:
+    """Each web font file as (weight, part of WEB_PARTS)."""
+    return [(weight, part) for weight in WEIGHTS for part in WEB_PARTS]
+
+
 @cache
 def web_fonts() -> dict[str, bytes]:
-    """The pages' fonts: path in the site -> WOFF2 bytes (Latin and Norwegian, each weight)."""
+    """The pages' fonts: path in the site -> WOFF2 bytes (each weight, each part of WEB_PARTS)."""
     result = {}
-    for weight in WEIGHTS:
-        name = web_file_name(weight)
+    for weight, part in web_files():
+        name = web_file_name(weight, part)
         cached = cache_folder() / "web" / name
         if not cached.is_file():
-            _write_atomic(cached, _subset(weight, WEB_UNICODES, "woff2"))
+            _write_atomic(cached, _subset(weight, WEB_PARTS[part], "woff2"))
         result[f"{WEB_FOLDER}/{name}"] = cached.read_bytes()
     return result
+
+
+def unicode_range(codepoints) -> str:
+    """The CSS unicode-range of code points, runs of consecutive ones as one range: U+20-7E, U+A0."""
+    runs: list[list[int]] = []
+    for point in sorted(codepoints):
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return ", ".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in runs)
 
 
 def _vertical_overrides() -> str:
@@ -266,12 +289,13 @@ def stylesheet(css_path: str = STYLESHEET, inline: bool = False) -> str:
     depth = css_path.count("/")
     lines = [f"/* {FAMILY}: Open Sans from the PyPI package {SOURCE_PACKAGE}, subset at build time"
              " (hooks/reportsite/fonts.py). */"]
-    for weight in WEIGHTS:
-        path = f"{WEB_FOLDER}/{web_file_name(weight)}"
+    for weight, part in web_files():
+        path = f"{WEB_FOLDER}/{web_file_name(weight, part)}"
         url = ("data:font/woff2;base64," + base64.b64encode(web_fonts()[path]).decode("ascii") if inline
                else "../" * depth + path)
         lines.append(f'@font-face {{\n  font-family: "{FAMILY}";\n  font-style: normal;\n  font-weight: {weight};\n'
-                     f'  font-display: swap;\n  src: url("{url}") format("woff2");\n}}')
+                     f'  font-display: swap;\n  src: url("{url}") format("woff2");\n'
+                     f'  unicode-range: {unicode_range(WEB_PARTS[part])};\n}}')
     local = ", ".join(f'local("{name}")' for name in FALLBACK_LOCAL)
     lines.append(f'@font-face {{\n  font-family: "{FALLBACK_FAMILY}";\n  src: {local};\n'
                  f"  size-adjust: {SIZE_ADJUST:.2%};\n{_vertical_overrides()}}}")
@@ -280,7 +304,8 @@ def stylesheet(css_path: str = STYLESHEET, inline: bool = False) -> str:
 
 
 def preloads() -> list[str]:
-    """Site paths of the font files every page preloads."""
+    """Site paths of the font files every page preloads: each weight's first part, which holds the
+    characters of nearly every page."""
     return [f"{WEB_FOLDER}/{web_file_name(weight)}" for weight in WEIGHTS]
 
 
