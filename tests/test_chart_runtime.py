@@ -65,7 +65,7 @@ def _static_painted(page) -> list[dict]:
         const img = f.querySelector('img.report-chart__static--light');
         const box = img.getBoundingClientRect();
         return {state: f.dataset.chartState || null, loaded: img.complete && img.naturalWidth > 0,
-                width: box.width, height: box.height,
+                width: box.width, height: box.height, inView: box.top < innerHeight,
                 interactive: f.querySelectorAll('.report-chart__interactive').length};
     })""")
 
@@ -86,8 +86,16 @@ def test_first_transfer_has_no_chart_runtime_and_the_static_charts_are_painted(w
     assert not _runtime_requested(page), "the chart runtime loaded before any reader reached for a chart"
     assert page.evaluate("typeof window.vegaEmbed") == "undefined"
     charts = _static_painted(page)
-    assert charts and all(c["state"] is None and c["loaded"] and c["width"] > 200 and c["height"] > 50
+    # Every chart's box is there from the start (the image's width and height), and a chart in view
+    # is painted; one further down loads as the reader scrolls towards it (loading="lazy").
+    assert charts and all(c["state"] is None and c["width"] > 200 and c["height"] > 50
                           and c["interactive"] == 0 for c in charts), charts
+    assert all(c["loaded"] for c in charts if c["inView"]), charts
+    for i in range(len(charts)):
+        image = page.locator("figure.report-chart").nth(i).locator("img.report-chart__static--light")
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle(), timeout=10000)
+    assert not _runtime_requested(page), "scrolling is not reaching for a chart"
     assert _errors(page) == []
 
 
