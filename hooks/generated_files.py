@@ -1,5 +1,6 @@
 """Hook: add the files the build generates (chart images, embed pages, data downloads, the chart
-script) to the site, once per build, in every language."""
+script) to the site, once per build, in every language; and the theme's own scripts and
+stylesheets, minified, in place of the files as written (reportsite/minify.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,13 @@ from reportsite import engine, state
 @event_priority(engine.AFTER_I18N)
 def on_files(files, config):
     build = state.for_config(config)
-    if build.error is not None or build.generated_added:
-        return files  # a problem (the preview shows it), or an earlier language pass added them
+    if build.error is not None:
+        return files  # a problem: the preview shows it
+    # Each language pass copies the theme's files anew: the minified ones take their place in each.
+    for path, content in build.theme_assets.items():
+        engine.add_generated_file(files, config, path, content)
+    if build.generated_added:
+        return files  # an earlier language pass added them
     for path, content in build.generated_files().items():
         engine.add_generated_file(files, config, path, content)
     build.generated_added = True

@@ -14,7 +14,7 @@ import secrets
 import weakref
 from dataclasses import dataclass, field
 
-from . import cache, charts, downloads, fonts, live_preview, paths
+from . import cache, charts, downloads, fonts, live_preview, minify, paths
 from .errors import SiteDataError
 from .numbers import d3_locale
 from .paths import SitePaths
@@ -38,6 +38,12 @@ class SiteBuild:
     @property
     def data(self):
         return self.validation.data
+
+    @functools.cached_property
+    def theme_assets(self) -> dict[str, str]:
+        """The theme's own scripts and stylesheets, minified (made once; every language pass, which
+        copies the theme's files afresh, gets these in their place)."""
+        return minify.minified_assets(self.site.templates_dir)
 
     @functools.cached_property
     def template_bytecode(self):
@@ -105,7 +111,7 @@ class SiteBuild:
         files.update(downloads.download_files(data))
         if not site.fonts_inline:
             files.update(fonts.web_fonts())
-        files[fonts.STYLESHEET] = fonts.stylesheet(inline=site.fonts_inline)
+        files[fonts.STYLESHEET] = minify.minify_stylesheet(fonts.stylesheet(inline=site.fonts_inline))
         files[paths.VEGA_BUNDLE] = charts.vega_bundle()
         return files
 
