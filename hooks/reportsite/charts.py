@@ -144,7 +144,8 @@ def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_
     base = alt.Chart(alt.Data(values=[])).encode(
         y=alt.Y("label:N", sort=None, title=None, axis=None),
         x=alt.X("value:Q", title=_AXIS_TITLE, scale=scale,
-                axis=alt.Axis(format=axis_format, titleFontSize=12, labelFontSize=12, tickCount=5, grid=False)),
+                axis=alt.Axis(format=axis_format, titleFontSize=12, titleFontWeight="normal", labelFontSize=12,
+                              tickCount=5, grid=False)),
     )
     bars = base.mark_bar(height=BAR_HEIGHT, yOffset=BAR_OFFSET).encode(
         color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),

@@ -206,14 +206,18 @@ def register_with_vl_convert() -> None:
     _registered.add(folder)
 
 
-def _subset(weight: int, unicodes, flavor: str | None, source: Path | None = None) -> bytes:
+def _subset(weight: int, unicodes, flavor: str | None, source: Path | None = None, lean: bool = False) -> bytes:
+    """The font cut down to `unicodes`. `lean`: only what drawing needs (a face inside an SVG, named
+    by its @font-face rule): the family's name alone, no style table."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     options = subset.Options()
     options.flavor = flavor
     options.layout_features = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk", "tnum", "lnum"]
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    options.name_IDs = [1] if lean else [0, 1, 2, 3, 4, 5, 6]
+    if lean:
+        options.drop_tables = [*options.drop_tables, "STAT"]
     options.hinting = False
     options.desubroutinize = True
     font = TTFont(source or static_fonts()[weight])
@@ -323,14 +327,19 @@ def _unescape(text: str) -> str:
 
 # The glyphs an SVG carries come in blocks: a block is in whole when the SVG shows any character of
 # it. A subset per chart's exact characters would cost about 0.1 s of fontTools for each of
-# hundreds of charts; in blocks, a build makes a handful (cached across builds) at about 8 KB each.
+# hundreds of charts; in blocks, a build makes a handful (cached across builds) of 2 to 6 KB each.
+# The blocks follow what chart text uses: digits and number signs, the letters (capitals in two
+# halves: a label uses few), the punctuation labels use, the rest of ASCII, æøå, the rest.
 _NUMERIC = frozenset(map(ord, "0123456789 %+,.-\u00a0\u2009\u202f\u2212\u2013\u2030"))
 _NORWEGIAN = frozenset(map(ord, "æøåÆØÅ"))
+_LABEL_PUNCTUATION = frozenset(map(ord, "()/:;'\"")) - _NUMERIC
 _SVG_BLOCKS = (
     _NUMERIC,
-    frozenset(range(ord("A"), ord("Z") + 1)),
+    frozenset(map(ord, "ABCDEFGHIJKLM")),
+    frozenset(map(ord, "NOPQRSTUVWXYZ")),
     frozenset(range(ord("a"), ord("z") + 1)),
-    frozenset(range(0x21, 0x7F)) - _NUMERIC - frozenset(range(ord("A"), ord("Z") + 1))
+    _LABEL_PUNCTUATION,
+    frozenset(range(0x21, 0x7F)) - _NUMERIC - _LABEL_PUNCTUATION - frozenset(range(ord("A"), ord("Z") + 1))
     - frozenset(range(ord("a"), ord("z") + 1)),
     _NORWEGIAN,
 )
@@ -351,7 +360,7 @@ def _svg_face(weight: int, unicodes: frozenset[int]) -> str:
     face = rendered.get(key)
     if face is not None:
         return face
-    data = base64.b64encode(_subset(weight, sorted(unicodes), "woff2", _latin(weight))).decode("ascii")
+    data = base64.b64encode(_subset(weight, sorted(unicodes), "woff2", _latin(weight), lean=True)).decode("ascii")
     return rendered.put(key, f'@font-face{{font-family:"{FAMILY}";font-weight:{weight};'
                         f'src:url(data:font/woff2;base64,{data}) format("woff2")}}')
 

@@ -59,6 +59,7 @@ class PageContext:
     site_url: str = ""       # the published site's address, for links meant to leave the site
     site_name: str = ""
     project: Path | None = None   # the project's folder: the statement's date of the last commit
+    favicon: str = ""        # the favicon's site path (theme.favicon)
 
     @property
     def lang_root(self) -> str:
@@ -306,7 +307,7 @@ class PageRenderer:
         return self.partial(
             "embed", chart=chart, site_name=self.ctx.site_name, csp="" if live_preview.serving() else security.META_CONTENT_SECURITY_POLICY, figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",
-            stylesheet=self.ctx.href(paths.EMBED_CSS),
+            stylesheet=self.ctx.href(paths.EMBED_CSS), favicon=self.ctx.href(self.ctx.favicon) if self.ctx.favicon else "",
             # charts.js loads the chart runtime (beside it) when a reader reaches for the chart;
             # chart-values.js gives the chart's values to the keyboard without it.
             scripts=[self.ctx.href(paths.CHART_SCRIPT), self.ctx.href(paths.CHART_VALUES_SCRIPT)]) + "\n"

@@ -35,6 +35,8 @@ class SiteConfig:
     link_previews: bool     # link-preview images and tags (not in the offline bundle)
     fonts_inline: bool      # the font files inside their stylesheet (the offline bundle: file:// refuses font files)
     templates_dir: Path     # site_src/: the theme's overrides and the report's partials
+    logo_icon: str = ""     # theme.icon.logo: the logo, one of Material's icons ("material/chart-bar")
+    favicon: str = ""       # theme.favicon: its path in the site
     markdown_extensions: tuple = ()   # as MkDocs converts pages: names or extension objects
     mdx_configs: tuple = ()           # (name, options) pairs
 
@@ -79,6 +81,7 @@ def from_mkdocs(config) -> SiteConfig:
         link_previews=bool(extra.get("link_previews", True)),
         fonts_inline=bool(extra.get("fonts_inline", False)),
         templates_dir=Path(config.theme.custom_dir or config_file.parent / "site_src").resolve(),
+        logo_icon=str((config.theme.get("icon") or {}).get("logo") or ""), favicon=str(config.theme.get("favicon") or ""),
         markdown_extensions=tuple(config.markdown_extensions),
         mdx_configs=tuple((name, options) for name, options in config.mdx_configs.items()))
 

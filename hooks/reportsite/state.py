@@ -14,7 +14,7 @@ import secrets
 import weakref
 from dataclasses import dataclass, field
 
-from . import cache, charts, downloads, fonts, live_preview, minify, paths
+from . import cache, charts, downloads, favicon, fonts, live_preview, minify, paths
 from .errors import SiteDataError
 from .numbers import d3_locale
 from .paths import SitePaths
@@ -62,7 +62,8 @@ class SiteBuild:
         site = self.site
         return PageContext(lang=lang, src=src, url=url,
                            findings_url=self.paths.page_url(f"{lang}/{site.findings_page}"), paths=self.paths,
-                           site_url=site.site_url, site_name=site.language(lang).site_name, project=site.project)
+                           site_url=site.site_url, site_name=site.language(lang).site_name, project=site.project,
+                           favicon=site.favicon)
 
     # -- pages ------------------------------------------------------------------------------------
 
@@ -113,6 +114,8 @@ class SiteBuild:
             files.update(fonts.web_fonts())
         files[fonts.STYLESHEET] = minify.minify_stylesheet(fonts.stylesheet(inline=site.fonts_inline))
         files[paths.VEGA_BUNDLE] = charts.vega_bundle()
+        if site.favicon.endswith(".svg"):
+            files[site.favicon] = favicon.favicon_svg(site.logo_icon, site.shown(site.config_file))
         return files
 
 
