@@ -3,7 +3,7 @@ in every language pass of every build (reportsite/cache.py, template_bytecode)."
 
 from __future__ import annotations
 
-from reportsite import cache, state
+from reportsite import state
 
 
 def on_env(env, *, config, files):
