@@ -15,11 +15,9 @@ def on_files(files, config):
     if build.error is not None:
         return files  # a problem: the preview shows it
     # Each language pass copies the theme's files anew: the minified ones take their place in each.
-    for path, content in build.theme_assets.items():
-        engine.add_generated_file(files, config, path, content)
+    engine.add_generated_files(files, config, build.theme_assets)
     if build.generated_added:
         return files  # an earlier language pass added them
-    for path, content in build.generated_files().items():
-        engine.add_generated_file(files, config, path, content)
+    engine.add_generated_files(files, config, build.generated_files())
     build.generated_added = True
     return files

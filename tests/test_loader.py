@@ -303,3 +303,20 @@ def test_an_id_too_long_for_a_file_name(tmp_path):
     problems = _problems(data)
     assert f"data/findings.yml:{line}: findings[0].id: the id is 301 characters long — keep ids to 64 " \
            "characters or fewer: they become file names and addresses" in problems
+
+
+def test_the_quick_test_for_invisible_characters_agrees_with_their_categories_for_every_character():
+    """invisible_character decides most texts with str.isprintable; for every code point, alone in
+    text with the spaces and line breaks data has, it gives what the Unicode categories give."""
+    import unicodedata
+
+    from reportsite.yamlsource import invisible_character
+
+    def by_category(text: str) -> str | None:
+        return next((c for c in text if c not in "\t\n\r" and unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")), None)
+
+    for point in range(0x110000):
+        if 0xD800 <= point <= 0xDFFF:
+            continue   # surrogates: never in text read from UTF-8
+        text = f"Små\u00a0{chr(point)} kommuner\n\tog"
+        assert invisible_character(text) == by_category(text), f"U+{point:04X}"

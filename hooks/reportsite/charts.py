@@ -241,18 +241,24 @@ def render_svg(spec: dict, locale: dict) -> str:
     return svg
 
 
-def render_svgs(items: list[tuple[dict, dict]]) -> None:
-    """Draw many (spec, locale) SVGs ahead of use, spread over the machine's cores when there are enough of them."""
+def render_svgs(items: list[tuple[dict, dict]]) -> list[str]:
+    """The SVGs of many (spec, locale) pairs, in order; those not cached are drawn spread over the
+    machine's cores when there are enough of them."""
+    keys = [_svg_key(spec, locale) for spec, locale in items]
     missing: dict[str, tuple[dict, dict]] = {}
-    for spec, locale in items:
-        key = _svg_key(spec, locale)
+    for key, item in zip(keys, items):
         if key not in missing and rendered.get(key) is None:
-            missing[key] = (spec, locale)
+            missing[key] = item
     workers = min(os.cpu_count() or 1, 8)
     if len(missing) < _PARALLEL_FROM or workers < 2:
         for spec, locale in missing.values():
             render_svg(spec, locale)
-        return
+    else:
+        _draw_in_parallel(missing, workers)
+    return [rendered.get(key) for key in keys]
+
+
+def _draw_in_parallel(missing: dict[str, tuple[dict, dict]], workers: int) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

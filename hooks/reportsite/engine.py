@@ -21,14 +21,19 @@ AFTER_I18N_SEARCH_INDEX = -150  # on_post_build: after i18n merged the search in
 AFTER_SEARCH_SPLIT = -200       # on_post_build: after the indexes are split per language (the offline script)
 
 
-def add_generated_file(files, config, path: str, content: str | bytes) -> None:
-    """Add a generated file at `path` in the site, replacing a file of the same path from content/."""
+def add_generated_files(files, config, generated: dict[str, str | bytes]) -> None:
+    """Add generated files (site path -> content) to the site, each replacing a file of the same path
+    from content/ or the theme. Only those paths are looked up: i18n's look-up of a path costs about
+    0.1 ms, and a report of 1000 charts generates 8000 files."""
     from mkdocs.structure.files import File
 
-    existing = files.get_file_from_path(path)
-    if existing is not None:
-        files.remove(existing)
-    files.append(File.generated(config, path, content=content))
+    present = {file.src_uri for file in files}
+    for path, content in generated.items():
+        if path in present:
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+        files.append(File.generated(config, path, content=content))
 
 
 def inside_language_build(config) -> bool:

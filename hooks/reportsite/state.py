@@ -95,11 +95,12 @@ class SiteBuild:
         specs = self.specs
         locales = {lang: d3_locale(data.ui[lang]) for lang in site.codes}
         # Only the light SVGs are drawn: the others are the light ones in their theme's colours.
-        charts.render_svgs([(spec, locales[lang]) for (_, lang, theme), spec in specs.items() if theme == "light"])
+        lights = [(chart_id, lang) for (chart_id, lang, theme) in specs if theme == "light"]
+        drawn = charts.render_svgs([(specs[(chart_id, lang, "light")], locales[lang]) for chart_id, lang in lights])
+        light_svgs = dict(zip(lights, drawn))
         files: dict[str, str] = {}
         for (chart_id, lang, theme), spec in specs.items():
-            light = specs[(chart_id, lang, "light")]
-            light_svg = charts.render_svg(light, locales[lang])
+            light, light_svg = specs[(chart_id, lang, "light")], light_svgs[(chart_id, lang)]
             svg = light_svg if theme == "light" else charts.themed_svg(light, light_svg, spec, locales[lang], theme)
             # Shown through <img>, a chart cannot use the page's fonts: it carries the glyphs it shows.
             files[paths.chart_image(chart_id, lang, theme)] = fonts.embed_in_svg(svg)

@@ -64,8 +64,15 @@ INVISIBLE_HINT = ("delete it (move the cursor across the spot with the arrow key
                   "characters can hide or reorder what a reader or a link really shows")
 
 
+# Deleted before the quick test below: the allowed controls, and the spaces isprintable() counts as
+# not printable (no-break and thin spaces are separators, not invisible characters).
+_QUICK_ALLOWED = str.maketrans("", "", "\t\n\r\u00a0\u2009\u202f")
+
+
 def invisible_character(text: str) -> str | None:
     """The first invisible control or format character in text (tab and line breaks allowed), if any."""
+    if text.translate(_QUICK_ALLOWED).isprintable():
+        return None   # no control, format or line/paragraph separator: the usual case, decided in C
     for char in text:
         if char not in _ALLOWED_CONTROLS and (unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")):
             return char
