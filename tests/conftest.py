@@ -209,9 +209,13 @@ def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/",
     ctx = PageContext(lang=lang, src=src, url=root + url, findings_url=root + "funn/", paths=paths,
                       site_url=site.site_url, site_name=site.language(lang).site_name)
     counter = itertools.count()
-    renderer = PageRenderer(data, ctx, site.templates_dir, lambda: f"rsx{0:012x}n{next(counter)}x")
+
+    def placeholder() -> str:
+        return f"rsx{0:012x}n{next(counter)}x"
+    renderer = PageRenderer(data, ctx, site.templates_dir, placeholder)
     expanded = shortcodes.expand(markdown, placement.usable, renderer)
-    return RenderedPage(expanded, shortcodes.insert(to_html(expanded), renderer.out), renderer.out.chart_ids)
+    html = shortcodes.insert(to_html(expanded), renderer.out, placeholder)   # what search reads
+    return RenderedPage(expanded, shortcodes.put_after_search(html, renderer.out), renderer.out.chart_ids)
 
 
 def pytest_collection_modifyitems(config, items):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import SITE
+from conftest import SITE, load_data
 from reportsite.paths import SitePaths
 from reportsite.search_index import split_index
 
@@ -30,3 +30,40 @@ def test_built_site_has_an_index_per_language_without_tool_text(built_site):
     # Copy buttons, citations in BibTeX and embed code are tools, kept out of the index.
     text = json.dumps(nb, ensure_ascii=False) + json.dumps(en, ensure_ascii=False)
     assert "@misc{" not in text and "Kopier lenke" not in text and "&lt;iframe" not in text
+    # Nor any other text of a finding's tools or a chart's list of values, in either language (the
+    # embed help text leaked through Material's data-search-exclude before the tools went in after search).
+    ui = load_data().ui
+    for lang in SITE.codes:
+        for key in ("embed_chart", "embed_help", "cite_finding", "copy_link", "permalink"):
+            assert ui[lang][key] not in text, (lang, key)
+
+
+def test_parts_kept_from_search_are_in_every_page_and_no_mark_is_left(built_site):
+    from conftest import site_pages
+    from reportsite.render import AFTER_SEARCH, SLOT
+
+    data = load_data()
+    for page in site_pages(built_site):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert "after-search-->" not in html and not SLOT.search(html) and not AFTER_SEARCH.search(html), page
+    for lang_root in ("", "en/"):
+        findings = (built_site / lang_root / "funn" / "index.html").read_text(encoding="utf-8")
+        assert findings.count('class="finding__tools"') == len(data.findings)
+        assert findings.count('class="report-chart__values"') == findings.count('class="report-chart"') >= 1
+    statement = (built_site / "tilgjengelighet" / "index.html").read_text(encoding="utf-8")
+    assert 'class="report-statement__criteria"' in statement
+
+
+def test_the_partials_mark_what_search_leaves_out():
+    """Each part of the report partials that search leaves out (data-search-exclude) goes in after
+    search, except the small code block, which stands inside a finding's tools."""
+    import re
+
+    from reportsite.render import AFTER_SEARCH
+
+    folder = SITE.templates_dir / "partials" / "report"
+    for partial in sorted(folder.glob("*.html")):
+        text = partial.read_text(encoding="utf-8")
+        marked = "".join(AFTER_SEARCH.findall(text))
+        for element in re.findall(r"<[a-z]+ [^>]*data-search-exclude[^>]*>", text):
+            assert element in marked or partial.name == "code.html", (partial.name, element)

@@ -9,6 +9,8 @@ fails loudly when an upgrade changes it.
 - i18n merges the languages' search indexes after the last language, in that on_post_build.
 - Material loads the search index from `base_url` in the template context, and resolves
   results against it.
+- Material's search reads a page's HTML in its on_page_context (priority 0), before the template
+  is rendered from `page.content`: what goes into `page.content` after it is not indexed.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import posixpath
 AFTER_I18N = -200              # on_files: after i18n has sorted the files; on_config: after it set the language
 AFTER_I18N_SEARCH_INDEX = -150  # on_post_build: after i18n merged the search indexes
 AFTER_SEARCH_SPLIT = -200       # on_post_build: after the indexes are split per language (the offline script)
+AFTER_SEARCH_READS = -50        # on_page_context: after Material's search has read the page's HTML
 
 
 def add_generated_files(files, config, generated: dict[str, str | bytes]) -> None:

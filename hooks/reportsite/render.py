@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -39,6 +40,20 @@ def templates(folder: str, bytecode=None):
 
 def esc(text: str) -> str:
     return str(escape(text))
+
+
+# Parts of the shortcodes' HTML that search leaves out anyway (a finding's tools, a chart's list of
+# values, the statement's table of criteria), marked so in the partials. On a page they stand as a
+# comment until Material's search has read the page, then go in (shortcodes.put_after_search): its
+# HTML parser, the largest cost of a build with many findings, never walks them. Text from data is
+# escaped, so it cannot make these comments.
+AFTER_SEARCH = re.compile(r"<!--after-search-->(.*?)<!--/after-search-->", re.S)
+SLOT = re.compile(r"<!--(rsx[0-9a-f]{12}n\d+x)-->")
+
+
+def without_markers(html_text: str) -> str:
+    """HTML that no search reads (an embed page): the marked parts in place, the marks gone."""
+    return AFTER_SEARCH.sub(lambda m: m.group(1), html_text)
 
 
 def script_json(value: object) -> Markup:
@@ -80,6 +95,8 @@ class Fragments:
     html: dict[str, Callable[[], str]] = field(default_factory=dict)
     blocks: set[str] = field(default_factory=set)             # placeholders of HTML that replaces its paragraph
     headings: dict[str, str] = field(default_factory=dict)   # placeholder -> plain heading text
+    # HTML put into the page after Material's search has read it (shortcodes.AFTER_SEARCH), by slot.
+    after_search: dict[str, str] = field(default_factory=dict)
     chart_ids: list[str] = field(default_factory=list)
     # Figures shown in page prose, outside a finding or chart that already names its source.
     loose_figure_ids: list[str] = field(default_factory=list)
@@ -304,10 +321,11 @@ class PageRenderer:
         """A chart's embed page. ctx.url is the embed page's own URL, so every link is relative to it."""
         finding_id = next((f.id for f in self.data.findings.values() if f.chart_id == chart.id), None)
         back = self.ctx.href(self.ctx.findings_url) + (f"#{finding_id}" if finding_id else "")
-        return self.partial(
+        page = self.partial(
             "embed", chart=chart, site_name=self.ctx.site_name, csp="" if live_preview.serving() else security.META_CONTENT_SECURITY_POLICY, figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",
             stylesheet=self.ctx.href(paths.EMBED_CSS), favicon=self.ctx.href(self.ctx.favicon) if self.ctx.favicon else "",
             # charts.js loads the chart runtime (beside it) when a reader reaches for the chart;
             # chart-values.js gives the chart's values to the keyboard without it.
-            scripts=[self.ctx.href(paths.CHART_SCRIPT), self.ctx.href(paths.CHART_VALUES_SCRIPT)]) + "\n"
+            scripts=[self.ctx.href(paths.CHART_SCRIPT), self.ctx.href(paths.CHART_VALUES_SCRIPT)])
+        return without_markers(page) + "\n"

@@ -25,7 +25,7 @@ from typing import Any, Callable
 from . import statement
 from .errors import Problem
 from .model import SHORTCODE, SiteData
-from .render import Fragments, PageRenderer
+from .render import AFTER_SEARCH, SLOT, Fragments, PageRenderer
 
 BRACES = re.compile(r"\{\{|\}\}")
 SECTIONS_HINT = "use participation, conclusions or background"
@@ -273,15 +273,20 @@ def expand(markdown: str, usable: list[Use], renderer: PageRenderer) -> str:
 # paragraph Markdown wraps around a block's.
 PLACEHOLDER = re.compile(r"(<p>)?(rsx[0-9a-f]{12}n\d+x)(</p>)?")
 
-
-def insert(html_text: str, fragments: Fragments) -> str:
-    """The page's HTML with the shortcodes' HTML in place of their placeholders, in one pass."""
+def insert(html_text: str, fragments: Fragments, slot: Callable[[], str]) -> str:
+    """The page's HTML with the shortcodes' HTML in place of their placeholders, in one pass; the
+    parts marked for after search (AFTER_SEARCH) are comments holding a new `slot()` placeholder."""
     from markupsafe import escape
+
+    def keep_for_later(match: re.Match) -> str:
+        token = slot()
+        fragments.after_search[token] = match.group(1)
+        return f"<!--{token}-->"
 
     def put(match: re.Match) -> str:
         opening, token, closing = match.group(1) or "", match.group(2), match.group(3) or ""
         if token in fragments.html:
-            html_piece = fragments.html[token]()
+            html_piece = AFTER_SEARCH.sub(keep_for_later, fragments.html[token]())
             if token in fragments.blocks and opening and closing:
                 return html_piece
             return opening + html_piece + closing
@@ -289,6 +294,11 @@ def insert(html_text: str, fragments: Fragments) -> str:
             return opening + str(escape(fragments.headings[token])) + closing
         return match.group(0)
     return PLACEHOLDER.sub(put, html_text)
+
+
+def put_after_search(html_text: str, fragments: Fragments) -> str:
+    """The page's HTML with the parts kept from search in their slots, in one pass."""
+    return SLOT.sub(lambda m: fragments.after_search.pop(m.group(1), m.group(0)), html_text)
 
 
 def heading_title(title: str, fragments: Fragments) -> str:
