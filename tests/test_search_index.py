@@ -42,14 +42,16 @@ def test_parts_kept_from_search_are_in_every_page_and_no_mark_is_left(built_site
     from conftest import site_pages
     from reportsite.render import AFTER_SEARCH, SLOT
 
-    data = load_data()
+    shown = {"finding": 0, "chart": 0}
     for page in site_pages(built_site):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
         assert "after-search-->" not in html and not SLOT.search(html) and not AFTER_SEARCH.search(html), page
-    for lang_root in ("", "en/"):
-        findings = (built_site / lang_root / "funn" / "index.html").read_text(encoding="utf-8")
-        assert findings.count('class="finding__tools"') == len(data.findings)
-        assert findings.count('class="report-chart__values"') == findings.count('class="report-chart"') >= 1
+        # Every finding has its tools, every chart its list of values, in place.
+        assert html.count('<div class="finding" ') == html.count('class="finding__tools"'), page
+        assert html.count('<figure class="report-chart"') == html.count('class="report-chart__values"'), page
+        shown["finding"] += html.count('<div class="finding" ')
+        shown["chart"] += html.count('<figure class="report-chart"')
+    assert shown["finding"] >= 10 and shown["chart"] >= 4, shown   # not vacuous
     statement = (built_site / "tilgjengelighet" / "index.html").read_text(encoding="utf-8")
     assert 'class="report-statement__criteria"' in statement
 
