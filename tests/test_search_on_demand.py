@@ -60,3 +60,14 @@ def test_a_pointer_on_the_search_starts_it_before_a_key_is_pressed(page, site_ur
     page.wait_for_function("() => performance.getEntriesByName('report-search-reached').length === 1")
     page.wait_for_load_state("networkidle")
     assert any("search_index.json" in url for url in requested), requested
+
+
+@pytest.mark.browser
+def test_a_page_opened_from_a_search_result_marks_the_words_searched_for(page, site_url):
+    """Material's search.highlight: a result links to its page with ?h=the+words, and the page marks
+    them, which needs the index's settings; so such a page loads the search at once."""
+    page.goto(site_url + "funn/?h=leverandørutviklingsprogrammet", wait_until="networkidle")
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=15000)
+    assert "leverandørutviklingsprogrammet" in marks.first.inner_text().lower()
+    assert not page.console_errors, page.console_errors

@@ -62,6 +62,10 @@
     whenReached(function () { send.apply(request, args); });
   };
 
+  // A reader who arrives from a search result (Material adds ?h=the+words with search.highlight)
+  // has reached for search already: Material marks the words on the page with the index's settings.
+  if (new URL(location.href).searchParams.has("h")) reach();
+
   function inSearch(target) {
     return target instanceof Element && target.closest(".md-search, label[for='__search'], #__search") !== null;
   }
