@@ -14,7 +14,7 @@ def on_files(files, config):
     build = state.for_config(config)
     if build.error is not None:
         return files  # a problem: the preview shows it
-    # Each language pass copies the theme's files anew: the minified ones take their place in each.
+    # Each language pass copies the theme's files anew: ours take their place in each.
     engine.add_generated_files(files, config, build.theme_assets)
     if build.generated_added:
         return files  # an earlier language pass added them

@@ -59,3 +59,34 @@ def test_unwritable_template_cache_is_given_up_with_one_message(tmp_path, caplog
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 1 and "cannot be used" in messages[0], messages
     assert template_bytecode(folder) is None   # a file where the folder should be
+
+
+def test_a_torn_template_cache_entry_is_compiled_afresh(tmp_path):
+    import jinja2
+
+    from reportsite.cache import template_bytecode
+
+    folder = tmp_path / "templates"
+    loader = jinja2.DictLoader({"a.html": "{{ 1 + 1 }}"})
+    assert jinja2.Environment(loader=loader, bytecode_cache=template_bytecode(folder)).get_template("a.html").render() == "2"
+    entries = list(folder.iterdir())
+    assert entries
+    for entry in entries:   # a build stopped while writing, or a disk that lost the end
+        entry.write_bytes(entry.read_bytes()[:20])
+    assert jinja2.Environment(loader=loader, bytecode_cache=template_bytecode(folder)).get_template("a.html").render() == "2"
+
+
+def test_templates_compiled_with_other_settings_are_not_taken_from_the_cache(tmp_path):
+    """The theme's environment and the partials' differ in whitespace and escaping settings: each
+    compiles its own, even for a template of the same name and source."""
+    import jinja2
+
+    from reportsite.cache import template_bytecode
+
+    cache = template_bytecode(tmp_path / "templates")
+    loader = jinja2.DictLoader({"a.html": "{% if true %}\n  <b>{{ x }}</b>\n{% endif %}"})
+    plain = jinja2.Environment(loader=loader, bytecode_cache=cache)
+    strict = jinja2.Environment(loader=loader, bytecode_cache=cache, trim_blocks=True, lstrip_blocks=True, autoescape=True)
+    assert plain.get_template("a.html").render(x="<i>") == "\n  <b><i></b>\n"
+    assert strict.get_template("a.html").render(x="<i>") == "  <b>&lt;i&gt;</b>\n"
+    assert len(list((tmp_path / "templates").iterdir())) == 2

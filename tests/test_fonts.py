@@ -209,7 +209,10 @@ def test_the_font_files_are_in_the_built_site_and_every_page_loads_them(built_si
     for weight, part in fonts.web_files():
         name = fonts.web_file_name(weight, part)
         assert (f'url("../../{fonts.WEB_FOLDER}/{name}")format("woff2");'
-                f'unicode-range:{fonts.unicode_range(fonts.WEB_PARTS[part])}'.replace(" ", "")) in css
+                f'unicode-range:{fonts.unicode_range(fonts.part_unicodes(weight, part))}'.replace(" ", "")) in css
+        # A range names only characters the file has: no download for a glyph that is not there.
+        cmap = set(TTFont(built_site / fonts.WEB_FOLDER / name).getBestCmap())
+        assert set(fonts.part_unicodes(weight, part)) <= cmap and 0x202F not in fonts.part_unicodes(weight, part)
     assert "font-display:swap" in css and "size-adjust" in css and "ascent-override" in css
     preloaded = {(built_site / fonts.WEB_FOLDER / fonts.web_file_name(w)).resolve() for w in fonts.WEIGHTS}
     missing: dict[str, str] = {}

@@ -141,34 +141,67 @@ def new_build() -> None:
 rendered = ContentCache()
 
 
+def _compiler_settings(environment) -> str:
+    """What besides a template's source shapes its compiled code: the environment's syntax and
+    whitespace settings, its extensions, how it escapes, and the versions of Jinja and MkDocs."""
+    import jinja2
+    import mkdocs
+
+    escape = environment.autoescape
+    if callable(escape):   # select_autoescape() and the like: named, not by address
+        escape = f"{escape.__module__}.{escape.__qualname__}"
+    settings = [jinja2.__version__, mkdocs.__version__, escape, sorted(environment.extensions),
+                environment.finalize is not None, environment.is_async, environment.optimized]
+    settings += [getattr(environment, name) for name in (
+        "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+        "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+        "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline")]
+    return repr(settings)
+
+
 def template_bytecode(folder: Path):
     """A cache of compiled Jinja templates in `folder`, or None when the folder cannot be made.
 
     Jinja compiles every template (the theme's and the report partials) afresh in each language
-    pass of each build, which is a large part of a warm build. Jinja keys each entry by the
-    template's name and a checksum of its source, so an edited template is compiled again. As with
-    the rendered cache, an unusable folder makes the build slower, never failed.
+    pass of each build, which is a large part of a warm build. An entry is found by the template's
+    name and the settings of the environment that compiles it (_compiler_settings: the theme's and
+    the partials' differ), and used only if the template's source is unchanged (Jinja's checksum).
+    As with the rendered cache, an unusable folder or entry makes the build slower, never failed.
     """
     import jinja2
 
     class TemplateBytecode(jinja2.FileSystemBytecodeCache):
         usable = True
 
+        def get_bucket(self, environment, name, filename, source):
+            settings = _compiler_settings(environment)
+            bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(f"{name}\0{settings}", filename),
+                                           self.get_source_checksum(source))
+            self.load_bytecode(bucket)
+            return bucket
+
         def load_bytecode(self, bucket) -> None:
-            if self.usable:
-                self._try(super().load_bytecode, bucket)
+            if not self.usable:
+                return
+            try:
+                super().load_bytecode(bucket)
+            except OSError as exc:
+                self._give_up(exc)
+            except Exception:   # a torn or foreign entry (unpickling fails): compile afresh, write it anew
+                bucket.reset()
 
         def dump_bytecode(self, bucket) -> None:
-            if self.usable:
-                self._try(super().dump_bytecode, bucket)
-
-        def _try(self, step, bucket) -> None:
+            if not self.usable:
+                return
             try:
-                step(bucket)
+                super().dump_bytecode(bucket)
             except OSError as exc:
-                self.usable = False
-                log.info(f"The cache folder {folder} cannot be used ({exc.strerror or exc}): "
-                         "templates are compiled in every build, which is slower.")
+                self._give_up(exc)
+
+        def _give_up(self, exc: OSError) -> None:
+            self.usable = False
+            log.info(f"The cache folder {folder} cannot be used ({exc.strerror or exc}): "
+                     "templates are compiled in every build, which is slower.")
 
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -262,6 +262,14 @@ def web_fonts() -> dict[str, bytes]:
     return result
 
 
+def part_unicodes(weight: int, part: str) -> list[int]:
+    """The characters of a part of WEB_PARTS that the font has: a page never fetches a file for a
+    character it would not find there (Open Sans has no U+202F or arrows, say)."""
+    from fontTools.ttLib import TTFont
+
+    return sorted(set(WEB_PARTS[part]) & set(TTFont(static_fonts()[weight]).getBestCmap()))
+
+
 def unicode_range(codepoints) -> str:
     """The CSS unicode-range of code points, runs of consecutive ones as one range: U+20-7E, U+A0."""
     runs: list[list[int]] = []
@@ -299,7 +307,7 @@ def stylesheet(css_path: str = STYLESHEET, inline: bool = False) -> str:
                else "../" * depth + path)
         lines.append(f'@font-face {{\n  font-family: "{FAMILY}";\n  font-style: normal;\n  font-weight: {weight};\n'
                      f'  font-display: swap;\n  src: url("{url}") format("woff2");\n'
-                     f'  unicode-range: {unicode_range(WEB_PARTS[part])};\n}}')
+                     f'  unicode-range: {unicode_range(part_unicodes(weight, part))};\n}}')
     local = ", ".join(f'local("{name}")' for name in FALLBACK_LOCAL)
     lines.append(f'@font-face {{\n  font-family: "{FALLBACK_FAMILY}";\n  src: {local};\n'
                  f"  size-adjust: {SIZE_ADJUST:.2%};\n{_vertical_overrides()}}}")

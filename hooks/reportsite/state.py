@@ -40,10 +40,16 @@ class SiteBuild:
         return self.validation.data
 
     @functools.cached_property
-    def theme_assets(self) -> dict[str, str]:
-        """The theme's own scripts and stylesheets, minified (made once; every language pass, which
-        copies the theme's files afresh, gets these in their place)."""
-        return minify.minified_assets(self.site.templates_dir)
+    def theme_assets(self) -> dict[str, str | bytes]:
+        """Files in place of the theme's: its own scripts and stylesheets minified, and the favicon
+        made from the logo (Material's PNG stands at the same path). Made once; every language
+        pass, which copies the theme's files afresh, gets these in their place."""
+        site = self.site
+        files: dict[str, str | bytes] = dict(minify.minified_assets(site.templates_dir))
+        if site.favicon.endswith(".svg"):
+            files[site.favicon] = favicon.favicon_svg(site.logo_icon, site.shown(site.config_file))
+            files[favicon.png_path(site.favicon)] = favicon.favicon_png(files[site.favicon])
+        return files
 
     @functools.cached_property
     def template_bytecode(self):
@@ -115,8 +121,6 @@ class SiteBuild:
             files.update(fonts.web_fonts())
         files[fonts.STYLESHEET] = minify.minify_stylesheet(fonts.stylesheet(inline=site.fonts_inline))
         files[paths.VEGA_BUNDLE] = charts.vega_bundle()
-        if site.favicon.endswith(".svg"):
-            files[site.favicon] = favicon.favicon_svg(site.logo_icon, site.shown(site.config_file))
         return files
 
 

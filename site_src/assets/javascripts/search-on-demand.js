@@ -82,4 +82,7 @@
     var field = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
     if (!field && !event.ctrlKey && !event.metaKey && !event.altKey && ["/", "s", "S", "f", "F"].indexOf(event.key) >= 0) reach();
   }, true);
+  // A reader faster than the page: in the search box, or with the search open, before this ran.
+  var toggle = document.getElementById("__search");
+  if (inSearch(document.activeElement) || (toggle && toggle.checked)) reach();
 })();
