@@ -181,27 +181,22 @@ def template_bytecode(folder: Path):
             return bucket
 
         def load_bytecode(self, bucket) -> None:
-            if not self.usable:
-                return
-            try:
-                super().load_bytecode(bucket)
-            except OSError as exc:
-                self._give_up(exc)
-            except Exception:   # a torn or foreign entry (unpickling fails): compile afresh, write it anew
-                bucket.reset()
+            self._guarded(super().load_bytecode, bucket)
 
         def dump_bytecode(self, bucket) -> None:
+            self._guarded(super().dump_bytecode, bucket)
+
+        def _guarded(self, step, bucket) -> None:
             if not self.usable:
                 return
             try:
-                super().dump_bytecode(bucket)
-            except OSError as exc:
-                self._give_up(exc)
-
-        def _give_up(self, exc: OSError) -> None:
-            self.usable = False
-            log.info(f"The cache folder {folder} cannot be used ({exc.strerror or exc}): "
-                     "templates are compiled in every build, which is slower.")
+                step(bucket)
+            except OSError as exc:   # the folder: give it up for this build, and say so once
+                self.usable = False
+                log.info(f"The cache folder {folder} cannot be used ({exc.strerror or exc}): "
+                         "templates are compiled in every build, which is slower.")
+            except Exception:   # a torn or foreign entry (unpickling fails): compile afresh, write it anew
+                bucket.reset()
 
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -33,12 +33,30 @@ def png_path(svg_path: str) -> str:
     return svg_path[: -len(".svg")] + ".png"
 
 
+def links(favicon: str) -> list[dict[str, str]]:
+    """The <link rel="icon"> elements of a page, by site path: for an SVG favicon, the PNG beside it
+    (for browsers without SVG favicons) and the SVG, which a browser that can takes alone."""
+    if not favicon:
+        return []
+    if not favicon.endswith(".svg"):
+        return [{"href": favicon}]
+    return [{"href": png_path(favicon), "sizes": f"{PNG_SIZE}x{PNG_SIZE}"}, {"href": favicon, "type": "image/svg+xml"}]
+
+
 def favicon_png(svg: str) -> bytes:
-    """The favicon SVG drawn at PNG_SIZE pixels (vl-convert's SVG renderer; the same bytes every build)."""
+    """The favicon SVG drawn at PNG_SIZE pixels (vl-convert's SVG renderer), cached like the charts:
+    a warm build neither imports nor runs vl-convert for it."""
+    import base64
     import re
 
-    import vl_convert
+    from .cache import rendered
 
-    view = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
-    scale = PNG_SIZE / float(view.group(1)) if view else 1.0
-    return vl_convert.svg_to_png(svg, scale=scale)
+    key = rendered.key("favicon-png", str(PNG_SIZE), svg)
+    cached = rendered.get(key)
+    if cached is None:
+        import vl_convert
+
+        view = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+        scale = PNG_SIZE / float(view.group(1)) if view else 1.0
+        cached = rendered.put(key, base64.b64encode(vl_convert.svg_to_png(svg, scale=scale)).decode("ascii"))
+    return base64.b64decode(cached)

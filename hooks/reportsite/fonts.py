@@ -122,6 +122,7 @@ def reset() -> None:
     _instances.cache_clear()
     _latin.cache_clear()
     web_fonts.cache_clear()
+    part_unicodes.cache_clear()
     _svg_face.cache_clear()
 
 
@@ -262,6 +263,7 @@ def web_fonts() -> dict[str, bytes]:
     return result
 
 
+@cache
 def part_unicodes(weight: int, part: str) -> list[int]:
     """The characters of a part of WEB_PARTS that the font has: a page never fetches a file for a
     character it would not find there (Open Sans has no U+202F or arrows, say)."""

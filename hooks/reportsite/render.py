@@ -18,7 +18,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from . import charts, citation, live_preview, paths, security, statement
+from . import charts, citation, favicon, live_preview, paths, security, statement
 from .model import SHORTCODE, Chart, Figure, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
 from .paths import SitePaths, relative_url
@@ -324,7 +324,7 @@ class PageRenderer:
         page = self.partial(
             "embed", chart=chart, site_name=self.ctx.site_name, csp="" if live_preview.serving() else security.META_CONTENT_SECURITY_POLICY, figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",
-            stylesheet=self.ctx.href(paths.EMBED_CSS), favicon=self.ctx.href(self.ctx.favicon) if self.ctx.favicon else "",
+            stylesheet=self.ctx.href(paths.EMBED_CSS), favicons=[{**link, "href": self.ctx.href(link["href"])} for link in favicon.links(self.ctx.favicon)],
             # charts.js loads the chart runtime (beside it) when a reader reaches for the chart;
             # chart-values.js gives the chart's values to the keyboard without it.
             scripts=[self.ctx.href(paths.CHART_SCRIPT), self.ctx.href(paths.CHART_VALUES_SCRIPT)])
