@@ -21,6 +21,10 @@ sys.path.insert(0, str(ROOT))
 from tools.project import copy_project  # noqa: E402
 
 
+# How many distinct values the charts take (0.01 to 99.99): more than any benchmark size.
+VALUES = 9999
+
+
 def _letters(i: int) -> str:
     """0 -> 'a', 25 -> 'z', 26 -> 'ba': a number written in letters."""
     out = ""
@@ -38,11 +42,12 @@ def synthetic_findings(n: int) -> str:
     seen: set[tuple] = set()
     for i in range(n):
         fid = f"synthetic-{i}"
-        # 0.1 ... 99.9 in an order that jumps about (37 and 999 have no common factor), so charts
-        # of every size of value appear; the finding's number, in letters, in the labels keeps any N distinct.
-        value = ((i * 37) % 999 + 1) / 10
+        # 0.01 ... 99.99 in an order that jumps about, so charts of every size of value appear; 37 and
+        # 9999 have no common factor, so the first 9999 findings each get their own value. The
+        # finding's number, in letters, in the labels keeps any N distinct.
+        value = ((i * 37) % VALUES + 1) / 100
         tag = _letters(i)  # data text takes no digits: the loader refuses numbers typed into text
-        content = (value, round(100 - value, 1), f"Gruppe A {tag}", f"Gruppe B {tag}", f"Group A {tag}", f"Group B {tag}")
+        content = (value, round(100 - value, 2), f"Gruppe A {tag}", f"Gruppe B {tag}", f"Group A {tag}", f"Group B {tag}")
         assert content not in seen, f"synthetic chart {i} repeats another chart: {content}"
         seen.add(content)
         out.append(f"""
@@ -59,7 +64,7 @@ def synthetic_findings(n: int) -> str:
         value: {value}
         unit: percent
       - id: {fid}-b
-        value: {round(100 - value, 1)}
+        value: {round(100 - value, 2)}
         unit: percent
     sources: [anbud365-article]
     chart: {fid}-chart

@@ -1,0 +1,29 @@
+"""The benchmark's synthetic report is as hard for the build as real data: no two charts share their values."""
+
+from __future__ import annotations
+
+import sys
+
+import yaml
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic import synthetic_findings  # noqa: E402
+
+
+def test_every_synthetic_chart_has_values_of_its_own():
+    """Read back as YAML, the figures of N = 1000 findings (the benchmark's largest size) hold 1000
+    distinct first values, and every chart's pair of values differs from every other chart's."""
+    n = 1000
+    findings_yaml, charts_yaml = synthetic_findings(n)
+    findings = yaml.safe_load(findings_yaml)
+    charts = yaml.safe_load(charts_yaml)
+    values = {f["figures"][0]["id"]: f["figures"][0]["value"] for f in findings}
+    pairs = {f["id"]: tuple(g["value"] for g in f["figures"]) for f in findings}
+    assert len(findings) == len(charts) == n
+    assert len(set(values.values())) == n
+    assert len(set(pairs.values())) == n
+    assert all(0 < v < 100 for v in values.values())
+    # Each chart shows its own finding's figures, so distinct values make distinct charts.
+    assert [c["bars"][0]["figure"] for c in charts] == list(values)
