@@ -1,15 +1,11 @@
-"""Hook: give the templates the Content Security Policy every page carries in a <meta> element
-(declared once, in reportsite/security.py; written by site_src/main.html and the embed partial).
-
-Not in the live preview: MkDocs puts its reload script inline into the preview's pages, which the
-policy would refuse.
-"""
+"""Hook: give the templates the Content Security Policy a page carries in a <meta> element
+(decided in reportsite/security.py, the live preview included; written by site_src/main.html)."""
 
 from __future__ import annotations
 
-from reportsite import live_preview, security
+from reportsite import security
 
 
 def on_env(env, *, config, files):
-    env.globals["content_security_policy_meta"] = "" if live_preview.serving() else security.META_CONTENT_SECURITY_POLICY
+    env.globals["content_security_policy_meta"] = security.page_meta_policy()
     return env

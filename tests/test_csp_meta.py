@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import reach_for_charts, search_for, serve, site_pages
-from reportsite.security import CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY, NOT_IN_META, meta_policy
+from reportsite import live_preview
+from reportsite.security import (CONTENT_SECURITY_POLICY, EMBED_CONTENT_SECURITY_POLICY,
+                                  META_CONTENT_SECURITY_POLICY, NOT_IN_META, page_meta_policy)
 from tools.build_site import bundle_stem
 
 RECORD_VIOLATIONS = """
@@ -48,11 +50,32 @@ class _Head(HTMLParser):
         self.tags.append(tag)
 
 
+def _directives(policy: str) -> dict[str, str]:
+    return dict(d.split(" ", 1) for d in policy.split("; "))
+
+
 def test_meta_policy_is_the_declared_policy_less_what_meta_cannot_carry():
-    assert META_CONTENT_SECURITY_POLICY == meta_policy(CONTENT_SECURITY_POLICY)
-    directives = META_CONTENT_SECURITY_POLICY.split("; ")
-    assert not [d for d in directives if d.split()[0] in NOT_IN_META]
-    assert set(directives) == {d for d in CONTENT_SECURITY_POLICY.split("; ") if not d.startswith("frame-ancestors")}
+    page, meta = _directives(CONTENT_SECURITY_POLICY), _directives(META_CONTENT_SECURITY_POLICY)
+    assert not set(meta) & set(NOT_IN_META)
+    assert page.pop("frame-ancestors") == "'none'"
+    assert meta == page and meta["script-src"] == "'self'"
+
+
+def test_embed_pages_policy_differs_from_the_pages_in_frame_ancestors_alone():
+    """Both policies are written out: a directive changed in one and not the other is caught here."""
+    page, embed = _directives(CONTENT_SECURITY_POLICY), _directives(EMBED_CONTENT_SECURITY_POLICY)
+    assert (page.pop("frame-ancestors"), embed.pop("frame-ancestors")) == ("'none'", "*")
+    assert page == embed
+
+
+def test_the_live_preview_carries_no_policy(monkeypatch):
+    """MkDocs puts its reload script inline into the preview's pages: the policy would refuse it."""
+    monkeypatch.delenv(live_preview._SERVING, raising=False)
+    assert page_meta_policy() == META_CONTENT_SECURITY_POLICY
+    live_preview.start("serve")
+    assert page_meta_policy() == ""
+    live_preview.start("build")
+    assert page_meta_policy() == META_CONTENT_SECURITY_POLICY
 
 
 @pytest.mark.parametrize("which", ["web", "offline"])

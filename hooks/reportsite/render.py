@@ -322,7 +322,7 @@ class PageRenderer:
         finding_id = next((f.id for f in self.data.findings.values() if f.chart_id == chart.id), None)
         back = self.ctx.href(self.ctx.findings_url) + (f"#{finding_id}" if finding_id else "")
         page = self.partial(
-            "embed", chart=chart, site_name=self.ctx.site_name, csp="" if live_preview.serving() else security.META_CONTENT_SECURITY_POLICY, figure=Markup(self.chart_html(chart)), back=back,
+            "embed", chart=chart, site_name=self.ctx.site_name, csp=security.page_meta_policy(), figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",
             stylesheet=self.ctx.href(paths.EMBED_CSS), favicons=[{**link, "href": self.ctx.href(link["href"])} for link in favicon.links(self.ctx.favicon)],
             # charts.js loads the chart runtime (beside it) when a reader reaches for the chart;

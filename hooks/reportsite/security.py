@@ -9,32 +9,36 @@ tests/test_csp_meta.py reads the site with no header, over HTTP and from file://
 
 from __future__ import annotations
 
-# Everything from the site's own origin only; no inline script or style anywhere (Material's
-# inline scripts are moved into files by the overrides in site_src/partials/javascripts/).
-# img-src allows data: because Material's stylesheet draws its icons from data: SVG URLs.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    # data: for the offline bundle, whose stylesheet carries the fonts (file:// refuses font files).
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
-
-# A chart's embed page exists to be framed by other sites (ministry pages, articles): it gets the
-# same policy, except that any site may frame it. Every other page may not be framed at all.
-EMBED_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
-
+from . import live_preview
 
 # What a <meta> element cannot carry (CSP 3, section 3.3): browsers ignore these there and say so
 # in the console.
 NOT_IN_META = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+
+
+def _policy(*directives: str) -> str:
+    return "; ".join(directives)
+
+
+# Everything from the site's own origin only; no inline script or style anywhere (Material's
+# inline scripts are moved into files by the overrides in site_src/partials/javascripts/).
+# img-src allows data: because Material's stylesheet draws its icons from data: SVG URLs;
+# font-src allows data: for the offline bundle, whose stylesheet carries the fonts (file://
+# refuses font files). No page may be framed.
+CONTENT_SECURITY_POLICY = _policy(
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "font-src 'self' data:", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'",
+    "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+)
+
+# A chart's embed page exists to be framed by other sites (ministry pages, articles): the same
+# policy, written out, except that any site may frame it (tests/test_csp.py checks that the two
+# differ in frame-ancestors alone).
+EMBED_CONTENT_SECURITY_POLICY = _policy(
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "font-src 'self' data:", "connect-src 'self'", "worker-src 'self'", "manifest-src 'self'",
+    "base-uri 'self'", "form-action 'self'", "frame-ancestors *",
+)
 
 
 def meta_policy(policy: str = CONTENT_SECURITY_POLICY) -> str:
@@ -44,6 +48,13 @@ def meta_policy(policy: str = CONTENT_SECURITY_POLICY) -> str:
 
 # One for every page, embed pages included: the two header policies differ only in frame-ancestors.
 META_CONTENT_SECURITY_POLICY = meta_policy()
+
+
+def page_meta_policy() -> str:
+    """What a page's <meta http-equiv="Content-Security-Policy"> carries in this build: the policy,
+    or nothing in the live preview, whose pages get MkDocs' reload script inline (the policy would
+    refuse it). Pages (site_src/main.html) and embed pages (the embed partial) both ask here."""
+    return "" if live_preview.serving() else META_CONTENT_SECURITY_POLICY
 
 
 def policy_for(path: str) -> str:
