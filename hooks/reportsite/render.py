@@ -18,7 +18,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from . import charts, citation, favicon, live_preview, paths, security, statement
+from . import charts, citation, favicon, paths, security, statement
 from .model import SHORTCODE, Chart, Figure, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
 from .paths import SitePaths, relative_url
