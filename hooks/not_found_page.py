@@ -2,8 +2,9 @@
 
 mkdocs-static-i18n runs one build per language into the same site folder, and each would write
 the theme's 404.html at the site root; the last (English) one would win, with English navigation
-and a language switcher left over from the last page built. The page itself is bilingual. The
-offline bundle has no server to show it, and its absolute links would lead nowhere from file://.
+and a language switcher left over from the last page built. The page itself speaks every language
+of the site, in the words of data/ui.yml (`not_found`). The offline bundle has no server to show
+it, and its absolute links would lead nowhere from file://.
 """
 
 from __future__ import annotations
@@ -24,3 +25,14 @@ def on_config(config):
     else:
         config.theme.static_templates.discard(NOT_FOUND_TEMPLATE)
     return config
+
+
+def on_env(env, *, config, files):
+    build = state.for_config(config)
+    env.globals["not_found_texts"] = not_found_texts(build.data, build.paths) if build.data else []
+    return env
+
+
+def not_found_texts(data, paths) -> list[dict[str, str]]:
+    """The 404 page's text in every language, the default first, each with its front page's path."""
+    return [{**data.ui[lang]["not_found"], "lang": lang, "root": paths.root(lang) or "."} for lang in paths.languages]

@@ -70,9 +70,8 @@ def test_the_python_code_names_no_language():
     for path in (copy_project.__globals__["ROOT"] / "hooks").rglob("*.py"):
         text = "\n".join(line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
         for code in re.findall(r"""["'](nb|en)["']""", text):
-            # The live preview's banner shows when data/ may not load, so its two texts are in the code;
             # lunr.js's name for Norwegian is a fact about lunr.js.
-            assert path.name in ("live_preview.py", "search_index.py"), f"{path}: '{code}' is written into the code"
+            assert path.name == "search_index.py", f"{path}: '{code}' is written into the code"
 
 
 def test_a_third_language_builds_with_every_page(three_languages):

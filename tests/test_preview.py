@@ -114,10 +114,8 @@ def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page):
         # An edit to the shared code in hooks/reportsite/ is picked up without restarting the preview.
         shared = project / "hooks" / "reportsite" / "live_preview.py"
         shared.write_text(shared.read_text(encoding="utf-8").replace(
-            "Forhåndsvisningen kan ikke vise denne siden", "Forhåndsvisningen viser en feil"), encoding="utf-8")
-        page.wait_for_function("() => document.querySelector('.preview-error') && "
-                               "document.querySelector('.preview-error').innerText.includes('viser en feil')",
-                               timeout=90000)
+            '<ul class="preview-error__problems">', '<ul class="preview-error__problems" data-edited>'), encoding="utf-8")
+        page.wait_for_selector(".preview-error [data-edited]", timeout=90000)
         assert proc.poll() is None
         causes.write_text(causes_text, encoding="utf-8")
         page.wait_for_selector("h1", timeout=90000)

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from markupsafe import escape
 
 from .errors import SiteDataError
+from .model import DATA_FILES
+from .yamlsource import load_yaml
 
 # MkDocs tells the hooks the command once, when it starts (on_startup); every rebuild of the
 # preview loads the configuration, the hooks and (after an edit) this module afresh, so the answer
 # is kept where a reload cannot lose it: in the process's environment, for this process only.
 _SERVING = "REPORTSITE_LIVE_PREVIEW"
 
-BANNER = {
-    "nb": ("Forhåndsvisningen kan ikke vise denne siden",
-           "Rett det som står under, og lagre filen. Siden lastes inn på nytt av seg selv."),
-    "en": ("The preview cannot show this page",
-           "Fix what is listed below and save the file. The page reloads by itself."),
-}
+# The banner's words come from data/ui.yml (`preview_error`) in the page's language; these stand in
+# when that file cannot be read, which is then among the problems the banner lists.
+UNREADABLE_UI = {"title": "The preview cannot show this page",
+                 "advice": "Fix what is listed below and save the file. The page reloads by itself."}
 
 
 def start(command: str) -> None:
@@ -44,10 +45,22 @@ def report(exc: SiteDataError) -> None:
     print(f"\nPREVIEW ERROR: {exc}\n", file=sys.stderr, flush=True)
 
 
-def error_html(exc: SiteDataError, lang: str) -> str:
+def banner_text(project: Path, lang: str) -> dict[str, str]:
+    """The banner's title and advice in the page's language, read from data/ui.yml even when the rest
+    of the data has problems."""
+    try:
+        texts = load_yaml(project / "data" / DATA_FILES["ui"]).data[lang]["preview_error"]
+    except (SiteDataError, LookupError, TypeError):
+        return UNREADABLE_UI
+    if isinstance(texts, dict) and all(isinstance(texts.get(key), str) for key in UNREADABLE_UI):
+        return texts
+    return UNREADABLE_UI
+
+
+def error_html(exc: SiteDataError, lang: str, project: Path) -> str:
     """The page an editor sees in the preview while the data or the pages have problems."""
-    title, advice = BANNER.get(lang, BANNER["en"])
+    text = banner_text(project, lang)
     items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in exc.problems)
     return (f'<div class="admonition failure preview-error" role="alert">'
-            f'<p class="admonition-title">{escape(title)}</p><p>{escape(advice)}</p>'
+            f'<p class="admonition-title">{escape(text["title"])}</p><p>{escape(text["advice"])}</p>'
             f'<ul class="preview-error__problems">{items}</ul></div>\n')

@@ -461,6 +461,17 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
             "csv_columns": Record("Column headers of the downloaded CSV files.", {
                 key: Text(f"Header of the '{key}' column.") for key in
                 ("finding", "section", "title", "text", "figure", "value", "unit", "computed", "sources", "source_urls")}),
+            "not_found": Record("The page shown for an address that does not exist (404.html). It speaks every "
+                                "language of the site, the default one first.", {
+                "title": Text("Its heading, also in the window's title.", 80),
+                "text": Text("What happened, and what the reader can do.", 300),
+                "home": Text("Text of the link to the front page in this language.", 80),
+            }),
+            "preview_error": Record("The banner the live preview (make serve) shows in place of a page while the "
+                                    "data or the pages have problems.", {
+                "title": Text("Its heading.", 80),
+                "advice": Text("What the editor does next.", 200),
+            }),
             "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
                 key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
         }) for lang, _name in languages
