@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportsite.seo import escape_front_matter
+from reportsite.front_matter import escape_front_matter
 
 
 def on_page_markdown(markdown, *, page, config, files):

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import LANGUAGES, copy_project, load_data
 from reportsite.errors import SiteDataError
-from reportsite.model import SHORTCODE
+from reportsite.prose import SHORTCODE
 
 CAVEAT = re.compile(r'<p class="figure-caveat">(.*?)</p>', re.S)
 KEY_VALUE = re.compile(r'<span class="key-figure__value">(.*?)</span><span class="key-figure__label">', re.S)

@@ -263,7 +263,7 @@ def test_loader_accepts_only_https_addresses(address):
 def test_front_matter_is_escaped_once_for_templates():
     from markupsafe import escape
 
-    from reportsite.seo import escape_front_matter
+    from reportsite.front_matter import escape_front_matter
 
     meta = escape_front_matter({"description": ATTR, "title": "R&D", "hide": ["toc"], "has_charts": True})
     assert str(meta["description"]) == "&#34;&#39;&gt;&lt;svg onload=&#34;__pwned=&#39;attr&#39;&#34;&gt;"

@@ -16,7 +16,7 @@ import yaml
 
 from conftest import DEFAULT_LANGUAGE, build, copy_project, serve
 
-from reportsite.model import SHORTCODE
+from reportsite.prose import SHORTCODE
 from reportsite.search_index import lunr_language
 
 NEW = "nn"   # Norwegian Nynorsk: Material and lunr.js (as "no") both know it

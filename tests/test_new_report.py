@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from reportsite.model import SHORTCODE
+from reportsite.prose import SHORTCODE
 from conftest import LANGUAGES, ROOT, build
 
 

@@ -11,7 +11,7 @@ import time
 from conftest import LANGUAGES, ROOT, SITE
 
 from reportsite import validate
-from reportsite.model import SHORTCODE
+from reportsite.prose import SHORTCODE
 from reportsite.paths import SitePaths
 
 

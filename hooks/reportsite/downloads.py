@@ -21,9 +21,10 @@ import json
 import re
 from decimal import Decimal
 
-from .model import SHORTCODE, Chart, Figure, SiteData, Source
 from . import paths
+from .model import Chart, Figure, SiteData, Source
 from .numbers import format_value, number_format
+from .prose import SHORTCODE
 
 BOM = "\ufeff"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -10,14 +9,12 @@ from typing import Any
 
 from . import schema, statement
 from .errors import Problem, SiteDataError
+from .prose import SHORTCODE, typed_number
 from .schema import Checker
 from .yamlsource import YamlDocument, dotted, load_yaml
 
 DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
 
-# A shortcode: {{ name arguments }}. The same syntax serves pages and data text.
-SHORTCODE = re.compile(r"\{\{[ \t]*([a-z][a-z-]*)((?:[ \t]+[^\s{}]+)*)[ \t]*\}\}")
-DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -28,6 +25,7 @@ class Source:
     title: dict[str, str]
     url: str
     date: str | None
+    line: int | None = None   # where its id stands in data/report.yml, for problems found later
 
 
 @dataclass(frozen=True)
@@ -136,10 +134,10 @@ class _Semantics:
             elif len(args) != 1 or args[0] not in figure_ids:
                 self.fail(doc, path, f"{{{{ figure {' '.join(args)} }}}} names no known figure",
                           "use the id of a figure in data/findings.yml")
-        stripped = SHORTCODE.sub("", text)
-        if DIGIT.search(stripped):
+        if typed_number(text):
             self.fail(doc, path, "a number is typed into the text",
                       "put the number in 'figures' with its source and write {{ figure ID }} instead")
+        stripped = SHORTCODE.sub("", text)
         if "{{" in stripped or "}}" in stripped:
             self.fail(doc, path, "a shortcode is not closed or not well formed",
                       "write shortcodes as {{ figure ID }}")
@@ -238,8 +236,9 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     source_items = _valid_items(checked.get("report"), "sources")
     sem.unique(rdoc, [(("sources", i, "id"), s["id"]) for i, s in source_items], "source")
-    sources = {s["id"]: Source(s["id"], s["kind"], s["publisher"], s["title"], s["url"], s.get("date"))
-               for _, s in source_items}
+    sources = {s["id"]: Source(s["id"], s["kind"], s["publisher"], s["title"], s["url"], s.get("date"),
+                               rdoc.line(("sources", i, "id")))
+               for i, s in source_items}
     # None when report.yml could not be read: then no reference to a source can be judged.
     known_sources = _raw_ids(_raw(rdoc, "sources")) if rdoc is not None else None
     report = None

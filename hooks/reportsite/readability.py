@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass
 
 from .errors import Problem
+from .prose import SHORTCODE
 
 LONG_WORD = 7          # letters: a word of more than six letters counts as long
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,\s]\d+)*", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+(?=[«\"“(]?[A-ZÆØÅ0-9])|(?<=[.!?])\s*$")
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-SHORTCODE = re.compile(r"\{\{\s*(\w[\w-]*)([^}]*)\}\}")
 ATTR_LIST = re.compile(r"\{\s*[:#.]?[\w-]+=?[^}]*\}")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
@@ -72,11 +71,10 @@ def measure(where: str, text: str, longest: int = 2) -> Measure:
 
 
 def page_text(markdown: str) -> str:
-    """The prose of a page's Markdown: without front matter, code, comments, headings, definition
+    """The prose of a page's Markdown (its front matter already removed): without code, comments, headings, definition
     terms and shortcodes ({{ figure ID }} reads as a short number word; other shortcodes are blocks
     of generated text, measured with the data)."""
-    text = FRONT_MATTER.sub("", markdown)
-    text = FENCE.sub("", text)
+    text = FENCE.sub("", markdown)
     text = HTML_COMMENT.sub("", text)
     text = SHORTCODE.sub(lambda m: "N" if m.group(1) == "figure" else ("kilde" if m.group(1) == "source" else ""),
                          text)
@@ -111,14 +109,14 @@ def problems(measures: list[Measure], limit: float, what: str) -> list[Problem]:
     return out
 
 
-def check(project, result) -> tuple[list[Problem], list[Measure]]:
+def check(result) -> tuple[list[Problem], list[Measure]]:
     """check_texts() for a Validation (validate.validate()'s result); nothing before data has loaded."""
     if result is None or result.data is None:
         return [], []
-    return check_texts(project, result.data, result.pages)
+    return check_texts(result.data, result.pages)
 
 
-def check_texts(project, data, pages) -> tuple[list[Problem], list[Measure]]:
+def check_texts(data, pages) -> tuple[list[Problem], list[Measure]]:
     """Every page's text, and the finding texts of each language taken together, against the limits
     in data/ui.yml ('readability'); each finding text is measured too, for the report. LIX needs a
     body of text: a single sentence's LIX is mostly the count of its long terms, so the limit for
@@ -127,8 +125,7 @@ def check_texts(project, data, pages) -> tuple[list[Problem], list[Measure]]:
     measured: list[Measure] = []
     for page in pages.values():
         limits = data.ui[page.lang]["readability"]
-        text = (project / "content" / page.lang / page.rel).read_text(encoding="utf-8")
-        m = measure(page.shown, page_text(text))
+        m = measure(page.shown, page_text(page.markdown))
         measured.append(m)
         found += problems([m], limits["pages"], "a page")
     for lang in data.languages:
@@ -150,7 +147,7 @@ def main() -> int:
 
     project = Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
     _, result = check_project(project)
-    found, measured = check(project, result)
+    found, measured = check(result)
     for m in measured:
         print(m.line() + (f"\n    longest: {m.longest[0]}" if m.longest else ""))
     for problem in found:

@@ -19,9 +19,10 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 from . import charts, citation, favicon, paths, security, statement
-from .model import SHORTCODE, Chart, Figure, Finding, SiteData, Source
+from .model import Chart, Figure, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
 from .paths import SitePaths, relative_url
+from .prose import SHORTCODE
 
 TEMPLATES = "partials/report"
 # Room in an embed for the caption and the source line around the chart itself.

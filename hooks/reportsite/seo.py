@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from .paths import SitePaths, absolute_url
 
@@ -55,17 +55,3 @@ def sitemap_xml(page_src_uris: list[str], site_url: str, lastmod: str | None, pa
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
-
-
-# Front-matter keys that Material's templates print into HTML (meta tags, the title) unescaped:
-# MkDocs renders themes without autoescaping.
-FRONT_MATTER_IN_HTML = ("title", "description", "author")
-
-
-def escape_front_matter(meta: dict) -> dict:
-    """The page's front matter with the values templates print made safe for HTML text and attributes.
-
-    Markup marks them as escaped, so a template that escapes them itself does not do it twice.
-    """
-    return {key: Markup(escape(value)) if key in FRONT_MATTER_IN_HTML and isinstance(value, str)
-            and not isinstance(value, Markup) else value for key, value in meta.items()}

@@ -24,7 +24,8 @@ from typing import Any, Callable
 
 from . import statement
 from .errors import Problem
-from .model import SHORTCODE, SiteData
+from .model import SiteData
+from .prose import SHORTCODE
 from .render import AFTER_SEARCH, SLOT, Fragments, PageRenderer
 
 BRACES = re.compile(r"\{\{|\}\}")

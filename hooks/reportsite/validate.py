@@ -8,18 +8,15 @@ through Markdown only to see where its shortcodes stand.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import config_checks, page_files, readability, shortcodes
 from .errors import Problem, SiteDataError
+from .front_matter import front_matter_problems, with_source_lines
 from .model import SiteData, load_site_data
+from .prose import typed_number
 from .siteconfig import SiteConfig
-
-# Digits a page may contain that are not figures: the name of the accessibility standard.
-NOT_FIGURES = re.compile(r"WCAG 2\.[12]")
-DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -65,9 +62,9 @@ def validate(site: SiteConfig) -> Validation:
         problems += page_problems(page, data, to_html)
     problems += translation_problems(site, pages)
     if data is not None:
-        problems += source_problems(site, data, pages)
+        problems += source_problems(data, pages)
     if data is not None and not problems:  # plain language (LIX), limits in data/ui.yml 'readability'
-        problems += readability.check_texts(site.project, data, pages)[0]
+        problems += readability.check_texts(data, pages)[0]
     return Validation(site, data if not problems else None, pages, problems, data is not None)
 
 
@@ -133,51 +130,6 @@ def read_pages(site: SiteConfig) -> tuple[dict[str, PageSource], list[Problem]]:
     return pages, problems
 
 
-def with_source_lines(source: str, body: str) -> str:
-    """The page's Markdown (front matter removed) padded so that its line numbers are the file's."""
-    skipped = len(source) - len(body)
-    if skipped <= 0 or not source.endswith(body):
-        return body
-    return "\n" * source[:skipped].count("\n") + body
-
-
-# The front matter, as MkDocs reads it: between a first line of --- and the next --- (or ...).
-FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
-# Front-matter keys whose value is printed as text (the title, meta tags).
-FRONT_MATTER_TEXT = ("title", "description")
-
-
-def front_matter_problems(source: str, body: str, shown: str) -> list[Problem]:
-    """The front matter must be keys with values (YAML), with text where text is printed, and no shortcodes:
-    it is printed into meta tags and the title as written."""
-    import yaml
-
-    match = FRONT_MATTER.match(source)
-    if not match:
-        return []
-    block = match.group(1)
-    for number, line in enumerate(block.splitlines(), 2):
-        if shortcodes.SHORTCODE.search(line):
-            return [Problem(shown, number, "", "a shortcode cannot stand in the front matter (between the --- lines)",
-                            "write the text without shortcodes and numbers, or move it into the page")]
-    try:
-        meta = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [Problem(shown, mark.line + 2 if mark else 2, "", "the front matter is not valid YAML"
-                        + (f" ({exc.problem})" if getattr(exc, "problem", None) else ""),
-                        "write it as 'key: value' lines, quoting a value that contains ': ' or starts with a symbol")]
-    if meta is not None and not isinstance(meta, dict):
-        return [Problem(shown, 2, "", "the front matter is not a list of keys and values",
-                        "write it as 'key: value' lines, such as description: One sentence about the page.")]
-    for key in FRONT_MATTER_TEXT:
-        if meta and key in meta and not (isinstance(meta[key], str) and meta[key].strip()):
-            line = next((n for n, text in enumerate(block.splitlines(), 2) if text.startswith(f"{key}:")), 2)
-            return [Problem(shown, line, key, "expected text", "write the text after the colon, in quotes if it "
-                            "contains ': '")]
-    return []
-
-
 def _markdown(site: SiteConfig):
     """Markdown with the site's extensions, as MkDocs converts pages (for seeing where shortcodes land)."""
     import markdown
@@ -225,8 +177,7 @@ def typed_numbers(page: PageSource) -> list[Problem]:
     """A number typed into a page is not backed by data: it must come through {{ figure ID }}."""
     problems = []
     for number, line in enumerate(page.markdown.splitlines(), 1):
-        text = shortcodes.SHORTCODE.sub("", NOT_FIGURES.sub("", line))
-        if DIGIT.search(text):
+        if typed_number(line):
             problems.append(Problem(page.shown, number, "", "a number is typed into the page",
                                     "put the number in data/findings.yml with its source and write {{ figure ID }}"))
     return problems
@@ -263,21 +214,17 @@ def _shown_codes(page: PageSource) -> list[tuple[int, str]]:
             if use in page.usable and use not in page.failed]
 
 
-def source_problems(site: SiteConfig, data: SiteData, pages: dict[str, PageSource]) -> list[Problem]:
+def source_problems(data: SiteData, pages: dict[str, PageSource]) -> list[Problem]:
     """Every source listed must back something: a finding, the report's facts, or a {{ source ID }} on a page."""
     cited = {data.report.report_source, data.report.article_source}
     for finding in data.findings.values():
         cited.update(finding.source_ids)
     for page in pages.values():
         cited.update(arg for use in page.usable if use.name == "source" for arg in use.args)
-    report_yml = site.project / "data" / "report.yml"
-    lines = report_yml.read_text(encoding="utf-8").splitlines()
     problems = []
-    for source_id in data.sources:
-        if source_id not in cited:
-            line = next((n for n, text in enumerate(lines, 1)
-                         if re.fullmatch(rf"\s*-\s*id:\s*{re.escape(source_id)}\s*", text)), None)
-            problems.append(Problem("data/report.yml", line, "", f"the source '{source_id}' backs nothing on the site",
-                                    f"cite it in a finding's sources or with {{{{ source {source_id} }}}} on a page, "
+    for source in data.sources.values():
+        if source.id not in cited:
+            problems.append(Problem("data/report.yml", source.line, "", f"the source '{source.id}' backs nothing on the site",
+                                    f"cite it in a finding's sources or with {{{{ source {source.id} }}}} on a page, "
                                     "or remove it"))
     return problems
