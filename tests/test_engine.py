@@ -20,7 +20,7 @@ def test_i18n_builds_the_other_languages_from_its_post_build_and_sorts_files_bef
 
     assert getattr(I18n.on_post_build, "mkdocs_priority", 0) == -100
     assert getattr(I18n.on_files, "mkdocs_priority", 0) == -100 > engine.AFTER_I18N
-    assert -100 > engine.AFTER_I18N_SEARCH_INDEX > engine.AFTER_SEARCH_SPLIT
+    assert -100 > engine.AFTER_I18N_SEARCH_INDEX
     assert "building" in I18n.on_post_build.__code__.co_names, "i18n no longer marks its language builds"
     assert "reconfigure_search_index" in I18n.on_post_build.__code__.co_names
 

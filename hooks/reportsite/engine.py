@@ -20,7 +20,6 @@ import posixpath
 # Event priorities (higher runs first; a hook's default is 0).
 AFTER_I18N = -200              # on_files: after i18n has sorted the files; on_config: after it set the language
 AFTER_I18N_SEARCH_INDEX = -150  # on_post_build: after i18n merged the search indexes
-AFTER_SEARCH_SPLIT = -200       # on_post_build: after the indexes are split per language (the offline script)
 AFTER_SEARCH_READS = -50        # on_page_context: after Material's search has read the page's HTML
 
 
