@@ -58,15 +58,6 @@ def test_build_date_outside_git_is_the_newest_source_file(project_copy):
     assert build_site.bundle_stem(1700000000) == "distriktsinnovasjon-2023-11-14"
 
 
-def test_search_language_files_follow_the_search_worker():
-    assert build_site.search_language_files(["no", "en"]) == {
-        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-        "assets/javascripts/lunr/min/lunr.no.min.js",
-        "assets/javascripts/lunr/min/lunr.multi.min.js",
-    }
-    assert "assets/javascripts/lunr/wordcut.js" in build_site.search_language_files(["th"])
-
-
 def _previous_build(project: Path) -> tuple[Path, Path]:
     """A site/ and dist/ as a previous `make site` left them."""
     site, dist = project / "site", project / "dist"

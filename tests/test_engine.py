@@ -91,3 +91,31 @@ def test_each_languages_embed_page_has_its_own_site_name_and_back_link(in_proces
             back = re.search(r'class="report-embed__back"><a href="([^"]+)"', page).group(1)
             findings = SITE.findings_page[:-3]
             assert back.startswith(f"../../{findings}/#"), (lang, back)
+
+
+def test_materials_search_worker_loads_lunr_files_by_the_rule_the_bundle_keeps():
+    """The offline bundle keeps only the lunr files the worker will load (engine.search_worker_scripts):
+    the worker's own code must still follow that rule."""
+    import material
+
+    worker = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    code = worker.read_text(encoding="utf-8")
+    for rule in (r'case"ja":\w+\.push\(`\$\{\w+\}/tinyseg\.js`\)',
+                 r'case"hi":case"th":\w+\.push\(`\$\{\w+\}/wordcut\.js`\)',
+                 r'\w+!=="en"&&\w+\.push\(`\$\{\w+\}/min/lunr\.\$\{\w+\}\.min\.js`\)',
+                 r'\.lang\.length>1&&\w+\.push\(`\$\{\w+\}/min/lunr\.multi\.min\.js`\)',
+                 r'importScripts\(`\$\{\w+\}/min/lunr\.stemmer\.support\.min\.js`'):
+        assert re.search(rule, code), f"Material's search worker changed how it loads lunr files: {rule}"
+    assert engine.search_worker_scripts(["no", "en"]) == {
+        "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
+        "assets/javascripts/lunr/min/lunr.no.min.js",
+        "assets/javascripts/lunr/min/lunr.multi.min.js",
+    }
+    assert "assets/javascripts/lunr/wordcut.js" in engine.search_worker_scripts(["th"])
+
+
+def test_materials_offline_plugin_writes_the_index_as_the_script_we_write():
+    from material.plugins.offline import plugin
+
+    assert 'f.write(f"var __index = {data}")' in Path(plugin.__file__).read_text(encoding="utf-8")
+    assert engine.offline_index_script('{"docs": []}') == 'var __index = {"docs": []}'

@@ -31,12 +31,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "hooks"))
+from reportsite.engine import LUNR, search_worker_scripts  # noqa: E402
 from tools.project import BUILD_INPUTS  # noqa: E402
+
 WEB_CONFIG = "mkdocs.yml"
 OFFLINE_CONFIG = "mkdocs.offline.yml"
 BUNDLE_NAME = "distriktsinnovasjon"
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
-LUNR = "assets/javascripts/lunr"
 
 
 class BuildFailed(Exception):
@@ -122,31 +124,11 @@ def run_mkdocs(project: Path, config_file: str, site_dir: Path, epoch: int) -> N
         raise BuildFailed(f"`mkdocs build --strict --config-file {config_file}` failed:\n{proc.stdout}{proc.stderr}")
 
 
-def search_language_files(langs: list[str]) -> set[str]:
-    """The lunr files Material's search worker loads for these search languages.
-
-    The same rule as the worker's (assets/javascripts/workers/search.*.js): a stemmer per language
-    but English, the support file, 'multi' for more than one language, segmenters for ja, hi, th.
-    The offline browser test searches in both languages, so a change in that rule shows there.
-    """
-    names = {"min/lunr.stemmer.support.min.js"}
-    for lang in langs:
-        if lang == "ja":
-            names.add("tinyseg.js")
-        if lang in ("hi", "th"):
-            names.add("wordcut.js")
-        if lang != "en":
-            names.add(f"min/lunr.{lang}.min.js")
-    if len(langs) > 1:
-        names.add("min/lunr.multi.min.js")
-    return {f"{LUNR}/{name}" for name in names}
-
-
 def bundle_files(folder: Path) -> list[str]:
     """The offline site's files a reader needs, in a fixed order: without source maps (for
     developers' tools only) and without the search languages the site does not use."""
     # Each language's pages search their own index (reportsite.search_index), each with its own stemmer.
-    needed_lunr = set().union(*(search_language_files(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
+    needed_lunr = set().union(*(search_worker_scripts(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
                                 for index in folder.glob("**/search/search_index.json")))
     files = []
     for path in folder.rglob("*"):

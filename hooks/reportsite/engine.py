@@ -11,6 +11,8 @@ fails loudly when an upgrade changes it.
   results against it.
 - Material's search reads a page's HTML in its on_page_context (priority 0), before the template
   is rendered from `page.content`: what goes into `page.content` after it is not indexed.
+- Material's search worker loads lunr's language files by a rule of its own (search_worker_scripts),
+  and its offline plugin gives the index to pages opened from file:// as a script (`var __index`).
 """
 
 from __future__ import annotations
@@ -52,3 +54,28 @@ def point_search_at(context: dict, lang_root: str) -> dict:
         # With its trailing slash: Material resolves 'search/…' against it as a folder.
         context["base_url"] = posixpath.join(context["base_url"], lang_root)
     return context
+
+
+LUNR = "assets/javascripts/lunr"
+
+
+def search_worker_scripts(langs: list[str]) -> set[str]:
+    """The lunr files Material's search worker (assets/javascripts/workers/search.*.js) loads for
+    these search languages: a segmenter for ja, hi and th, a stemmer per language but English, the
+    stemmers' support file, and 'multi' for more than one language."""
+    names = {"min/lunr.stemmer.support.min.js"}
+    for lang in langs:
+        if lang == "ja":
+            names.add("tinyseg.js")
+        if lang in ("hi", "th"):
+            names.add("wordcut.js")
+        if lang != "en":
+            names.add(f"min/lunr.{lang}.min.js")
+    if len(langs) > 1:
+        names.add("min/lunr.multi.min.js")
+    return {f"{LUNR}/{name}" for name in names}
+
+
+def offline_index_script(index_json: str) -> str:
+    """A search index as the script Material's offline plugin writes, which its search worker reads from file://."""
+    return "var __index = " + index_json

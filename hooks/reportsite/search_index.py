@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import engine
 from .paths import SEARCH_INDEX, SitePaths
 
 # lunr.js names Norwegian (Bokmål and Nynorsk alike) 'no'; other languages by their own code.
@@ -54,7 +55,6 @@ def write_index_scripts(site_dir: Path, paths: SitePaths) -> list[Path]:
         index = site_dir / paths.search_index(lang)
         if index.is_file():
             script = index.with_suffix(".js")
-            # The same form as the offline plugin's, which Material's search worker expects.
-            script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+            script.write_text(engine.offline_index_script(index.read_text(encoding="utf-8")), encoding="utf-8")
             scripts.append(script)
     return scripts
