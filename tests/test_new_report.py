@@ -58,6 +58,14 @@ def test_a_new_report_builds_strict_passes_the_check_and_its_own_tests(tmp_path)
     assert " passed" in tests.stdout and "failed" not in tests.stdout
 
 
+def test_the_skeleton_has_template_pages_in_every_language_of_the_site():
+    """A language added to mkdocs.yml needs its template pages in tools/skeleton/ (text, no Python)."""
+    skeleton = ROOT / "tools" / "skeleton" / "content"
+    assert sorted(p.name for p in skeleton.iterdir()) == sorted(LANGUAGES)
+    for lang in LANGUAGES:
+        assert sorted(p.name for p in (skeleton / lang).glob("*.md")) == TEMPLATE_PAGES, lang
+
+
 def test_a_new_report_never_overwrites_a_folder(tmp_path):
     dest = tmp_path / "taken"
     dest.mkdir()

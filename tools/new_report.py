@@ -1,9 +1,10 @@
 """Start a new report site from this one's skeleton: `make new-report DEST=../next-report`.
 
 The new folder gets the same machinery (hooks, theme overrides, schema, tools, Makefile, the
-editor's guide and the site-independent tests), data that is empty but valid, and template pages
-in both languages. It builds with `mkdocs build --strict` and passes `make check` as it is; the
-editors then fill in data/report.yml, the site's name in mkdocs.yml and the pages.
+editor's guide and the site-independent tests) and the files in tools/skeleton/: data that is
+empty but valid, and template pages in every language of the site. It builds with
+`mkdocs build --strict` and passes `make check` as it is; the editors then fill in
+data/report.yml, the site's name in mkdocs.yml and the pages.
 
 Nothing is written unless all of it can be: the site is assembled in a temporary folder beside
 DEST and moved into place at the end.
@@ -22,156 +23,19 @@ SKELETON = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(SKELETON))
 from tools.project import NEW_REPORT_PARTS  # noqa: E402
 
-FINDINGS_YML = """\
-# yaml-language-server: $schema=../schema/findings.schema.json
-# The report's findings and charts. Every number lives under 'figures' with the finding's sources;
-# text refers to numbers only through {{ figure ID }}. How to add one: docs/guide.nb.md (or .en.md).
-
-findings: []
-
-charts: []
-"""
-
-# Placeholders in brackets: every one of them must be replaced before the site is published.
-REPORT_YML = """\
-# yaml-language-server: $schema=../schema/report.schema.json
-# The report this site summarizes, and every source the site cites.
-# TEMPLATE: replace every value in [brackets] and the date with the report's own, from its sources.
-
-report:
-  title:
-    nb: "[Rapportens tittel]"
-    en: "[The report's title]"
-  original_title: "[Rapportens tittel]"
-  original_language: nb
-  publisher: "[Utgiver]"
-  project_leader: "[Prosjektleder]"
-  commissioned_by:
-    nb: "[Oppdragsgiver]"
-    en: "[Commissioned by]"
-  presented: 2000-01-01  # TEMPLATE: the date the report was presented
-  report_source: report
-  article_source: report
-
-sources:
-  - id: report
-    kind: report
-    publisher: "[Utgiver]"
-    title:
-      nb: "[Rapportens tittel]"
-      en: "[The report's title]"
-    url: https://example.invalid/report
-"""
-
-PAGES = {
-    "nb": {
-        "index.md": """\
----
-description: "[Én setning om hva rapporten viser.]"
----
-
-# [Rapportens tittel]
-
-[Skriv en kort innledning: hva rapporten handler om, hvem som har skrevet den, og for hvem.]
-
-Se [funnene](funn.md) og [om rapporten](om-rapporten.md).
-""",
-        "funn.md": """\
----
-description: "[Hovedfunnene i rapporten.]"
----
-
-# Funn
-
-[Funnene legges inn i data/findings.yml, som beskrevet i redaktørveiledningen (docs/guide.nb.md).
-Når det finnes funn i seksjonen participation, setter du inn kortkoden findings for den seksjonen
-her; veiledningen viser hvordan.]
-""",
-        "om-rapporten.md": """\
----
-description: "[Om rapporten og nettstedet.]"
----
-
-# Om rapporten
-
-{{ report-facts }}
-
-## Slik siterer du rapporten
-
-{{ cite }}
-
-## Alle kilder
-
-{{ sources }}
-""",
-    },
-    "en": {
-        "index.md": """\
----
-description: "[One sentence on what the report shows.]"
----
-
-# [The report's title]
-
-[Write a short introduction: what the report is about, who wrote it, and for whom.]
-
-See the [findings](funn.md) and [about the report](om-rapporten.md).
-""",
-        "funn.md": """\
----
-description: "[The report's main findings.]"
----
-
-# Findings
-
-[Findings are added in data/findings.yml, as the editor's guide describes (docs/guide.en.md).
-When there are findings in the participation section, put the findings shortcode for that section
-here; the guide shows how.]
-""",
-        "om-rapporten.md": """\
----
-description: "[About the report and this site.]"
----
-
-# About the report
-
-{{ report-facts }}
-
-## How to cite the report
-
-{{ cite }}
-
-## All sources
-
-{{ sources }}
-""",
-    },
-}
-
-README = """\
-# [Rapportens tittel]
-
-A bilingual (Norwegian Bokmål and English) report site, started with `make new-report` from the
-report site generator. Editors: read `docs/guide.nb.md` (Norsk) or `docs/guide.en.md` (English).
-
-```sh
-make check  # data, translations, shortcodes and sources, in about a second
-make serve  # live preview
-make site   # the site, in site/
-make test   # every test, in headless Chromium too
-```
-
-Still to do: replace every value in [brackets] in `data/report.yml`, `mkdocs.yml` and `content/`.
-"""
+# The next report's own files, laid over the machinery: empty but valid data, template pages in
+# every language of the site, and a README. Text and data only: a language is added there.
+SKELETON_FILES = "tools/skeleton"
 
 
 class NewReportError(Exception):
     pass
 
 
-def _replace(text: str, pattern: str, new: str, what: str) -> str:
-    result, count = re.subn(pattern, lambda _m: new, text, count=1, flags=re.M)
-    if count != 1:
+def _replace(text: str, pattern: str, new: str, what: str, count: int = 1) -> str:
+    """The first match of pattern replaced (count=0: every match); at least one must be found."""
+    result, found = re.subn(pattern, lambda _m: new, text, count=count, flags=re.M)
+    if not found:
         raise NewReportError(f"mkdocs.yml: cannot find {what} to replace — update tools/new_report.py "
                              "to the skeleton's mkdocs.yml")
     return result
@@ -185,10 +49,12 @@ def site_config(skeleton_config: str) -> str:
     text = _replace(text, r'^site_url: !ENV \[SITE_URL, "[^"]*"\]$',
                     'site_url: !ENV [SITE_URL, "https://example.invalid/"]', "site_url")
     text = _replace(text, r"^nav:\n(?:  (?:- |# ).*\n)+", "nav:\n  - Forside: index.md\n  - funn.md\n  - om-rapporten.md\n", "nav")
-    text = _replace(text, r"^(          )site_name: .*?$", "          site_name: \"[The site's name]\"",
-                    "the English site_name")
+    # Every other language's name and description, in i18n's languages.
+    text = _replace(text, r"^(          )site_name: .*?$", "          site_name: \"[The site's name in this language]\"",
+                    "the other languages' site_name", count=0)
     text = _replace(text, r"^(          )site_description: .*?$",
-                    "          site_description: \"[One sentence about the site.]\"", "the English site_description")
+                    "          site_description: \"[One sentence about the site in this language.]\"",
+                    "the other languages' site_description", count=0)
     return text
 
 
@@ -207,16 +73,9 @@ def create(dest: Path, skeleton: Path = SKELETON) -> Path:
                 shutil.copytree(src, target, ignore=ignore)
             else:
                 shutil.copy2(src, target)
-        (staging / "data" / "findings.yml").write_text(FINDINGS_YML, encoding="utf-8")
-        (staging / "data" / "report.yml").write_text(REPORT_YML, encoding="utf-8")
-        for lang, pages in PAGES.items():
-            for name, text in pages.items():
-                path = staging / "content" / lang / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+        shutil.copytree(skeleton / SKELETON_FILES, staging, dirs_exist_ok=True, ignore=ignore)
         (staging / "mkdocs.yml").write_text(site_config((skeleton / "mkdocs.yml").read_text(encoding="utf-8")),
                                             encoding="utf-8")
-        (staging / "README.md").write_text(README, encoding="utf-8")
         if dest.exists():
             dest.rmdir()
         staging.rename(dest)
