@@ -53,6 +53,7 @@ BUDGETS = {
     "findings_runtime_kb": 300.0,       # ... with the chart runtime loaded
     "interactive_ms": 200.0,            # chart interactive after the first pointer on it, loopback
     "serve_rebuild_s": 0.5,
+    "dcl_ratio": 1.2,                   # findings page DOMContentLoaded / plain Material's, same run, loopback
 }
 
 
@@ -290,10 +291,33 @@ INTERACTIVE_MS = """() => {
 }"""
 
 
-def measure_pages(site: Path) -> dict:
+NAVIGATION_MS = """() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return {dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd};
+}"""
+
+
+def measure_navigation(browser, urls: dict[str, str], runs: int = 2 * REPEATS + 1) -> dict:
+    """DOMContentLoaded and the load event of each URL, alternating, each in a fresh context (no cache)."""
+    samples: dict[str, list[dict]] = {name: [] for name in urls}
+    for _ in range(runs):
+        for name, url in urls.items():
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            page.wait_for_function("() => performance.getEntriesByType('navigation')[0].loadEventEnd > 0")
+            samples[name].append(page.evaluate(NAVIGATION_MS))
+            context.close()
+    return {name: {"dcl_ms": statistics.median(x["dcl"] for x in rows),
+                   "load_ms": statistics.median(x["load"] for x in rows),
+                   "dcl_runs_ms": [round(x["dcl"]) for x in rows]} for name, rows in samples.items()}
+
+
+def measure_pages(site: Path, plain_site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
     server, base = _serve(site)
+    plain_server, plain_base = _serve(plain_site)
     results: dict = {}
     try:
         with sync_playwright() as p:
@@ -327,9 +351,13 @@ def measure_pages(site: Path) -> dict:
                     "median_ms": statistics.median(x["drawn"] for x in samples),
                     "runtime_median_ms": statistics.median(x["runtime"] for x in samples),
                     "runs_ms": [x["drawn"] for x in samples]}
+            results["navigation"] = measure_navigation(browser, {"real": base + "funn/", "plain": plain_base + "funn/"})
+            for name, folder in (("real", site), ("plain", plain_site)):
+                results["navigation"][name]["html_bytes"] = (folder / "funn" / "index.html").stat().st_size
             browser.close()
     finally:
         server.shutdown()
+        plain_server.shutdown()
     return results
 
 
@@ -473,6 +501,15 @@ def report(r: dict) -> str:
         lines.append(f"| Chart interactive after the first pointer on it, {where} (runtime not cached, median of "
                      f"{len(it['runs_ms'])}) | {it['median_ms']:.0f} ms, of which {it['runtime_median_ms']:.0f} ms "
                      f"to load and run the runtime | {budget} | {result} |")
+    nav = pg["navigation"]
+    ratio = nav["real"]["dcl_ms"] / nav["plain"]["dcl_ms"]
+    lines += [
+        f"| Findings page over loopback, fresh cache (median of {len(nav['real']['dcl_runs_ms'])}, alternating): "
+        f"DOMContentLoaded / load event | {nav['real']['dcl_ms']:.0f} / {nav['real']['load_ms']:.0f} ms | | |",
+        f"| … plain Material's findings page (its shortcodes left unexpanded: {_kb(nav['plain']['html_bytes'])} KB of HTML "
+        f"against {_kb(nav['real']['html_bytes'])} KB) | {nav['plain']['dcl_ms']:.0f} / {nav['plain']['load_ms']:.0f} ms | | |",
+        f"| DOMContentLoaded, real / plain | {ratio:.2f} | ≤ {BUDGETS['dcl_ratio']} | {_mark(ratio <= BUDGETS['dcl_ratio'])} |",
+    ]
     z = r["zip"]
     lines.append(f"| Offline zip | {z['zip']}: {z['zip_kb']:.0f} KB | | |" if z["zip"]
                  else "| Offline zip | not found in dist/ (run `make site` first) | | |")
@@ -500,7 +537,7 @@ def main() -> None:
             results["builds"] = builds
         if "pages" in parts:
             print("measuring pages ...", flush=True)
-            results["pages"] = measure_pages(project / "site")
+            results["pages"] = measure_pages(project / "site", project / "plain-site")
             results["fonts"] = measure_fonts(project / "site")
         if "serve" in parts:
             print("measuring mkdocs serve ...", flush=True)

@@ -9,6 +9,8 @@ tests/test_csp_meta.py reads the site with no header, over HTTP and from file://
 
 from __future__ import annotations
 
+import re
+
 from . import live_preview
 
 # What a <meta> element cannot carry (CSP 3, section 3.3): browsers ignore these there and say so
@@ -67,3 +69,23 @@ def policy_for(path: str) -> str:
 # compiles chart expressions with Function(), which only 'unsafe-eval' would allow; the charts use
 # vega-interpreter.js instead, which evaluates them without it: site_src/assets/javascripts/charts.js.)
 EXPECTED_VIOLATIONS: tuple[dict, ...] = ()
+
+
+# A <script> that loads a file (JSON data blocks have no src).
+_SCRIPT_SRC = re.compile(r'<script src="([^"]+)"')
+_POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def preload_scripts(html: str) -> str:
+    """The page with every script it loads announced right after its <meta> policy.
+
+    Chromium's preload scanner stops at a <meta> Content Security Policy, so the body's scripts
+    would be fetched one after another as the parser reaches each (DOMContentLoaded about twice as
+    late as without the policy, over loopback). <link rel="preload"> in the head is read by the
+    parser itself: the fetches start together, early. A page without the <meta> is left as it is."""
+    meta = _POLICY_META.search(html)
+    if meta is None:
+        return html
+    sources = dict.fromkeys(_SCRIPT_SRC.findall(html, meta.end()))
+    links = "".join(f'\n<link rel="preload" href="{src}" as="script">' for src in sources)
+    return html[:meta.end()] + links + html[meta.end():]
