@@ -20,10 +20,8 @@ NOT_FOUND_TEMPLATE = "404.html"
 @event_priority(engine.AFTER_I18N)
 def on_config(config):
     site = state.for_config(config).site
-    if config.theme["language"] == site.default_language and not site.offline:
-        config.theme.static_templates.add(NOT_FOUND_TEMPLATE)
-    else:
-        config.theme.static_templates.discard(NOT_FOUND_TEMPLATE)
+    engine.write_static_template(config, NOT_FOUND_TEMPLATE,
+                                 config.theme["language"] == site.default_language and not site.offline)
     return config
 
 

@@ -119,3 +119,12 @@ def test_materials_offline_plugin_writes_the_index_as_the_script_we_write():
 
     assert 'f.write(f"var __index = {data}")' in Path(plugin.__file__).read_text(encoding="utf-8")
     assert engine.offline_index_script('{"docs": []}') == 'var __index = {"docs": []}'
+
+
+def test_mkdocs_renders_the_static_templates_a_hook_leaves_in_the_theme():
+    """engine.write_static_template: a hook's change to the set in on_config decides what is built."""
+    from mkdocs.commands import build
+    from mkdocs.theme import Theme
+
+    assert "for template in config.theme.static_templates:" in Path(build.__file__).read_text(encoding="utf-8")
+    assert isinstance(Theme(name="mkdocs").static_templates, set)

@@ -11,6 +11,8 @@ fails loudly when an upgrade changes it.
   results against it.
 - Material's search reads a page's HTML in its on_page_context (priority 0), before the template
   is rendered from `page.content`: what goes into `page.content` after it is not indexed.
+- The theme's `static_templates` (404.html, sitemap.xml) is a set that a hook may change in
+  on_config: each language pass of i18n runs on_config again, so each decides for itself.
 - Material's search worker loads lunr's language files by a rule of its own (search_worker_scripts),
   and its offline plugin gives the index to pages opened from file:// as a script (`var __index`).
 """
@@ -38,6 +40,14 @@ def add_generated_files(files, config, generated: dict[str, str | bytes]) -> Non
             if existing is not None:
                 files.remove(existing)
         files.append(File.generated(config, path, content=content))
+
+
+def write_static_template(config, name: str, wanted: bool) -> None:
+    """Whether this build (this language pass) renders the theme's template `name` into the site."""
+    if wanted:
+        config.theme.static_templates.add(name)
+    else:
+        config.theme.static_templates.discard(name)
 
 
 def inside_language_build(config) -> bool:
