@@ -56,3 +56,27 @@ def test_copied_partial_is_materials_with_our_changes_only(name):
         theirs = old.sub(lambda _m: new, theirs) if isinstance(old, re.Pattern) else theirs.replace(old, new)
     ours = HEADER.sub("", (OURS / name).read_text(encoding="utf-8"))
     assert ours.strip() == theirs.strip(), f"site_src/partials/{name} differs from Material's beyond our declared change"
+
+
+# Blocks of Material's base.html that site_src/main.html replaces whole (without super()): what
+# they held when the replacement was written, as a hash of their text (Material's version number
+# left out). When Material changes one, compare it with ours, carry over what matters, and update
+# the hash.
+REPLACED_BLOCKS = {"site_meta": "2606eb0daf0931c7"}
+
+
+def _block(template: str, name: str) -> str:
+    match = re.search(r"\{% block " + name + r" %\}(.*?)\{% endblock %\}", template, re.S)
+    assert match, f"Material's base.html has no block {name}"
+    return re.sub(r"mkdocs-material-[\d.]+", "mkdocs-material-VERSION", match.group(1))
+
+
+@pytest.mark.parametrize("name", sorted(REPLACED_BLOCKS))
+def test_blocks_our_main_template_replaces_are_as_they_were(name):
+    import hashlib
+
+    base = (MATERIAL.parent / "base.html").read_text(encoding="utf-8")
+    ours = (ROOT / "site_src" / "main.html").read_text(encoding="utf-8")
+    assert "{% block " + name + " %}" in ours and "super()" not in _block(ours, name)
+    digest = hashlib.sha256(_block(base, name).encode("utf-8")).hexdigest()[:16]
+    assert digest == REPLACED_BLOCKS[name], f"Material's block {name} changed: compare it with site_src/main.html's"
