@@ -70,7 +70,7 @@ def test_findings_csv_has_every_finding_and_figure(lang):
     header, body = rows[0], rows[1:]
     assert header[0] == DATA.ui[lang]["csv_columns"]["finding"]
     assert sorted(r[4] for r in body if r[4]) == sorted(DATA.figures)
-    assert all(DATA.figures[r[4]].finding_id == r[0] for r in body if r[4])
+    assert all(DATA.figures[r[4]].finding == r[0] for r in body if r[4])
     assert {r[0] for r in body} == set(DATA.findings)
     assert not any("{{" in cell for row in body for cell in row)
     by_figure = {r[4]: r for r in body if r[4]}

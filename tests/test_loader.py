@@ -23,9 +23,9 @@ def test_real_data_loads_completely():
     assert str(data.figures["innovative-procurement-gap"].value) == "31"
     # The only computed figure is labelled as such and derived, not typed.
     other = data.figures["lup-share-other"]
-    assert other.computed_from == "lup-share-small" and str(other.value) == "72"
+    assert other.computed.of == "lup-share-small" and str(other.value) == "72"
     for finding in data.findings.values():
-        assert finding.source_ids, finding.id
+        assert finding.sources, finding.id
         assert set(finding.title) == set(finding.text) == {"nb", "en"}
     assert set(data.charts) == {"lup-share", "participation-gaps"}
 

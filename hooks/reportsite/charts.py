@@ -74,7 +74,7 @@ def chart_rows(data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
     for bar in chart.bars:
         figure = data.figures[bar.figure]
         # A computed figure says so in its label, wherever the label is shown (chart, table, CSV).
-        label = bar.label[lang] + (" " + ui["computed_label"] if figure.computed_from else "")
+        label = bar.label[lang] + (" " + ui["computed_label"] if figure.computed else "")
         rows.append(ChartRow(label, float(figure.value), format_value(figure.value, figure.unit, ui)))
     return rows
 

@@ -76,10 +76,9 @@ def findings_csv(data: SiteData, lang: str) -> str:
                                 "sources", "source_urls")]
     rows = []
     for finding in data.findings.values():
-        sources = tuple(data.sources[s] for s in finding.source_ids)
+        sources = tuple(data.sources[s] for s in finding.sources)
         lead = [finding.id, data.ui[lang]["sections"][finding.section], finding.title[lang], plain_text(data, finding.text[lang], lang)]
-        figures = [data.figures[f] for f in finding.figure_ids]
-        for fig in figures or [None]:
+        for fig in finding.figures or [None]:
             cells = (["", "", "", ""] if fig is None else
                      [fig.id, csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
                       _computation(data, fig, lang)])
@@ -109,11 +108,11 @@ def findings_json(data: SiteData) -> str:
                 "text": {lang: plain_text(data, f.text[lang], lang) for lang in data.languages},
                 "figures": [
                     {"id": fig.id, "value": value(fig), "unit": fig.unit,
-                     **({"computed": {"method": fig.method, "from": fig.computed_from}} if fig.computed_from else {})}
-                    for fig in (data.figures[i] for i in f.figure_ids)
+                     **({"computed": {"method": fig.computed.method, "from": fig.computed.of}} if fig.computed else {})}
+                    for fig in f.figures
                 ],
-                "sources": list(f.source_ids),
-                **({"chart": f.chart_id} if f.chart_id else {}),
+                "sources": list(f.sources),
+                **({"chart": f.chart} if f.chart else {}),
             }
             for f in data.findings.values()
         ],
@@ -126,10 +125,10 @@ def findings_json(data: SiteData) -> str:
 
 
 def _computation(data: SiteData, fig: Figure, lang: str) -> str:
-    if not fig.computed_from:
+    if not fig.computed:
         return ""
     ui = data.ui[lang]
-    base = data.figures[fig.computed_from]
+    base = data.figures[fig.computed.of]
     return ui["complement_formula"].format(of=format_value(base.value, base.unit, ui))
 
 

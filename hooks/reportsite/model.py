@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -10,74 +11,133 @@ from typing import Any
 from . import schema, statement
 from .errors import Problem, SiteDataError
 from .prose import SHORTCODE, typed_number
-from .schema import Checker
+from .schema import (Checker, Choice, FigureValue, IsoDate, ListOf, Localized, Nested, Record, Slug, Text, Url, bind,
+                     declared)
 from .yamlsource import YamlDocument, dotted, load_yaml
 
 DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
 
 
 
-@dataclass(frozen=True)
+# The report's data, declared once: each field read from data/ says what it accepts (schema.py's
+# kit), which gives the loader's checks and messages, the JSON Schema in schema/ and these types.
+# Fields without `declared` are derived by the loader.
+data_model = functools.partial(dataclass, frozen=True, kw_only=True)
+
+
+@data_model
 class Source:
-    id: str
-    kind: str
-    publisher: str
-    title: dict[str, str]
-    url: str
-    date: str | None
+    """A document the site cites."""
+
+    id: str = declared(Slug("Stable id that findings and the {{ source ID }} shortcode use to cite this source. "
+                            "Lower-case letters, digits and hyphens."))
+    kind: str = declared(Choice("What sort of document it is: report, article (a news article) or web (a web page).",
+                                schema.SOURCE_KINDS))
+    publisher: str = declared(Text("Who published it, as shown before the title in source lists.", 200))
+    title: dict[str, str] = declared(Localized("The document's title as shown to readers.", 300))
+    url: str = declared(Url("The document's full web address, starting with https://."))
+    date: str | None = declared(IsoDate("Publication date, when known (YYYY-MM-DD). Leave out when not known."),
+                                optional=True)
     line: int | None = None   # where its id stands in data/report.yml, for problems found later
 
 
-@dataclass(frozen=True)
-class Figure:
-    id: str
-    value: Decimal | str  # Decimal for numbers, ISO text for dates
-    unit: str
-    finding_id: str
-    computed_from: str | None = None  # id of the figure a computed value derives from
-    method: str | None = None
-    noun: dict[str, str] | None = None    # what a count counts, by language (key-figure cards)
-    caveat: dict[str, str] | None = None  # what a reader must know to read the figure, by language
-
-
-@dataclass(frozen=True)
-class ChartBar:
-    figure: str
-    label: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Chart:
-    id: str
-    kind: str
-    title: dict[str, str]
-    takeaway: dict[str, str]
-    axis_title: dict[str, str]
-    bars: tuple[ChartBar, ...]
-
-
-@dataclass(frozen=True)
-class Finding:
-    id: str
-    section: str
-    title: dict[str, str]
-    text: dict[str, str]
-    figure_ids: tuple[str, ...]
-    source_ids: tuple[str, ...]
-    chart_id: str | None
-
-
-@dataclass(frozen=True)
+@data_model
 class Report:
-    title: dict[str, str]
-    original_title: str
-    original_language: str
-    publisher: str
-    project_leader: str
-    commissioned_by: dict[str, str]
-    presented: str
-    report_source: str
-    article_source: str
+    """The report's metadata."""
+
+    title: dict[str, str] = declared(Localized("The report's title.", 300))
+    original_title: str = declared(Text("The report's title as published, in the language it was published in.", 300))
+    original_language: str = declared(Slug("The language the report was published in, as a language code (nb), so "
+                                           "that its title is read out in that language."))
+    publisher: str = declared(Text("The research institute that wrote the report.", 200))
+    project_leader: str = declared(Text("The report's project leader.", 200))
+    commissioned_by: dict[str, str] = declared(Localized("Who commissioned the report.", 300))
+    presented: str = declared(IsoDate("The date the report was presented (YYYY-MM-DD)."))
+    report_source: str = declared(Slug("Id of the source that holds the report itself."))
+    article_source: str = declared(Slug("Id of the source that holds the news article about the report "
+                                        "(the same id as report_source when there is no such article)."))
+
+
+@data_model
+class Computed:
+    """How a computed figure is derived from sourced figures."""
+
+    method: str = declared(Choice("complement: 100 % minus another percent figure.", schema.COMPUTE_METHODS))
+    of: str = declared(Slug("Id of the figure it is computed from."))
+
+
+@data_model
+class Figure:
+    """One number from a source (or computed from sourced numbers)."""
+
+    id: str = declared(Slug("Stable id used by the {{ figure ID }} shortcode."))
+    # Decimal for numbers, ISO text for dates; a computed figure's value is computed by the loader.
+    value: Decimal | str = declared(FigureValue("The number exactly as the source gives it, never rounded "
+                                                "differently (a date figure: YYYY-MM-DD). Leave out for a computed "
+                                                "figure."), optional=True)
+    unit: str = declared(Choice("What the number counts, which decides how it is written: count (a whole number, "
+                                "10 000), percent (28 %), percentage_points (the difference of two percentages), "
+                                "year (2020) or date (YYYY-MM-DD).", schema.UNITS))
+    computed: Computed | None = declared(Nested(Computed), optional=True)
+    noun: dict[str, str] | None = declared(Localized(
+        "What a count counts (municipalities), shown after the number where it stands alone, as in the key-figure "
+        "cards. Leave out for other units.", 60), optional=True)
+    caveat: dict[str, str] | None = declared(Localized(
+        "What a reader must know to read this figure right (what it does not show, how it reached us). Shown "
+        "wherever the figure is shown: in its finding, under a chart and in a key-figure card. Figures only through "
+        "{{ figure ID }}. Leave out when there is nothing to add.", 600), optional=True)
+    finding: str = ""   # the id of the finding that states it
+
+
+@data_model
+class ChartBar:
+    """One bar or segment of a chart."""
+
+    figure: str = declared(Slug("Id of the figure the bar shows (a figure under 'findings')."))
+    label: dict[str, str] = declared(Localized("The bar's label.", 120))
+
+
+@data_model
+class Chart:
+    """A chart built from figures."""
+
+    id: str = declared(Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."))
+    kind: str = declared(Choice("bar: one bar per figure, all in the same unit. share: the parts of a whole, in "
+                                "percent, adding up to 100 %.", schema.CHART_KINDS))
+    title: dict[str, str] = declared(Localized("The chart's title.", 160))
+    takeaway: dict[str, str] = declared(Localized("One sentence that says what the chart shows.", 300))
+    axis_title: dict[str, str] = declared(Localized("Title of the value axis.", 80))
+    bars: tuple[ChartBar, ...] = declared(ListOf(Nested(ChartBar), "The bars, in the order shown."))
+
+
+@data_model
+class Finding:
+    """A finding of the report, with its figures and sources."""
+
+    id: str = declared(Slug("Stable id: the finding's permanent anchor. Never change it once published."))
+    section: str = declared(Choice("Where the finding belongs: participation and conclusions are listed on the "
+                                   "findings page by {{ findings SECTION }}; background holds context used by "
+                                   "other pages.", schema.SECTIONS))
+    title: dict[str, str] = declared(Localized("The finding's headline.", 160))
+    text: dict[str, str] = declared(Localized("The finding in one or two sentences. Figures only through "
+                                              "{{ figure ID }}.", 1200))
+    figures: tuple[Figure, ...] = declared(ListOf(Nested(Figure), "The figures this finding states. Leave out "
+                                                  "when it states no number.", min_items=0), optional=True)
+    sources: tuple[str, ...] = declared(ListOf(Slug("Id of a source in data/report.yml."),
+                                               "The sources that state this finding."))
+    chart: str | None = declared(Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave "
+                                      "out for no chart."), optional=True)
+
+
+REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {
+    "report": Nested(Report),
+    "sources": ListOf(Nested(Source), "Every document the site cites."),
+})
+FINDINGS_FILE = Record("The report's findings and charts.", {
+    "findings": ListOf(Nested(Finding), "The findings, in the order they are shown.", min_items=0),
+    "charts": ListOf(Nested(Chart), "The charts, each built from figures under 'findings'. A finding shows one "
+                                         "with 'chart'; a page shows one with {{ chart ID }}.", min_items=0),
+})
 
 
 @dataclass(frozen=True)
@@ -92,8 +152,8 @@ class SiteData:
     accessibility: dict[str, Any] | None = None   # data/accessibility.yml: the statement and its evidence (statement.py)
 
     def sources_of_figure(self, figure_id: str) -> tuple[Source, ...]:
-        finding = self.findings[self.figures[figure_id].finding_id]
-        return tuple(self.sources[s] for s in finding.source_ids)
+        finding = self.findings[self.figures[figure_id].finding]
+        return tuple(self.sources[s] for s in finding.sources)
 
     def sources_of_chart(self, chart_id: str) -> tuple[Source, ...]:
         seen: dict[str, Source] = {}
@@ -159,9 +219,13 @@ def _figure_value_problem(unit: str, value: Any) -> str | None:
     return None
 
 
-def data_files(languages: tuple[tuple[str, str], ...]) -> dict:
-    """The declaration of each data file, for the site's languages ((code, name) pairs from mkdocs.yml)."""
-    return {**schema.data_files(languages), "accessibility": statement.declaration(tuple(languages))}
+@functools.lru_cache(maxsize=4)
+def data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, Record]:
+    """The checker of each data file, for the site's languages ((code, name) pairs from mkdocs.yml):
+    every text is required in every language."""
+    languages = tuple(languages)
+    return {"report": bind(REPORT_FILE, languages), "findings": bind(FINDINGS_FILE, languages),
+            "ui": schema.ui_declaration(languages), "accessibility": statement.declaration(languages)}
 
 
 def load_site_data(data_dir: Path, languages: tuple[tuple[str, str], ...], display_root: Path | None = None) -> SiteData:
@@ -236,9 +300,7 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     source_items = _valid_items(checked.get("report"), "sources")
     sem.unique(rdoc, [(("sources", i, "id"), s["id"]) for i, s in source_items], "source")
-    sources = {s["id"]: Source(s["id"], s["kind"], s["publisher"], s["title"], s["url"], s.get("date"),
-                               rdoc.line(("sources", i, "id")))
-               for i, s in source_items}
+    sources = {s["id"]: Source(**s, line=rdoc.line(("sources", i, "id"))) for i, s in source_items}
     # None when report.yml could not be read: then no reference to a source can be judged.
     known_sources = _raw_ids(_raw(rdoc, "sources")) if rdoc is not None else None
     report = None
@@ -283,7 +345,7 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                 broken.add(fid)
                 continue
             value = g["value"] if g["unit"] == "date" else Decimal(str(g["value"]))
-            figures[fid] = Figure(fid, value, g["unit"], finding_id, noun=g.get("noun"), caveat=g.get("caveat"))
+            figures[fid] = Figure(**{**g, "value": value}, finding=finding_id)
     for fid, (path, g, finding_id) in raw_figures.items():
         if "computed" not in g or "value" in g:
             continue
@@ -293,7 +355,7 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
             continue  # the base figure sits in a finding with its own problem, reported above
         if of in broken:
             broken.add(fid)
-        elif base is None or base.computed_from is not None:
+        elif base is None or base.computed is not None:
             sem.fail(fdoc, path + ("computed", "of"), f"'{of}' is not a sourced figure",
                      "name a figure that has a 'value' from a source")
             broken.add(fid)
@@ -302,8 +364,8 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                      "use unit: percent here and name a percent figure in 'of'")
             broken.add(fid)
         else:
-            figures[fid] = Figure(fid, Decimal(100) - base.value, "percent", finding_id, of, g["computed"]["method"],
-                                  noun=g.get("noun"), caveat=g.get("caveat"))
+            figures[fid] = Figure(**{**g, "value": Decimal(100) - base.value, "computed": Computed(**g["computed"])},
+                                  finding=finding_id)
 
     charts: dict[str, Chart] = {}
     for i, c in chart_items:
@@ -334,8 +396,7 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                 sem.prose(fdoc, ("charts", i, key, lang), c[key][lang], set())
             for j, bar in enumerate(c["bars"]):
                 sem.prose(fdoc, ("charts", i, "bars", j, "label", lang), bar["label"][lang], set())
-        charts[c["id"]] = Chart(c["id"], c["kind"], c["title"], c["takeaway"], c["axis_title"],
-                                tuple(ChartBar(b["figure"], b["label"]) for b in c["bars"]))
+        charts[c["id"]] = Chart(**{**c, "bars": tuple(ChartBar(**b) for b in c["bars"])})
 
     findings: dict[str, Finding] = {}
     for i, f in finding_items:
@@ -353,9 +414,8 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
         for lang in languages:
             sem.prose(fdoc, ("findings", i, "title", lang), f["title"][lang], set())
             sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], known_figures)
-        findings.setdefault(f["id"], Finding(
-            f["id"], f["section"], f["title"], f["text"],
-            tuple(g["id"] for g in f.get("figures", [])), tuple(f["sources"]), f.get("chart")))
+        findings.setdefault(f["id"], Finding(**{**f, "sources": tuple(f["sources"]), "figures": tuple(
+            figures[g["id"]] for g in f.get("figures", []) if g["id"] in figures)}))
 
     if sem.problems or report is None or set(checked) != set(DATA_FILES):
         return None, sem.problems

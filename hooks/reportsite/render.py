@@ -172,11 +172,11 @@ class PageRenderer:
         self.out.loose_figure_ids.extend(f.id for f in figures)
 
         def make() -> str:
-            cards = [{"href": self.ctx.href(self.ctx.findings_url) + "#" + figure.finding_id,
+            cards = [{"href": self.ctx.href(self.ctx.findings_url) + "#" + figure.finding,
                       "value": Markup(self.figure_html(figure, note=False)),
                       "noun": figure.noun[self.ctx.lang] if figure.noun else "",
                       "caveats": Markup(self.caveats_html([figure.id])),
-                      "label": self.data.findings[figure.finding_id].title[self.ctx.lang]} for figure in figures]
+                      "label": self.data.findings[figure.finding].title[self.ctx.lang]} for figure in figures]
             return self.partial("key_figures", cards=cards)
         return self.block(make)
 
@@ -247,8 +247,8 @@ class PageRenderer:
     def figure_html(self, figure: Figure, note: bool = True) -> str:
         text = format_value(figure.value, figure.unit, self.ui)
         note_text = ""
-        if figure.computed_from and note:
-            base = self.data.figures[figure.computed_from]
+        if figure.computed and note:
+            base = self.data.figures[figure.computed.of]
             formula = self.ui["complement_formula"].format(of=format_value(base.value, base.unit, self.ui))
             note_text = self.ui["computed"].format(formula=formula)
         return self.partial("figure", figure=figure, text=text, note=note_text)
@@ -275,21 +275,21 @@ class PageRenderer:
 
     def finding_html(self, finding: Finding) -> str:
         chart_html = ""
-        if finding.chart_id:
+        if finding.chart:
             # The finding's source line follows; the chart repeats it only if it draws on other sources.
-            chart_sources = {src.id for src in self.data.sources_of_chart(finding.chart_id)}
-            self.out.chart_ids.append(finding.chart_id)
-            chart_html = Markup(self.chart_html(self.data.charts[finding.chart_id],
-                                                with_sources=not chart_sources <= set(finding.source_ids),
-                                                caveats_shown=self.caveat_texts(finding.figure_ids)))
+            chart_sources = {src.id for src in self.data.sources_of_chart(finding.chart)}
+            self.out.chart_ids.append(finding.chart)
+            chart_html = Markup(self.chart_html(self.data.charts[finding.chart],
+                                                with_sources=not chart_sources <= set(finding.sources),
+                                                caveats_shown=self.caveat_texts([g.id for g in finding.figures])))
         lang, ctx = self.ctx.lang, self.ctx
         url = ctx.absolute(ctx.findings_url) + "#" + finding.id
         cite = {"text": citation.page_text(self.data, lang, finding.title[lang], ctx.site_name, url),
                 "bibtex": citation.finding_bibtex(finding, lang, ctx.site_name, url)}
-        embed = self.embed_code(self.data.charts[finding.chart_id]) if finding.chart_id else ""
+        embed = self.embed_code(self.data.charts[finding.chart]) if finding.chart else ""
         return self.partial("finding", finding=finding, text=self.prose(finding.text[lang]), chart=chart_html,
-                            caveats=Markup(self.caveats_html(finding.figure_ids)),
-                            sources=[self.data.sources[s] for s in finding.source_ids], citation=cite,
+                            caveats=Markup(self.caveats_html([g.id for g in finding.figures])),
+                            sources=[self.data.sources[s] for s in finding.sources], citation=cite,
                             embed_code=embed)
 
     def embed_code(self, chart: Chart) -> str:
@@ -320,7 +320,7 @@ class PageRenderer:
 
     def embed_page(self, chart: Chart) -> str:
         """A chart's embed page. ctx.url is the embed page's own URL, so every link is relative to it."""
-        finding_id = next((f.id for f in self.data.findings.values() if f.chart_id == chart.id), None)
+        finding_id = next((f.id for f in self.data.findings.values() if f.chart == chart.id), None)
         back = self.ctx.href(self.ctx.findings_url) + (f"#{finding_id}" if finding_id else "")
         page = self.partial(
             "embed", chart=chart, site_name=self.ctx.site_name, csp=security.page_meta_policy(), figure=Markup(self.chart_html(chart)), back=back,

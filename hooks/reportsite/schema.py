@@ -1,7 +1,10 @@
-"""The shape of the data files, declared once.
+"""The kit the data files' shape is declared with, and the declaration of data/ui.yml.
 
-The loader validates against these declarations, and the same declarations produce the JSON
-Schema that editors' tools use, so the two cannot drift apart.
+Each kind of value (Text, Slug, Url, ...) checks what an editor wrote, with a message that says
+what to do, and gives its part of the JSON Schema that editors' tools use. The model classes
+(model.py) declare the report's data with them, field by field (`declared`); `bind` turns a
+declaration into the checker of a file for the site's languages. One declaration gives the
+validation, the JSON Schema, the typed model and the editor's messages, so they cannot drift apart.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import functools
 import math
 import re
 import string
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -293,13 +297,6 @@ REPORT_FACT_ROWS = {
 }
 
 
-
-def data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
-    """The declarations of data/report.yml, data/findings.yml and data/ui.yml for the site's languages
-    ((code, name) pairs from mkdocs.yml): every text is required in every language."""
-    return _data_files(tuple(languages))
-
-
 def localized_for(languages: tuple[tuple[str, str], ...]):
     """The declaration of a text given in every language of the site: a missing language is an error,
     never a fallback."""
@@ -311,93 +308,50 @@ def localized_for(languages: tuple[tuple[str, str], ...]):
     return localized
 
 
+@dataclass(frozen=True)
+class Localized:
+    """A text given in every language of the site (bound to the languages by `bind`)."""
+
+    doc: str
+    max_length: int = MAX_TEXT
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A group of keys declared by a model class, one `declared` field per key (bound by `bind`);
+    its doc is the class's docstring."""
+
+    cls: type
+
+
+def declared(spec: Any, *, optional: bool = False) -> Any:
+    """A model field read from data/: what it accepts (and its doc for editors); an optional one is
+    None when left out. A field without this is derived by the loader."""
+    if optional:
+        return field(default=None, metadata={"spec": spec, "optional": True})
+    return field(metadata={"spec": spec})
+
+
+def bind(spec: Any, languages: tuple[tuple[str, str], ...]) -> Any:
+    """The checker of a declaration for the site's languages ((code, name) pairs from mkdocs.yml)."""
+    if isinstance(spec, Localized):
+        return localized_for(languages)(spec.doc, spec.max_length)
+    if isinstance(spec, Nested):
+        fields = [f for f in dataclasses.fields(spec.cls) if "spec" in f.metadata]
+        return Record(" ".join(spec.cls.__doc__.split("\n\n")[0].split()),
+                      {f.name: bind(f.metadata["spec"], languages) for f in fields},
+                      frozenset(f.name for f in fields if f.metadata.get("optional")))
+    if isinstance(spec, ListOf):
+        return dataclasses.replace(spec, item=bind(spec.item, languages))
+    if isinstance(spec, Record):
+        return dataclasses.replace(spec, fields={key: bind(value, languages) for key, value in spec.fields.items()})
+    return spec
+
+
 @functools.lru_cache(maxsize=4)
-def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
-    localized = localized_for(languages)
-
-    SOURCE = Record("A document the site cites.", {
-        "id": Slug("Stable id that findings and the {{ source ID }} shortcode use to cite this source. "
-                   "Lower-case letters, digits and hyphens."),
-        "kind": Choice("What sort of document it is: report, article (a news article) or web (a web page).", SOURCE_KINDS),
-        "publisher": Text("Who published it, as shown before the title in source lists.", 200),
-        "title": localized("The document's title as shown to readers.", 300),
-        "url": Url("The document's full web address, starting with https://."),
-        "date": IsoDate("Publication date, when known (YYYY-MM-DD). Leave out when not known."),
-    }, frozenset({"date"}))
-
-    REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {
-        "report": Record("The report's metadata.", {
-            "title": localized("The report's title.", 300),
-            "original_title": Text("The report's title as published, in the language it was published in.", 300),
-            "original_language": Slug("The language the report was published in, as a language code (nb), so that "
-                                      "its title is read out in that language."),
-            "publisher": Text("The research institute that wrote the report.", 200),
-            "project_leader": Text("The report's project leader.", 200),
-            "commissioned_by": localized("Who commissioned the report.", 300),
-            "presented": IsoDate("The date the report was presented (YYYY-MM-DD)."),
-            "report_source": Slug("Id of the source that holds the report itself."),
-            "article_source": Slug("Id of the source that holds the news article about the report "
-                                   "(the same id as report_source when there is no such article)."),
-        }),
-        "sources": ListOf(SOURCE, "Every document the site cites."),
-    })
-
-    COMPUTE = Record("How a computed figure is derived from sourced figures.", {
-        "method": Choice("complement: 100 % minus another percent figure.", COMPUTE_METHODS),
-        "of": Slug("Id of the figure it is computed from."),
-    })
-
-    FIGURE = Record("One number from a source (or computed from sourced numbers).", {
-        "id": Slug("Stable id used by the {{ figure ID }} shortcode."),
-        "value": FigureValue("The number exactly as the source gives it, never rounded differently "
-                             "(a date figure: YYYY-MM-DD). Leave out for a computed figure."),
-        "unit": Choice("What the number counts, which decides how it is written: count (a whole number, 10 000), "
-                       "percent (28 %), percentage_points (the difference of two percentages), year (2020) "
-                       "or date (YYYY-MM-DD).", UNITS),
-        "computed": COMPUTE,
-        "noun": localized("What a count counts (municipalities), shown after the number where it stands alone, "
-                          "as in the key-figure cards. Leave out for other units.", 60),
-        "caveat": localized("What a reader must know to read this figure right (what it does not show, how it "
-                            "reached us). Shown wherever the figure is shown: in its finding, under a chart "
-                            "and in a key-figure card. Figures only through {{ figure ID }}. Leave out when "
-                            "there is nothing to add.", 600),
-    }, frozenset({"value", "computed", "noun", "caveat"}))
-
-    CHART_BAR = Record("One bar or segment of a chart.", {
-        "figure": Slug("Id of the figure the bar shows (a figure under 'findings')."),
-        "label": localized("The bar's label.", 120),
-    })
-
-    CHART = Record("A chart built from figures.", {
-        "id": Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."),
-        "kind": Choice("bar: one bar per figure, all in the same unit. share: the parts of a whole, in percent, "
-                       "adding up to 100 %.", CHART_KINDS),
-        "title": localized("The chart's title.", 160),
-        "takeaway": localized("One sentence that says what the chart shows.", 300),
-        "axis_title": localized("Title of the value axis.", 80),
-        "bars": ListOf(CHART_BAR, "The bars, in the order shown."),
-    })
-
-    FINDING = Record("A finding of the report, with its figures and sources.", {
-        "id": Slug("Stable id: the finding's permanent anchor. Never change it once published."),
-        "section": Choice("Where the finding belongs: participation and conclusions are listed on the findings page "
-                          "by {{ findings SECTION }}; background holds context used by other pages.",
-                          SECTIONS),
-        "title": localized("The finding's headline.", 160),
-        "text": localized("The finding in one or two sentences. Figures only through {{ figure ID }}.", 1200),
-        "figures": ListOf(FIGURE, "The figures this finding states. Leave out when it states no number.", min_items=0),
-        "sources": ListOf(Slug("Id of a source in data/report.yml."), "The sources that state this finding."),
-        "chart": Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave out for no chart."),
-    }, frozenset({"figures", "chart"}))
-
-    FINDINGS_FILE = Record("The report's findings and charts.", {
-        "findings": ListOf(FINDING, "The findings, in the order they are shown.", min_items=0),
-        "charts": ListOf(CHART, "The charts, each built from figures under 'findings'. A finding shows one with "
-                                "'chart'; a page shows one with {{ chart ID }}.", min_items=0),
-    })
-
-
-    UI_FILE = Record("Interface text of the generated parts of pages, per language.", {
+def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
+    """The declaration of data/ui.yml for the site's languages: every text in every language."""
+    return Record("Interface text of the generated parts of pages, per language.", {
         lang: Record(f"Interface text in {dict(languages)[lang]} ({lang}).", {
             "source": Text("Label before one source."),
             "sources": Text("Label before several sources."),
@@ -476,4 +430,3 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
                 key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
         }) for lang, _name in languages
     })
-    return {"report": REPORT_FILE, "findings": FINDINGS_FILE, "ui": UI_FILE}

@@ -254,7 +254,7 @@ def anchors(use: Use) -> list[str]:
         return [f"chart-{use.resolved[0].id}"]
     else:
         return []
-    return [f.id for f in found] + [f"chart-{f.chart_id}" for f in found if f.chart_id]
+    return [f.id for f in found] + [f"chart-{f.chart}" for f in found if f.chart]
 
 
 # -- step 3: the page ------------------------------------------------------------------------------

@@ -218,7 +218,7 @@ def source_problems(data: SiteData, pages: dict[str, PageSource]) -> list[Proble
     """Every source listed must back something: a finding, the report's facts, or a {{ source ID }} on a page."""
     cited = {data.report.report_source, data.report.article_source}
     for finding in data.findings.values():
-        cited.update(finding.source_ids)
+        cited.update(finding.sources)
     for page in pages.values():
         cited.update(arg for use in page.usable if use.name == "source" for arg in use.args)
     problems = []
