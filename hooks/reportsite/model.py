@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema, statement
+from .chart_kinds import KINDS, BarKind
 from .errors import Problem, SiteDataError
 from .schema import Checker
 from .yamlsource import YamlDocument, dotted, load_yaml
@@ -51,7 +52,7 @@ class ChartBar:
 @dataclass(frozen=True)
 class Chart:
     id: str
-    kind: str
+    kind: BarKind   # its entry in chart_kinds.KINDS, which decides how it is drawn, tabled and checked
     title: dict[str, str]
     takeaway: dict[str, str]
     axis_title: dict[str, str]
@@ -308,34 +309,19 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     charts: dict[str, Chart] = {}
     for i, c in chart_items:
-        units = set()
-        complete = True  # every bar shows a valid figure; otherwise that is the one problem to report
         for j, bar in enumerate(c["bars"]):
             if bar["figure"] not in known_figures:
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
                          "use the id of a figure in 'findings'")
-            if bar["figure"] in figures:
-                units.add(figures[bar["figure"]].unit)
-            else:
-                complete = False
-        if len(units) > 1:
-            sem.fail(fdoc, ("charts", i, "bars"), "the bars mix units (" + ", ".join(sorted(units)) + ")",
-                     "show figures of one unit in one chart")
-        if units & {"year", "date"}:
-            sem.fail(fdoc, ("charts", i, "bars"), "years and dates cannot be charted as bars", "chart counts or percentages")
-        if c["kind"] == "share" and complete and units == {"percent"}:
-            total = sum(figures[b["figure"]].value for b in c["bars"])
-            if total != 100:
-                sem.fail(fdoc, ("charts", i, "bars"), f"the parts of a share chart add up to {total} %, not 100 %",
-                         "add the missing part (a computed complement, say) or use kind: bar")
-        elif c["kind"] == "share" and complete and units:
-            sem.fail(fdoc, ("charts", i, "kind"), "a share chart shows percentages", "use kind: bar for other units")
+        kind = KINDS[c["kind"]]
+        for key, message, hint in kind.problems([figures.get(b["figure"]) for b in c["bars"]]):
+            sem.fail(fdoc, ("charts", i, key), message, hint)
         for lang in languages:
             for key in ("title", "takeaway", "axis_title"):
                 sem.prose(fdoc, ("charts", i, key, lang), c[key][lang], set())
             for j, bar in enumerate(c["bars"]):
                 sem.prose(fdoc, ("charts", i, "bars", j, "label", lang), bar["label"][lang], set())
-        charts[c["id"]] = Chart(c["id"], c["kind"], c["title"], c["takeaway"], c["axis_title"],
+        charts[c["id"]] = Chart(c["id"], kind, c["title"], c["takeaway"], c["axis_title"],
                                 tuple(ChartBar(b["figure"], b["label"]) for b in c["bars"]))
 
     findings: dict[str, Finding] = {}

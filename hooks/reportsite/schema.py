@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from .chart_kinds import KINDS
 from .errors import Problem
 from .yamlsource import YamlDocument, dotted
 
@@ -282,7 +283,6 @@ class Record:
 
 SECTIONS = ("participation", "conclusions", "background")
 UNITS = ("count", "percent", "percentage_points", "year", "date")
-CHART_KINDS = ("bar", "share")
 COMPUTE_METHODS = ("complement",)
 SOURCE_KINDS = ("report", "article", "web")
 
@@ -370,8 +370,7 @@ def _data_files(languages: tuple[tuple[str, str], ...]) -> dict[str, "Record"]:
 
     CHART = Record("A chart built from figures.", {
         "id": Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."),
-        "kind": Choice("bar: one bar per figure, all in the same unit. share: the parts of a whole, in percent, "
-                       "adding up to 100 %.", CHART_KINDS),
+        "kind": Choice(" ".join(f"{name}: {kind.doc}" for name, kind in KINDS.items()), tuple(KINDS)),
         "title": localized("The chart's title.", 160),
         "takeaway": localized("One sentence that says what the chart shows.", 300),
         "axis_title": localized("Title of the value axis.", 80),
