@@ -1,11 +1,8 @@
-"""Chart kinds, each one unit: what a chart of the kind shows (its rows), how it is drawn (its Altair
-template and size), tabled, written to CSV and described, and what its data must satisfy. KINDS is
-the registry that the schema, the model (chart.kind is the kind), charts.py, downloads.py,
-link_cards.py and the chart partial consult: a new kind is a class here and its tests.
-
-Each bar shows one figure (one unit, value and sources); a kind decides how its bars are grouped,
-drawn and read. A kind with several series per category gives each row its `series`.
-"""
+"""Chart kinds, each one unit: what a chart of the kind shows (its rows), how it is drawn (Altair
+template, size), tabled, written to CSV and described, and what its data must satisfy. The schema,
+the model (chart.kind is the kind), charts.py, downloads.py, link_cards.py and the chart partial ask
+the registry KINDS, so a new kind is a class here and its tests. Each bar shows one figure; a kind
+with several series per category gives each row its `series`."""
 
 from __future__ import annotations
 
@@ -21,7 +18,7 @@ if TYPE_CHECKING:
     from .charts import ChartTheme
     from .model import Chart, Figure, SiteData
 
-# Placeholders in a template, filled per chart (charts.chart_spec) or per language (the tooltip's titles).
+# Placeholders in a template, filled per chart (BarKind.spec) or per language (charts._spec_template).
 AXIS_TITLE = "__axis_title__"
 INSIDE_THRESHOLD = "__inside_threshold__"
 DOMAIN_MAX = "__domain_max__"
@@ -79,14 +76,10 @@ class BarKind:
         return problems
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
-        ui = data.ui[lang]
-        rows = []
-        for bar in chart.bars:
-            figure = data.figures[bar.figure]
-            # A computed figure says so in its label, wherever the label is shown (chart, table, CSV).
-            label = bar.label[lang] + (" " + ui["computed_label"] if figure.computed_from else "")
-            rows.append(ChartRow(label, float(figure.value), format_value(figure.value, figure.unit, ui)))
-        return rows
+        ui, figures = data.ui[lang], [data.figures[bar.figure] for bar in chart.bars]
+        # A computed figure says so in its label, wherever the label is shown (chart, table, text alternative).
+        return [ChartRow(bar.label[lang] + (" " + ui["computed_label"] if fig.computed_from else ""), float(fig.value),
+                         format_value(fig.value, fig.unit, ui)) for bar, fig in zip(chart.bars, figures)]
 
     def template(self, unit: str, decimals: int, colours: ChartTheme) -> dict:
         """The Altair chart of this kind as Vega-Lite, with its rows and the placeholders above left open."""
@@ -165,8 +158,7 @@ class BarKind:
 
 @dataclass(frozen=True)
 class ShareKind(BarKind):
-    """The parts of a whole in percent: drawn as bars, the first part in the highlight colour and the
-    rest in the context colour."""
+    """The parts of a whole in percent, drawn as bars: the first in the highlight colour, the rest in context."""
     name: str = "share"
     doc: str = "the parts of a whole, in percent, adding up to 100 %."
 
