@@ -39,11 +39,14 @@ class TallyKind(BarKind):
     def rows(self, data, chart, lang):
         return [replace(row, series="tallied") for row in super().rows(data, chart, lang)]
 
+    def columns(self, chart, lang, ui):
+        return ["What", "Note", "How many"]
+
     def table(self, chart, rows, lang, ui):
         return ChartTable(["What", "Series", "How many"], [[r.label, r.series, r.display] for r in rows])
 
-    def csv_columns(self, chart, lang, ui):
-        return ["What", "Note", "How many"], [[bar.label[lang], "by hand"] for bar in chart.bars]
+    def csv_cells(self, bar, lang):
+        return [bar.label[lang], "by hand"]
 
 
 @pytest.fixture
@@ -144,9 +147,9 @@ def test_a_share_chart_draws_the_rest_as_context_and_marks_computed_parts():
     spec = charts.chart_spec(DATA, chart, "en")
     assert [(v["value"], v["group"]) for v in spec["data"]["values"]] == [(0.28, "focus"), (0.72, "context")]
     assert charts.chart_size(chart, "en") == (412, 2 * 58 + 29 + 14)
+    assert chart.kind.columns(chart, "en", DATA.ui["en"]) == ["Category", "Share of the municipalities"]
     # The CSV names a part by its label alone: a column of its own says it is computed.
-    assert chart.kind.csv_columns(chart, "en", DATA.ui["en"]) == (
-        ["Category", "Share of the municipalities"], [["Small rural municipalities"], ["Other municipalities"]])
+    assert [chart.kind.csv_cells(bar, "en") for bar in chart.bars] == [["Small rural municipalities"], ["Other municipalities"]]
 
 
 def _figures(unit: str, *values: str) -> list[Figure]:

@@ -16,7 +16,7 @@ from .numbers import format_value
 
 if TYPE_CHECKING:
     from .charts import ChartTheme
-    from .model import Chart, Figure, SiteData
+    from .model import Chart, ChartBar, Figure, SiteData
 
 # Placeholders in a template, filled per chart (BarKind.spec) or per language (charts._spec_template).
 AXIS_TITLE = "__axis_title__"
@@ -141,14 +141,17 @@ class BarKind:
         """Width and height of the chart where it has room of its own (a link card), not fitted to a box."""
         return self.WIDTH, {"step": self.BAR_STEP}
 
+    def columns(self, chart: Chart, lang: str, ui: dict) -> list[str]:
+        """The headings of the data table and of the CSV: the columns that name a bar, then its value's."""
+        return [ui["table_category"], chart.axis_title[lang]]
+
     def table(self, chart: Chart, rows: list[ChartRow], lang: str, ui: dict) -> ChartTable:
         """The data table's columns and cells (partials/report/chart.html)."""
-        return ChartTable([ui["table_category"], chart.axis_title[lang]], [[r.label, r.display] for r in rows])
+        return ChartTable(self.columns(chart, lang, ui), [[r.label, r.display] for r in rows])
 
-    def csv_columns(self, chart: Chart, lang: str, ui: dict) -> tuple[list[str], list[list[str]]]:
-        """The CSV's columns that say which bar a row is, then the value's title; and those cells of each bar
-        (its label without the computed mark: a column says that). downloads.py adds the value, unit and sources."""
-        return [ui["table_category"], chart.axis_title[lang]], [[bar.label[lang]] for bar in chart.bars]
+    def csv_cells(self, bar: ChartBar, lang: str) -> list[str]:
+        """The CSV cells that name a bar: its label without the computed mark (a column of its own says that)."""
+        return [bar.label[lang]]
 
     def description(self, chart: Chart, rows: list[ChartRow], lang: str, ui: dict) -> str:
         """The chart's text alternative: its title and every value."""

@@ -54,14 +54,13 @@ def plain_text(data: SiteData, text: str, lang: str) -> str:
 
 
 def chart_csv(data: SiteData, chart: Chart, lang: str) -> str:
-    """One row per bar: the columns the chart's kind names it by, then its figure's value, unit and sources."""
+    """One row per bar: the cells its chart's kind names it by, then its figure's value, unit and sources."""
     ui = data.ui[lang]
     cols = ui["csv_columns"]
-    columns, cells = chart.kind.csv_columns(chart, lang, ui)
-    rows = [[*columns, cols["unit"], cols["computed"], cols["sources"], cols["source_urls"]]]
-    for bar, named in zip(chart.bars, cells):
+    rows = [[*chart.kind.columns(chart, lang, ui), cols["unit"], cols["computed"], cols["sources"], cols["source_urls"]]]
+    for bar in chart.bars:
         fig = data.figures[bar.figure]
-        rows.append([*named, csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
+        rows.append([*chart.kind.csv_cells(bar, lang), csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
                      _computation(data, fig, lang), *_source_cells(data.sources_of_figure(fig.id), lang)])
     return _csv(rows, ui)
 
