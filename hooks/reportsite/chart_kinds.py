@@ -18,12 +18,10 @@ if TYPE_CHECKING:
     from .charts import ChartTheme
     from .model import Chart, ChartBar, Figure, SiteData
 
-# Placeholders in a template, filled per chart (BarKind.spec) or per language (charts._spec_template).
+# Placeholders in a template, filled in for each chart (BarKind.spec).
 AXIS_TITLE = "__axis_title__"
 INSIDE_THRESHOLD = "__inside_threshold__"
 DOMAIN_MAX = "__domain_max__"
-TABLE_CATEGORY = "__table_category__"
-TABLE_VALUE = "__table_value__"
 
 
 @dataclass(frozen=True)
@@ -81,8 +79,9 @@ class BarKind:
         return [ChartRow(bar.label[lang] + (" " + ui["computed_label"] if fig.computed_from else ""), float(fig.value),
                          format_value(fig.value, fig.unit, ui)) for bar, fig in zip(chart.bars, figures)]
 
-    def template(self, unit: str, decimals: int, colours: ChartTheme) -> dict:
-        """The Altair chart of this kind as Vega-Lite, with its rows and the placeholders above left open."""
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        """The Altair chart of this kind as Vega-Lite, with its rows and the placeholders above left open;
+        table_category and table_value title the tooltip's lines."""
         import altair as alt  # imported on first use: pages without charts never pay for it
 
         if unit == "percent":
@@ -101,7 +100,7 @@ class BarKind:
         )
         bars = base.mark_bar(height=self.BAR_HEIGHT, yOffset=self.BAR_OFFSET).encode(
             color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),
-            tooltip=[alt.Tooltip("label:N", title=TABLE_CATEGORY), alt.Tooltip("display:N", title=TABLE_VALUE)],
+            tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("display:N", title=table_value)],
         )
         categories = base.mark_text(align="left", baseline="bottom", yOffset=self.BAR_OFFSET - self.BAR_HEIGHT / 2 - 4,
                                     fontSize=14).encode(x=alt.value(0), text="label:N", color=alt.value(colours.text))

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 
 from . import chart_kinds, fonts
 from .cache import package_version, rendered
-from .chart_kinds import KINDS, TABLE_CATEGORY, TABLE_VALUE, ChartRow
+from .chart_kinds import KINDS, ChartRow
 from .model import Chart, SiteData
 
 
 @dataclass(frozen=True)
 class ChartTheme:
-    """The colours of a chart in one of Material's schemes (default = light, slate = dark); every kind
-    draws with these."""
+    """The colours of a chart in one of Material's schemes (default = light, slate = dark)."""
     background: str  # the page background of the scheme, so the static SVG sits on it seamlessly
     highlight: str   # bars of the figures the report is about
     context: str     # bars of the rest (the other part of a share)
@@ -62,6 +61,10 @@ def _decimals(rows: list[ChartRow]) -> int:
     return max((len(repr(r.value).split(".")[1].rstrip("0")) for r in rows if "." in repr(r.value)), default=0)
 
 
+_TABLE_CATEGORY = "__table_category__"
+_TABLE_VALUE = "__table_value__"
+
+
 @functools.lru_cache(maxsize=None)
 def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str, table_value: str) -> str:
     """The template for a kind of chart, in a theme and with the tooltip's titles in a language.
@@ -73,14 +76,11 @@ def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_catego
     swap = colour_swap("light", theme) if theme != "light" else {}
     built = theme if swap is None else "light"   # the themes' colours are no mapping: Altair builds this theme's own
     key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE, kind, unit, str(decimals), built)
-    template = rendered.get(key) or rendered.put(key, _build_spec_template(kind, unit, decimals, built, TABLE_CATEGORY,
-                                                                           TABLE_VALUE))
-    return _titled(_swap_colours(template, swap) if swap else template, table_category, table_value)
-
-
-def _titled(template: str, table_category: str, table_value: str) -> str:
-    return (template.replace(json.dumps(TABLE_CATEGORY), json.dumps(table_category, ensure_ascii=False))
-            .replace(json.dumps(TABLE_VALUE), json.dumps(table_value, ensure_ascii=False)))
+    template = rendered.get(key) or rendered.put(key, _build_spec_template(kind, unit, decimals, built, _TABLE_CATEGORY,
+                                                                           _TABLE_VALUE))
+    template = _swap_colours(template, swap) if swap else template
+    return (template.replace(json.dumps(_TABLE_CATEGORY), json.dumps(table_category, ensure_ascii=False))
+            .replace(json.dumps(_TABLE_VALUE), json.dumps(table_value, ensure_ascii=False)))
 
 
 def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str,
@@ -91,8 +91,7 @@ def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_
     Altair builds and validates the chart's structure once; each chart then only fills in its
     rows and titles, which keeps a report with hundreds of charts fast to build.
     """
-    template = json.dumps(KINDS[kind].template(unit, decimals, THEMES[theme]), sort_keys=True)
-    return _titled(template, table_category, table_value)
+    return json.dumps(KINDS[kind].template(unit, decimals, THEMES[theme], table_category, table_value), sort_keys=True)
 
 
 # The templates' code and colours are part of their cache key: editing the design invalidates it.
