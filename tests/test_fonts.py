@@ -33,7 +33,7 @@ data = load_site_data(Path(sys.argv[1]) / "data", tuple((l.code, l.name) for l i
 chart = next(iter(data.charts.values()))
 spec = charts.chart_spec(data, chart, "nb")
 svg = charts.render_svg(spec, d3_locale(data.ui["nb"]))
-card = link_cards.render_png(link_cards.chart_card_spec(spec, chart.title["nb"]), scale=2)
+card = link_cards.render_png(link_cards.chart_card_spec(spec, chart.title["nb"], chart.kind.natural_size()), scale=2)
 title = link_cards.title_card_spec("Små distriktskommuner", "Årsaker og anbefalinger — ÆØÅ æøå", "Sammendrag")
 title_png = link_cards.render_png(title)
 title["mark"]["font"] = "sans-serif"

@@ -16,7 +16,7 @@ import yaml
 from conftest import LANGUAGES, ROOT, copy_project, language_pairs, reach_for_charts, serve
 
 from reportsite.shortcodes import SHORTCODES
-from reportsite.schema import CHART_KINDS
+from reportsite.chart_kinds import KINDS
 from reportsite.schemafiles import schema_document
 
 GUIDES = {lang: ROOT / "docs" / f"guide.{lang}.md" for lang in LANGUAGES}
@@ -45,7 +45,7 @@ def test_the_guide_documents_every_shortcode_and_chart_kind(lang):
         example = rows[0].split("|")[-2]
         assert f"{{{{ {name}" in example, f"{GUIDES[lang].name}: the row of {name} needs an example"
     chart_schema = schema_document("findings", language_pairs())["properties"]["charts"]["items"]
-    for kind in CHART_KINDS:
+    for kind in KINDS:
         section = text.split(f"\n### {kind}\n", 1)[1].split("\n#", 1)[0]
         example = re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
         (chart,) = yaml.safe_load(example)

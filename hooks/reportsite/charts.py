@@ -9,22 +9,10 @@ import os
 import re
 from dataclasses import dataclass
 
-from . import fonts
+from . import chart_kinds, fonts
 from .cache import package_version, rendered
+from .chart_kinds import KINDS, ChartRow
 from .model import Chart, SiteData
-from .numbers import format_value
-
-WIDTH = 400
-# The static image's box, known from the data alone (so checking pages draws nothing): the plot,
-# plus room for the value axis (its labels and each line of its title) and Vega's padding. The
-# spec asks Vega to fit the chart into exactly this box.
-BOX_WIDTH = WIDTH + 12
-AXIS_ROOM = 29
-AXIS_TITLE_LINE = 14
-BAR_STEP = 58       # one row: the category's line of text and its bar
-BAR_HEIGHT = 24
-BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
-INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
 
 
 @dataclass(frozen=True)
@@ -61,31 +49,16 @@ def contrast_ratio(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-@dataclass(frozen=True)
-class ChartRow:
-    label: str
-    value: float
-    display: str
-
-
 def chart_rows(data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
-    ui = data.ui[lang]
-    rows = []
-    for bar in chart.bars:
-        figure = data.figures[bar.figure]
-        # A computed figure says so in its label, wherever the label is shown (chart, table, CSV).
-        label = bar.label[lang] + (" " + ui["computed_label"] if figure.computed else "")
-        rows.append(ChartRow(label, float(figure.value), format_value(figure.value, figure.unit, ui)))
-    return rows
+    return chart.kind.rows(data, chart, lang)
+
+
+def chart_size(chart: Chart, lang: str) -> tuple[int, int]:
+    return chart.kind.size(chart, lang)
 
 
 def _decimals(rows: list[ChartRow]) -> int:
     return max((len(repr(r.value).split(".")[1].rstrip("0")) for r in rows if "." in repr(r.value)), default=0)
-
-
-_AXIS_TITLE = "__axis_title__"
-_INSIDE_THRESHOLD = "__inside_threshold__"
-_DOMAIN_MAX = "__domain_max__"
 
 
 _TABLE_CATEGORY = "__table_category__"
@@ -101,123 +74,46 @@ def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_catego
     the SVGs), and a language only fills in two titles. Kept for the life of the process.
     """
     swap = colour_swap("light", theme) if theme != "light" else {}
-    if swap is None:  # the themes' colours are no mapping: Altair builds this theme's own
-        template = _altair_template(kind, unit, decimals, theme)
-    else:
-        template = _altair_template(kind, unit, decimals, "light")
-        if swap:
-            template = _swap_colours(template, swap)
+    built = theme if swap is None else "light"   # the themes' colours are no mapping: Altair builds this theme's own
+    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE, kind, unit, str(decimals), built)
+    template = rendered.get(key) or rendered.put(key, _build_spec_template(kind, unit, decimals, built, _TABLE_CATEGORY,
+                                                                           _TABLE_VALUE))
+    template = _swap_colours(template, swap) if swap else template
     return (template.replace(json.dumps(_TABLE_CATEGORY), json.dumps(table_category, ensure_ascii=False))
             .replace(json.dumps(_TABLE_VALUE), json.dumps(table_value, ensure_ascii=False)))
 
 
-def _altair_template(kind: str, unit: str, decimals: int, theme: str) -> str:
-    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE, kind, unit, str(decimals), theme)
-    template = rendered.get(key)
-    if template is None:
-        template = rendered.put(key, _build_spec_template(kind, unit, decimals, theme, _TABLE_CATEGORY, _TABLE_VALUE))
-    return template
-
-
 def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str,
                          table_value: str) -> str:
-    """The Altair chart for one kind of chart and theme, as Vega-Lite JSON with its rows, axis title
-    and label threshold left open.
+    """The kind's Altair chart in a theme, as Vega-Lite JSON with its rows and the kind's
+    placeholders (axis title, label threshold) left open.
 
     Altair builds and validates the chart's structure once; each chart then only fills in its
     rows and titles, which keeps a report with hundreds of charts fast to build.
     """
-    import altair as alt  # imported on first use: pages without charts never pay for it
-
-    colours = THEMES[theme]
-    if unit == "percent":
-        axis_format = f".{decimals}%"
-        scale = alt.Scale(domain=[0, 1])
-    else:
-        axis_format = ",d" if decimals == 0 else f",.{decimals}f"
-        # The domain is given, not computed from the data: a label layer whose filter leaves it
-        # empty would otherwise make Vega warn of an infinite extent.
-        scale = alt.Scale(domain=[0, _DOMAIN_MAX], nice=True)
-    # Each row: the category above its bar, the value at the end of the bar (inside it when the
-    # bar is long). Nothing sits left of the bars or right of the plot, so the whole chart is
-    # WIDTH wide and stays legible when a phone scales it down.
-    base = alt.Chart(alt.Data(values=[])).encode(
-        y=alt.Y("label:N", sort=None, title=None, axis=None),
-        x=alt.X("value:Q", title=_AXIS_TITLE, scale=scale,
-                axis=alt.Axis(format=axis_format, titleFontSize=12, titleFontWeight="normal", labelFontSize=12,
-                              tickCount=5, grid=False)),
-    )
-    bars = base.mark_bar(height=BAR_HEIGHT, yOffset=BAR_OFFSET).encode(
-        color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),
-        tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("display:N", title=table_value)],
-    )
-    categories = base.mark_text(align="left", baseline="bottom", yOffset=BAR_OFFSET - BAR_HEIGHT / 2 - 4,
-                                fontSize=14).encode(x=alt.value(0), text="label:N", color=alt.value(colours.text))
-    inside = f"datum.value > 0 && datum.value > {_INSIDE_THRESHOLD}"
-    outside_only = f"!({inside})"
-    outside = (base.mark_text(align="left", baseline="middle", dx=6, yOffset=BAR_OFFSET, fontSize=13, fontWeight="bold")
-               .encode(text="display:N", color=alt.value(colours.text)).transform_filter(outside_only))
-    within = (base.mark_text(align="right", baseline="middle", dx=-6, yOffset=BAR_OFFSET, fontSize=13, fontWeight="bold")
-              .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
-    chart = (
-        alt.layer(bars, categories, outside, within).properties(width=WIDTH, height=alt.Step(BAR_STEP), background=colours.background)
-        .configure(font=fonts.FAMILY)
-        .configure_view(stroke=None)
-        .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
-                        tickColor=colours.rule)
-    )
-    return json.dumps(chart.to_dict(), sort_keys=True)
+    return json.dumps(KINDS[kind].template(unit, decimals, THEMES[theme], table_category, table_value), sort_keys=True)
 
 
-# The template's code and design constants are part of its cache key: editing the design invalidates it.
-# The whole of this module's source stands for the code (any edit here invalidates the templates):
-# one file read, where inspect.getsource would import inspect (and tokenize, dis, ...) and re-read it.
-_TEMPLATE_SOURCE = hashlib.sha256(open(__file__, "rb").read()).hexdigest() + repr(
-    (THEMES, WIDTH, BAR_STEP, BAR_HEIGHT, BAR_OFFSET))
+# The templates' code and colours are part of their cache key: editing the design invalidates it.
+# The whole source of this module and of the kinds' stands for the code (any edit invalidates the
+# templates): a file read, where inspect.getsource would import inspect (and tokenize, dis, ...).
+_TEMPLATE_SOURCE = hashlib.sha256(open(__file__, "rb").read() + open(chart_kinds.__file__, "rb").read()).hexdigest() \
+    + repr(THEMES)
 
 
 def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") -> dict:
     """A Vega-Lite spec for the chart, with its text in the page's language and the colours of the
     theme ("light" or "dark")."""
-    rows = chart_rows(data, chart, lang)
+    kind = chart.kind
+    rows = kind.rows(data, chart, lang)
     unit = data.figures[chart.bars[0].figure].unit
-    values = [
-        {"label": r.label, "value": r.value / 100 if unit == "percent" else r.value, "display": r.display,
-         "group": "context" if (chart.kind == "share" and i > 0) else "focus"}
-        for i, r in enumerate(rows)
-    ]
-    longest = max([v["value"] for v in values if v["value"] > 0], default=0)
     ui = data.ui[lang]
-    template = _spec_template(chart.kind, unit, _decimals(rows), theme, ui["table_category"], ui["table_value"])
-    text = (template.replace(json.dumps(_AXIS_TITLE), json.dumps(_wrap(chart.axis_title[lang]), ensure_ascii=False))
-            .replace(_INSIDE_THRESHOLD, json.dumps(INSIDE_FROM * longest))
-            .replace(json.dumps(_DOMAIN_MAX), json.dumps(longest)))
-    spec = json.loads(text)
-    spec["data"] = {"values": values}
-    spec["description"] = chart_description(data, chart, lang)
-    spec["width"], spec["height"] = chart_size(chart, lang)
+    template = _spec_template(kind.name, unit, _decimals(rows), theme, ui["table_category"], ui["table_value"])
+    spec = kind.spec(template, rows, unit, chart, lang)
+    spec["description"] = kind.description(chart, rows, lang, ui)
+    spec["width"], spec["height"] = kind.size(chart, lang)
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     return spec
-
-
-def chart_size(chart: Chart, lang: str) -> tuple[int, int]:
-    """The chart's width and height in CSS pixels, as drawn: from the data alone, no drawing needed."""
-    title = _wrap(chart.axis_title[lang])
-    lines = len(title) if isinstance(title, list) else 1
-    return BOX_WIDTH, len(chart.bars) * BAR_STEP + AXIS_ROOM + lines * AXIS_TITLE_LINE
-
-
-def _wrap(title: str, width: int = 56) -> str | list[str]:
-    """An axis title longer than the plot is broken into lines rather than cut off."""
-    import textwrap
-
-    lines = textwrap.wrap(title, width)
-    return lines[0] if len(lines) == 1 else lines
-
-
-def chart_description(data: SiteData, chart: Chart, lang: str) -> str:
-    values = "; ".join(f"{r.label}: {r.display}" for r in chart_rows(data, chart, lang))
-    return data.ui[lang]["chart_description"].format(title=chart.title[lang], values=values)
 
 
 # Below this many missing SVGs, starting worker processes costs more than it saves.
@@ -245,10 +141,7 @@ def render_svgs(items: list[tuple[dict, dict]]) -> list[str]:
     """The SVGs of many (spec, locale) pairs, in order; those not cached are drawn spread over the
     machine's cores when there are enough of them."""
     keys = [_svg_key(spec, locale) for spec, locale in items]
-    missing: dict[str, tuple[dict, dict]] = {}
-    for key, item in zip(keys, items):
-        if key not in missing and rendered.get(key) is None:
-            missing[key] = item
+    missing = {key: item for key, item in zip(keys, items) if rendered.get(key) is None}
     workers = min(os.cpu_count() or 1, 8)
     if len(missing) < _PARALLEL_FROM or workers < 2:
         for spec, locale in missing.values():

@@ -55,17 +55,15 @@ def plain_text(data: SiteData, text: str, lang: str) -> str:
 
 
 def chart_csv(data: SiteData, chart: Chart, lang: str) -> str:
+    """One row per bar: the cells its chart's kind names it by, then its figure's value, unit and sources."""
     ui = data.ui[lang]
     cols = ui["csv_columns"]
-    header = [ui["table_category"], chart.axis_title[lang], cols["unit"], cols["computed"], cols["sources"],
-              cols["source_urls"]]
-    rows = []
+    rows = [[*chart.kind.columns(chart, lang, ui), cols["unit"], cols["computed"], cols["sources"], cols["source_urls"]]]
     for bar in chart.bars:
         fig = data.figures[bar.figure]
-        sources = data.sources_of_figure(fig.id)
-        rows.append([bar.label[lang], csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
-                     _computation(data, fig, lang), *_source_cells(sources, lang)])
-    return _csv([header, *rows], ui)
+        rows.append([*chart.kind.csv_cells(bar, lang), csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
+                     _computation(data, fig, lang), *_source_cells(data.sources_of_figure(fig.id), lang)])
+    return _csv(rows, ui)
 
 
 def findings_csv(data: SiteData, lang: str) -> str:

@@ -50,12 +50,11 @@ def title_card_spec(site_name: str, title: str, footer: str) -> dict:
     }
 
 
-def chart_card_spec(chart_spec: dict, title: str) -> dict:
+def chart_card_spec(chart_spec: dict, title: str, natural_size: tuple[int, int | dict]) -> dict:
     spec = dict(chart_spec)
     # The card has room of its own: the chart at its natural size (not fitted to the page's box).
     spec.pop("autosize", None)
-    spec["height"] = {"step": charts.BAR_STEP}
-    spec["width"] = charts.WIDTH
+    spec["width"], spec["height"] = natural_size
     spec["title"] = {"text": textwrap.wrap(title, 60)[:2], "anchor": "start", "fontSize": 16, "offset": 12}
     spec["background"] = "#ffffff"
     spec["padding"] = 24
@@ -120,9 +119,9 @@ def page_card(build, src_uri: str, page_title: str, is_homepage: bool, descripti
     if chart_ids:
         chart = data.charts[chart_ids[0]]
         spec = build.specs.get((chart.id, lang, "light")) or charts.chart_spec(data, chart, lang)
-        spec = chart_card_spec(spec, chart.title[lang])
+        spec = chart_card_spec(spec, chart.title[lang], chart.kind.natural_size())
         png = render_png(spec, d3_locale(ui), scale=CHART_SCALE)
-        image_alt = charts.chart_description(data, chart, lang)
+        image_alt = spec["description"]
     else:
         footer = ui["card_footer"].format(publisher=data.report.publisher)
         png = render_png(title_card_spec(language.site_name, title, footer))

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from . import schema, statement
+from .chart_kinds import KINDS, BarKind
 from .errors import Problem, SiteDataError
 from .prose import SHORTCODE, typed_number
-from .schema import (Checker, Choice, FigureValue, IsoDate, ListOf, Localized, Nested, Record, Slug, Text, Url, bind,
-                     declared)
+from .schema import (Checker, Choice, FigureValue, IsoDate, ListOf, Localized, Nested, Record, Registered, Slug, Text,
+                     Url, bind, declared)
 from .yamlsource import YamlDocument, dotted, load_yaml
 
 DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
@@ -102,8 +103,9 @@ class Chart:
     """A chart built from figures."""
 
     id: str = declared(Slug("Stable id used by the {{ chart ID }} shortcode and in embed addresses."))
-    kind: str = declared(Choice("bar: one bar per figure, all in the same unit. share: the parts of a whole, in "
-                                "percent, adding up to 100 %.", schema.CHART_KINDS))
+    # Named in data, the kind's entry in chart_kinds.KINDS here: it decides how the chart is drawn,
+    # tabled and checked.
+    kind: BarKind = declared(Registered(KINDS))
     title: dict[str, str] = declared(Localized("The chart's title.", 160))
     takeaway: dict[str, str] = declared(Localized("One sentence that says what the chart shows.", 300))
     axis_title: dict[str, str] = declared(Localized("Title of the value axis.", 80))
@@ -369,34 +371,19 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     charts: dict[str, Chart] = {}
     for i, c in chart_items:
-        units = set()
-        complete = True  # every bar shows a valid figure; otherwise that is the one problem to report
         for j, bar in enumerate(c["bars"]):
             if bar["figure"] not in known_figures:
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
                          "use the id of a figure in 'findings'")
-            if bar["figure"] in figures:
-                units.add(figures[bar["figure"]].unit)
-            else:
-                complete = False
-        if len(units) > 1:
-            sem.fail(fdoc, ("charts", i, "bars"), "the bars mix units (" + ", ".join(sorted(units)) + ")",
-                     "show figures of one unit in one chart")
-        if units & {"year", "date"}:
-            sem.fail(fdoc, ("charts", i, "bars"), "years and dates cannot be charted as bars", "chart counts or percentages")
-        if c["kind"] == "share" and complete and units == {"percent"}:
-            total = sum(figures[b["figure"]].value for b in c["bars"])
-            if total != 100:
-                sem.fail(fdoc, ("charts", i, "bars"), f"the parts of a share chart add up to {total} %, not 100 %",
-                         "add the missing part (a computed complement, say) or use kind: bar")
-        elif c["kind"] == "share" and complete and units:
-            sem.fail(fdoc, ("charts", i, "kind"), "a share chart shows percentages", "use kind: bar for other units")
+        kind = KINDS[c["kind"]]
+        for key, message, hint in kind.problems([figures.get(b["figure"]) for b in c["bars"]]):
+            sem.fail(fdoc, ("charts", i, key), message, hint)
         for lang in languages:
             for key in ("title", "takeaway", "axis_title"):
                 sem.prose(fdoc, ("charts", i, key, lang), c[key][lang], set())
             for j, bar in enumerate(c["bars"]):
                 sem.prose(fdoc, ("charts", i, "bars", j, "label", lang), bar["label"][lang], set())
-        charts[c["id"]] = Chart(**{**c, "bars": tuple(ChartBar(**b) for b in c["bars"])})
+        charts[c["id"]] = Chart(**{**c, "kind": kind, "bars": tuple(ChartBar(**b) for b in c["bars"])})
 
     findings: dict[str, Finding] = {}
     for i, f in finding_items:

@@ -302,12 +302,13 @@ class PageRenderer:
         lang = self.ctx.lang
         width, height = charts.chart_size(chart, lang)
         specs = {theme: self.chart_spec(chart, theme) for theme in charts.THEMES}
+        rows = charts.chart_rows(self.data, chart, lang)
         payload = {"spec": specs["light"], "darkSpec": specs["dark"], "formatLocale": d3_locale(self.ui)}
         images = [{"theme": theme, "src": self.ctx.href(paths.chart_image(chart.id, lang, theme))}
                   for theme in charts.THEMES]
         return self.partial(
-            "chart", chart=chart, description=charts.chart_description(self.data, chart, lang), images=images,
-            width=width, height=height, payload=script_json(payload), rows=charts.chart_rows(self.data, chart, lang),
+            "chart", chart=chart, description=specs["light"]["description"], images=images, width=width, height=height,
+            payload=script_json(payload), rows=rows, table=chart.kind.table(chart, rows, lang, self.ui),
             csv_href=self.ctx.href(paths.chart_csv(chart.id, lang)),
             caveats=Markup(self.caveats_html([bar.figure for bar in chart.bars], caveats_shown)),
             sources=self.data.sources_of_chart(chart.id) if with_sources else ())

@@ -286,7 +286,6 @@ class Record:
 
 SECTIONS = ("participation", "conclusions", "background")
 UNITS = ("count", "percent", "percentage_points", "year", "date")
-CHART_KINDS = ("bar", "share")
 COMPUTE_METHODS = ("complement",)
 SOURCE_KINDS = ("report", "article", "web")
 
@@ -324,6 +323,14 @@ class Nested:
     cls: type
 
 
+@dataclass(frozen=True)
+class Registered:
+    """The name of an entry in a registry (name -> entry with a `doc`), as the registry stands when
+    bound: an entry added there is accepted, documented and listed in messages with no other edit."""
+
+    registry: dict
+
+
 def declared(spec: Any, *, optional: bool = False) -> Any:
     """A model field read from data/: what it accepts (and its doc for editors); an optional one is
     None when left out. A field without this is derived by the loader."""
@@ -341,6 +348,8 @@ def bind(spec: Any, languages: tuple[tuple[str, str], ...]) -> Any:
         return Record(" ".join(spec.cls.__doc__.split("\n\n")[0].split()),
                       {f.name: bind(f.metadata["spec"], languages) for f in fields},
                       frozenset(f.name for f in fields if f.metadata.get("optional")))
+    if isinstance(spec, Registered):
+        return Choice(" ".join(f"{name}: {entry.doc}" for name, entry in spec.registry.items()), tuple(spec.registry))
     if isinstance(spec, ListOf):
         return dataclasses.replace(spec, item=bind(spec.item, languages))
     if isinstance(spec, Record):

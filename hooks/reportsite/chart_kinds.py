@@ -1,0 +1,191 @@
+"""Chart kinds, each one unit: what a chart of the kind shows (its rows), how it is drawn (Altair
+template, size), tabled, written to CSV and described, and what its data must satisfy. The schema,
+the model (chart.kind is the kind), charts.py, downloads.py, link_cards.py and the chart partial ask
+the registry KINDS, so a new kind is a class here and its tests. Each bar shows one figure; a kind
+with several series per category gives each row its `series`."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from . import fonts
+from .numbers import format_value
+
+if TYPE_CHECKING:
+    from .charts import ChartTheme
+    from .model import Chart, ChartBar, Figure, SiteData
+
+# Placeholders in a template, filled in for each chart (BarKind.spec).
+AXIS_TITLE = "__axis_title__"
+INSIDE_THRESHOLD = "__inside_threshold__"
+DOMAIN_MAX = "__domain_max__"
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """What the chart shows of one figure, as the reader sees it."""
+    label: str
+    value: float
+    display: str
+    group: str = "focus"       # the colour: "focus" (the figures the report is about) or "context"
+    series: str | None = None  # the legend entry, for kinds with several series per category
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    """The chart's data table: column headings, and per row its cells (the first names the row)."""
+    columns: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class BarKind:
+    """One bar per figure, all in one unit: each row the category above its bar, the value at the end of
+    the bar (inside it when the bar is long). Nothing sits left of the bars or right of the plot, so
+    the whole chart is WIDTH wide and stays legible when a phone scales it down."""
+    name: str = "bar"
+    doc: str = "one bar per figure, all in the same unit."   # the schema's description of the kind
+
+    # The static image's box, known from the data alone (so checking pages draws nothing): the plot,
+    # plus room for the value axis (its labels and each line of its title) and Vega's padding. The
+    # spec asks Vega to fit the chart into exactly this box.
+    WIDTH = 400
+    BOX_WIDTH = WIDTH + 12
+    AXIS_ROOM = 29
+    AXIS_TITLE_LINE = 14
+    BAR_STEP = 58       # one row: the category's line of text and its bar
+    BAR_HEIGHT = 24
+    BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
+    INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
+
+    def problems(self, figures: list[Figure | None]) -> list[tuple[str, str, str]]:
+        """What is wrong with a chart of this kind whose bars show these figures (None: a bar whose
+        figure is missing or wrong, reported elsewhere), as (key of the chart, message, hint)."""
+        units = {f.unit for f in figures if f is not None}
+        problems = []
+        if len(units) > 1:
+            problems.append(("bars", "the bars mix units (" + ", ".join(sorted(units)) + ")",
+                             "show figures of one unit in one chart"))
+        if units & {"year", "date"}:
+            problems.append(("bars", "years and dates cannot be charted as bars", "chart counts or percentages"))
+        return problems
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        ui, figures = data.ui[lang], [data.figures[bar.figure] for bar in chart.bars]
+        # A computed figure says so in its label, wherever the label is shown (chart, table, text alternative).
+        return [ChartRow(bar.label[lang] + (" " + ui["computed_label"] if fig.computed else ""), float(fig.value),
+                         format_value(fig.value, fig.unit, ui)) for bar, fig in zip(chart.bars, figures)]
+
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        """The Altair chart of this kind as Vega-Lite, with its rows and the placeholders above left open;
+        table_category and table_value title the tooltip's lines."""
+        import altair as alt  # imported on first use: pages without charts never pay for it
+
+        if unit == "percent":
+            axis_format = f".{decimals}%"
+            scale = alt.Scale(domain=[0, 1])
+        else:
+            axis_format = ",d" if decimals == 0 else f",.{decimals}f"
+            # The domain is given, not computed from the data: a label layer whose filter leaves it
+            # empty would otherwise make Vega warn of an infinite extent.
+            scale = alt.Scale(domain=[0, DOMAIN_MAX], nice=True)
+        base = alt.Chart(alt.Data(values=[])).encode(
+            y=alt.Y("label:N", sort=None, title=None, axis=None),
+            x=alt.X("value:Q", title=AXIS_TITLE, scale=scale,
+                    axis=alt.Axis(format=axis_format, titleFontSize=12, titleFontWeight="normal", labelFontSize=12,
+                                  tickCount=5, grid=False)),
+        )
+        bars = base.mark_bar(height=self.BAR_HEIGHT, yOffset=self.BAR_OFFSET).encode(
+            color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),
+            tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("display:N", title=table_value)],
+        )
+        categories = base.mark_text(align="left", baseline="bottom", yOffset=self.BAR_OFFSET - self.BAR_HEIGHT / 2 - 4,
+                                    fontSize=14).encode(x=alt.value(0), text="label:N", color=alt.value(colours.text))
+        inside = f"datum.value > 0 && datum.value > {INSIDE_THRESHOLD}"
+        outside = (base.mark_text(align="left", baseline="middle", dx=6, yOffset=self.BAR_OFFSET, fontSize=13, fontWeight="bold")
+                   .encode(text="display:N", color=alt.value(colours.text)).transform_filter(f"!({inside})"))
+        within = (base.mark_text(align="right", baseline="middle", dx=-6, yOffset=self.BAR_OFFSET, fontSize=13, fontWeight="bold")
+                  .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
+        return (
+            alt.layer(bars, categories, outside, within)
+            .properties(width=self.WIDTH, height=alt.Step(self.BAR_STEP), background=colours.background)
+            .configure(font=fonts.FAMILY)
+            .configure_view(stroke=None)
+            .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
+                            tickColor=colours.rule)
+        ).to_dict()
+
+    def spec(self, template: str, rows: list[ChartRow], unit: str, chart: Chart, lang: str) -> dict:
+        """The chart's spec from its template (JSON text): the placeholders filled in, the rows as its data."""
+        # Vega-Lite draws percentages as fractions of 1.
+        values = [{"label": r.label, "value": r.value / 100 if unit == "percent" else r.value, "display": r.display,
+                   "group": r.group} for r in rows]
+        longest = max([v["value"] for v in values if v["value"] > 0], default=0)
+        spec = json.loads(template.replace(json.dumps(AXIS_TITLE), json.dumps(wrap(chart.axis_title[lang]), ensure_ascii=False))
+                          .replace(INSIDE_THRESHOLD, json.dumps(self.INSIDE_FROM * longest))
+                          .replace(json.dumps(DOMAIN_MAX), json.dumps(longest)))
+        spec["data"] = {"values": values}
+        return spec
+
+    def size(self, chart: Chart, lang: str) -> tuple[int, int]:
+        """The chart's width and height in CSS pixels, as drawn: from the data alone, no drawing needed."""
+        title = wrap(chart.axis_title[lang])
+        lines = len(title) if isinstance(title, list) else 1
+        return self.BOX_WIDTH, len(chart.bars) * self.BAR_STEP + self.AXIS_ROOM + lines * self.AXIS_TITLE_LINE
+
+    def natural_size(self) -> tuple[int, dict]:
+        """Width and height of the chart where it has room of its own (a link card), not fitted to a box."""
+        return self.WIDTH, {"step": self.BAR_STEP}
+
+    def columns(self, chart: Chart, lang: str, ui: dict) -> list[str]:
+        """The headings of the data table and of the CSV: the columns that name a bar, then its value's."""
+        return [ui["table_category"], chart.axis_title[lang]]
+
+    def table(self, chart: Chart, rows: list[ChartRow], lang: str, ui: dict) -> ChartTable:
+        """The data table's columns and cells (partials/report/chart.html)."""
+        return ChartTable(self.columns(chart, lang, ui), [[r.label, r.display] for r in rows])
+
+    def csv_cells(self, bar: ChartBar, lang: str) -> list[str]:
+        """The CSV cells that name a bar: its label without the computed mark (a column of its own says that)."""
+        return [bar.label[lang]]
+
+    def description(self, chart: Chart, rows: list[ChartRow], lang: str, ui: dict) -> str:
+        """The chart's text alternative: its title and every value."""
+        values = "; ".join(f"{r.label}: {r.display}" for r in rows)
+        return ui["chart_description"].format(title=chart.title[lang], values=values)
+
+
+@dataclass(frozen=True)
+class ShareKind(BarKind):
+    """The parts of a whole in percent, drawn as bars: the first in the highlight colour, the rest in context."""
+    name: str = "share"
+    doc: str = "the parts of a whole, in percent, adding up to 100 %."
+
+    def problems(self, figures: list[Figure | None]) -> list[tuple[str, str, str]]:
+        problems = super().problems(figures)
+        units = {f.unit for f in figures if f is not None}
+        if None in figures or not units:
+            pass   # a part is missing or wrong (reported already): its unit and sum say nothing
+        elif units != {"percent"}:
+            problems.append(("kind", "a share chart shows percentages", "use kind: bar for other units"))
+        elif (total := sum(f.value for f in figures)) != 100:
+            problems.append(("bars", f"the parts of a share chart add up to {total} %, not 100 %",
+                             "add the missing part (a computed complement, say) or use kind: bar"))
+        return problems
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        rows = super().rows(data, chart, lang)
+        return rows[:1] + [replace(r, group="context") for r in rows[1:]]
+
+
+def wrap(title: str, width: int = 56) -> str | list[str]:
+    """An axis title longer than the plot is broken into lines rather than cut off."""
+    lines = textwrap.wrap(title, width)
+    return lines[0] if len(lines) == 1 else lines
+
+
+# The registry, in the order the schema and its messages list the kinds.
+KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind())}

@@ -1,0 +1,173 @@
+"""Chart kinds: the registry (chart_kinds.KINDS) is the one place a kind is declared, and each
+existing kind shows, sizes, tables, writes and checks what it should."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, language_pairs, load_data, render_page
+
+from reportsite import chart_kinds, charts, downloads, model
+from reportsite.chart_kinds import BarKind, ChartTable
+from reportsite.errors import SiteDataError
+from reportsite.model import Figure, load_site_data
+from reportsite.schemafiles import schema_document
+
+DATA = load_data()
+
+
+@dataclass(frozen=True)
+class TallyKind(BarKind):
+    """A kind that exists only in these tests: counts only, one series named in a table column of its own."""
+    name: str = "tally"
+    doc: str = "counts, one bar each."
+
+    def problems(self, figures):
+        if any(f is not None and f.unit != "count" for f in figures):
+            return [("kind", "a tally shows counts", "use kind: bar")]
+        return []
+
+    def rows(self, data, chart, lang):
+        return [replace(row, series="tallied") for row in super().rows(data, chart, lang)]
+
+    def columns(self, chart, lang, ui):
+        return ["What", "Note", "How many"]
+
+    def table(self, chart, rows, lang, ui):
+        return ChartTable(["What", "Series", "How many"], [[r.label, r.series, r.display] for r in rows])
+
+    def csv_cells(self, bar, lang):
+        return [bar.label[lang], "by hand"]
+
+
+@pytest.fixture
+def tally(monkeypatch):
+    """The tally kind registered for one test, and every cache that saw the registry cleared after it."""
+    def clear():
+        model.data_files.cache_clear()
+        charts._spec_template.cache_clear()
+    clear()
+    monkeypatch.setitem(chart_kinds.KINDS, "tally", TallyKind())
+    yield chart_kinds.KINDS["tally"]
+    monkeypatch.undo()
+    clear()
+
+
+def _data_copy(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    findings = data / "findings.yml"
+    text = findings.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    findings.write_text(text.replace(old, new), encoding="utf-8")
+    return data, text[:text.index(old)].count("\n") + 1
+
+
+def _problems(data: Path) -> list[str]:
+    with pytest.raises(SiteDataError) as info:
+        load_site_data(data, language_pairs(), data.parent)
+    return [str(p) for p in info.value.problems]
+
+
+def test_the_committed_schema_lists_the_registered_kinds_in_order():
+    document = json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8"))
+    kind = document["properties"]["charts"]["items"]["properties"]["kind"]
+    assert kind["enum"] == ["bar", "share"] == list(chart_kinds.KINDS)
+    assert kind["description"] == ("bar: one bar per figure, all in the same unit. "
+                                   "share: the parts of a whole, in percent, adding up to 100 %.")
+
+
+def test_a_registered_kind_is_in_the_schema(tally):
+    kind = schema_document("findings", language_pairs())["properties"]["charts"]["items"]["properties"]["kind"]
+    assert kind["enum"] == ["bar", "share", "tally"]
+    assert kind["description"].endswith(" tally: counts, one bar each.")
+
+
+def test_the_message_for_an_unknown_kind_lists_a_registered_one(tally, tmp_path):
+    data, line = _data_copy(tmp_path, "    kind: share\n", "    kind: pie\n")
+    assert _problems(data) == [
+        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, tally"]
+
+
+def test_a_registered_kind_checks_its_charts(tally, tmp_path):
+    data, line = _data_copy(tmp_path, "    kind: bar\n", "    kind: tally\n")
+    assert _problems(data) == [f"data/findings.yml:{line}: charts[1].kind: a tally shows counts — use kind: bar"]
+
+
+def test_a_registered_kind_gives_the_csv_its_columns(tally):
+    chart = replace(DATA.charts["participation-gaps"], kind=tally)
+    text = downloads.chart_csv(DATA, chart, "en")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    cols = DATA.ui["en"]["csv_columns"]
+    assert rows[0] == ["What", "Note", "How many", cols["unit"], cols["computed"], cols["sources"], cols["source_urls"]]
+    assert [row[:3] for row in rows[1:]] == [["Klimasats", "by hand", "43"], ["Innovative procurement", "by hand", "31"]]
+
+
+def test_a_registered_kind_gives_the_page_its_table(tally):
+    chart = replace(DATA.charts["participation-gaps"], kind=tally)
+    data = replace(DATA, charts={**DATA.charts, chart.id: chart})
+    html = render_page("{{ chart participation-gaps }}\n", "en", data=data).html
+    table = html.split('<details class="report-chart__data">', 1)[1].split("</details>", 1)[0]
+    assert re.findall(r'<th scope="col">(.*?)</th>', table) == ["What", "Series", "How many"]
+    assert re.findall(r"<tr><th scope=\"row\">(.*?)</th>((?:<td>.*?</td>)*)</tr>", table) == [
+        ("Klimasats", "<td>tallied</td><td>43\u00a0percentage points</td>"),
+        ("Innovative procurement", "<td>tallied</td><td>31\u00a0percentage points</td>")]
+
+
+def test_a_bar_chart_shows_one_focus_bar_per_figure():
+    chart = DATA.charts["participation-gaps"]
+    rows = charts.chart_rows(DATA, chart, "en")
+    assert [(r.label, r.value, r.display, r.group) for r in rows] == [
+        ("Klimasats", 43.0, "43\u00a0percentage points", "focus"),
+        ("Innovative procurement", 31.0, "31\u00a0percentage points", "focus")]
+    # Two bars of 58 px, the axis, and its title on two lines (it is longer than 56 characters).
+    assert charts.chart_size(chart, "en") == (412, 2 * 58 + 29 + 2 * 14)
+    assert chart.kind.table(chart, rows, "en", DATA.ui["en"]) == ChartTable(
+        ["Category", "Lower participation than other municipalities, percentage points"],
+        [["Klimasats", "43\u00a0percentage points"], ["Innovative procurement", "31\u00a0percentage points"]])
+    assert chart.kind.description(chart, rows, "en", DATA.ui["en"]) == (
+        "Chart: How much lower participation is among small rural municipalities. "
+        "Klimasats: 43\u00a0percentage points; Innovative procurement: 31\u00a0percentage points")
+
+
+def test_a_share_chart_draws_the_rest_as_context_and_marks_computed_parts():
+    chart = DATA.charts["lup-share"]
+    rows = charts.chart_rows(DATA, chart, "en")
+    assert [(r.label, r.display, r.group) for r in rows] == [
+        ("Small rural municipalities", "28%", "focus"), ("Other municipalities (computed)", "72%", "context")]
+    spec = charts.chart_spec(DATA, chart, "en")
+    assert [(v["value"], v["group"]) for v in spec["data"]["values"]] == [(0.28, "focus"), (0.72, "context")]
+    assert charts.chart_size(chart, "en") == (412, 2 * 58 + 29 + 14)
+    assert chart.kind.columns(chart, "en", DATA.ui["en"]) == ["Category", "Share of the municipalities"]
+    # The CSV names a part by its label alone: a column of its own says it is computed.
+    assert [chart.kind.csv_cells(bar, "en") for bar in chart.bars] == [["Small rural municipalities"], ["Other municipalities"]]
+
+
+def _figures(unit: str, *values: str) -> list[Figure]:
+    return [Figure(id=f"f{i}", value=Decimal(v), unit=unit, finding="finding") for i, v in enumerate(values)]
+
+
+def test_each_kind_checks_units_years_and_shares():
+    bar, share = chart_kinds.KINDS["bar"], chart_kinds.KINDS["share"]
+    mixed = _figures("count", "3") + _figures("percent", "40")
+    assert bar.problems(mixed) == [("bars", "the bars mix units (count, percent)", "show figures of one unit in one chart")]
+    assert bar.problems(_figures("year", "2020")) == [
+        ("bars", "years and dates cannot be charted as bars", "chart counts or percentages")]
+    assert bar.problems(_figures("percent", "28", "70")) == []
+    assert share.problems(_figures("percent", "28", "72")) == []
+    assert share.problems(_figures("percent", "28", "70")) == [
+        ("bars", "the parts of a share chart add up to 98 %, not 100 %",
+         "add the missing part (a computed complement, say) or use kind: bar")]
+    assert share.problems(_figures("count", "3", "4")) == [
+        ("kind", "a share chart shows percentages", "use kind: bar for other units")]
+    # A part whose figure is wrong is reported where it is; its sum would only repeat that.
+    assert share.problems(_figures("percent", "28") + [None]) == []
