@@ -57,5 +57,13 @@ def page_bibtex(key: str, title: str, site_name: str, url: str) -> str:
     return _bibtex("misc", key, [("title", title, False), ("howpublished", site_name, False)], url)
 
 
-def finding_bibtex(finding: Finding, lang: str, site_name: str, url: str) -> str:
-    return page_bibtex(f"{finding.id}-{lang}", finding.title[lang], site_name, url)
+def finding_text(data: SiteData, finding: Finding, lang: str, site_name: str, url: str) -> str:
+    text = page_text(data, lang, finding.title[lang], site_name, url)
+    return text + (" " + data.ui[lang]["report_page"].format(page=finding.page) if finding.page else "")
+
+
+def finding_bibtex(data: SiteData, finding: Finding, lang: str, site_name: str, url: str) -> str:
+    fields = [("title", finding.title[lang], False), ("howpublished", site_name, False)]
+    if finding.page:
+        fields.append(("note", data.ui[lang]["report_page"].format(page=finding.page), False))
+    return _bibtex("misc", f"{finding.id}-{lang}", fields, url)

@@ -12,8 +12,8 @@ from . import schema, statement
 from .chart_kinds import KINDS, BarKind
 from .errors import Problem, SiteDataError
 from .prose import SHORTCODE, typed_number
-from .schema import (Checker, Choice, FigureValue, IsoDate, ListOf, Localized, Nested, Record, Registered, Slug, Text,
-                     Url, bind, declared)
+from .schema import (Checker, Choice, FigureValue, IsoDate, ListOf, Localized, Nested, PageNumber, Record, Registered,
+                     Slug, Text, Url, bind, declared)
 from .yamlsource import YamlDocument, dotted, load_yaml
 
 DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
@@ -129,6 +129,8 @@ class Finding:
                                                "The sources that state this finding."))
     chart: str | None = declared(Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave "
                                       "out for no chart."), optional=True)
+    page: int | None = declared(PageNumber("The page of the report that states the finding, shown in the finding's "
+                                           "citation. Leave out when not known."), optional=True)
 
 
 REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {

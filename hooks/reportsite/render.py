@@ -284,8 +284,8 @@ class PageRenderer:
                                                 caveats_shown=self.caveat_texts([g.id for g in finding.figures])))
         lang, ctx = self.ctx.lang, self.ctx
         url = ctx.absolute(ctx.findings_url) + "#" + finding.id
-        cite = {"text": citation.page_text(self.data, lang, finding.title[lang], ctx.site_name, url),
-                "bibtex": citation.finding_bibtex(finding, lang, ctx.site_name, url)}
+        cite = {"text": citation.finding_text(self.data, finding, lang, ctx.site_name, url),
+                "bibtex": citation.finding_bibtex(self.data, finding, lang, ctx.site_name, url)}
         embed = self.embed_code(self.data.charts[finding.chart]) if finding.chart else ""
         return self.partial("finding", finding=finding, text=self.prose(finding.text[lang]), chart=chart_html,
                             caveats=Markup(self.caveats_html([g.id for g in finding.figures])),

@@ -186,6 +186,21 @@ class Number:
 
 
 @dataclass(frozen=True)
+class PageNumber:
+    doc: str
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            checker.fail(path, f"expected a page number, found {_describe(value)}",
+                         "write the page as a whole number without quotes, like 12")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return {"type": "integer", "minimum": 1, "description": self.doc}
+
+
+@dataclass(frozen=True)
 class FigureValue:
     """A figure's value: a number, or for date figures an ISO date."""
 
@@ -390,6 +405,8 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "cite_finding": Text("Label of the disclosure with a finding's citation."),
             "cite_site": Template("How to cite a page of the site; {title}, {site} and {url} are replaced.", ("title", "site", "url")),
             "bibtex": Text("Label before BibTeX code."),
+            "report_page": Template("Where in the report a finding stands, after its citation; {page} is replaced.",
+                                    ("page",)),
             "bibtex_report_note": Template("The report's BibTeX note; {commissioned_by} is replaced.", ("commissioned_by",)),
             "cite_report": Text("Heading of the report's citation."),
             "cite_this_site": Text("Heading of the site's citation."),
