@@ -135,10 +135,9 @@ def measure_builds(work: Path) -> dict:
     # The same plain build with only the project's template cache (hooks/template_cache.py) added:
     # how much of the difference is that cache, which plain Material could have too.
     (project / "plain_template_cache.py").write_text(
-        "import pathlib, jinja2\n\n\ndef on_env(env, config, files):\n"
-        "    folder = pathlib.Path(config.config_file_path).parent / '.cache' / 'plain-templates'\n"
-        "    folder.mkdir(parents=True, exist_ok=True)\n"
-        "    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))\n    return env\n", encoding="utf-8")
+        "import pathlib, sys\n\nsys.path.insert(0, str(pathlib.Path(__file__).parent / 'hooks'))\n"
+        "from reportsite.cache import compiled_templates  # noqa: E402\n\n\ndef on_env(env, config, files):\n"
+        "    env.bytecode_cache = compiled_templates\n    return env\n", encoding="utf-8")
     (project / "plain-cached.yml").write_text("INHERIT: plain.yml\nhooks:\n  - plain_template_cache.py\n",
                                               encoding="utf-8")
     cold = [cold_build(project)[0]]

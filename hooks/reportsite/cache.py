@@ -17,6 +17,8 @@ import sqlite3
 from importlib.metadata import version
 from pathlib import Path
 
+import jinja2
+
 
 log = logging.getLogger("mkdocs.reportsite.cache")
 
@@ -144,7 +146,6 @@ rendered = ContentCache()
 def _compiler_settings(environment) -> str:
     """What besides a template's source shapes its compiled code: the environment's syntax and
     whitespace settings, its extensions, how it escapes, and the versions of Jinja and MkDocs."""
-    import jinja2
     import mkdocs
 
     escape = environment.autoescape
@@ -159,47 +160,31 @@ def _compiler_settings(environment) -> str:
     return repr(settings)
 
 
-def template_bytecode(folder: Path):
-    """A cache of compiled Jinja templates in `folder`, or None when the folder cannot be made.
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled Jinja templates (the theme's and the report partials), kept in memory for the life of
+    the process: each language pass of a build, and each rebuild of the live preview, compiles a
+    template once. An entry is found by the template's name and file and the settings of the
+    environment that compiles it (_compiler_settings: the theme's and the partials' differ), and
+    used only while the template's source is unchanged.
 
-    Jinja compiles every template (the theme's and the report partials) afresh in each language
-    pass of each build, which is a large part of a warm build. An entry is found by the template's
-    name and the settings of the environment that compiles it (_compiler_settings: the theme's and
-    the partials' differ), and used only if the template's source is unchanged (Jinja's checksum).
-    As with the rendered cache, an unusable folder or entry makes the build slower, never failed.
+    Never on disk: Jinja stores compiled templates as pickled code, which anything able to write the
+    cache folder (a committed .cache/, say) could turn into code run at build time.
     """
-    import jinja2
 
-    class TemplateBytecode(jinja2.FileSystemBytecodeCache):
-        usable = True
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], object] = {}
 
-        def get_bucket(self, environment, name, filename, source):
-            settings = _compiler_settings(environment)
-            bucket = jinja2.bccache.Bucket(environment, self.get_cache_key(f"{name}\0{settings}", filename),
-                                           self.get_source_checksum(source))
-            self.load_bytecode(bucket)
-            return bucket
+    def get_bucket(self, environment, name, filename, source):
+        key = self.get_cache_key(f"{name}\0{_compiler_settings(environment)}", filename)
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
 
-        def load_bytecode(self, bucket) -> None:
-            self._guarded(super().load_bytecode, bucket)
+    def load_bytecode(self, bucket) -> None:
+        bucket.code = self.code.get((bucket.key, bucket.checksum))
 
-        def dump_bytecode(self, bucket) -> None:
-            self._guarded(super().dump_bytecode, bucket)
+    def dump_bytecode(self, bucket) -> None:
+        self.code[(bucket.key, bucket.checksum)] = bucket.code
 
-        def _guarded(self, step, bucket) -> None:
-            if not self.usable:
-                return
-            try:
-                step(bucket)
-            except OSError as exc:   # the folder: give it up for this build, and say so once
-                self.usable = False
-                log.info(f"The cache folder {folder} cannot be used ({exc.strerror or exc}): "
-                         "templates are compiled in every build, which is slower.")
-            except Exception:   # a torn or foreign entry (unpickling fails): compile afresh, write it anew
-                bucket.reset()
 
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return TemplateBytecode(str(folder))
+compiled_templates = CompiledTemplates()

@@ -30,12 +30,12 @@ EMBED_EXTRA_HEIGHT = 190
 
 
 @functools.lru_cache(maxsize=4)
-def templates(folder: str, bytecode=None):
-    """The Jinja environment of the report partials (site_src/), with autoescaping on; `bytecode`
-    keeps them compiled across builds (cache.template_bytecode)."""
+def templates(folder: str):
+    """The Jinja environment of the report partials (site_src/), with autoescaping on; one per process,
+    so each partial is compiled once (and again when its file changes)."""
     import jinja2
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True, bytecode_cache=bytecode,
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
@@ -109,13 +109,13 @@ class PageRenderer:
     """The HTML of one page's shortcodes; each method returns Markdown holding placeholders."""
 
     def __init__(self, data: SiteData, ctx: PageContext, templates_dir: Path, placeholder: Callable[[], str],
-                 specs: dict | None = None, bytecode=None):
+                 specs: dict | None = None):
         self.data = data
         self.ctx = ctx
         # Chart specs by (chart, language, theme), shared by the pages and files of one build.
         self.specs = {} if specs is None else specs
         self.ui = data.ui[ctx.lang]
-        self.templates = templates(str(templates_dir), bytecode)
+        self.templates = templates(str(templates_dir))
         self.placeholder = placeholder
         self.out = Fragments()
 

@@ -51,11 +51,6 @@ class SiteBuild:
             files[favicon.png_path(site.favicon)] = favicon.favicon_png(files[site.favicon])
         return files
 
-    @functools.cached_property
-    def template_bytecode(self):
-        """Compiled Jinja templates, kept across builds (the theme's and the report partials)."""
-        return cache.template_bytecode(self.site.project / ".cache" / "templates")
-
     @property
     def error(self) -> SiteDataError | None:
         return SiteDataError(self.validation.problems) if self.validation.problems else None
@@ -77,8 +72,7 @@ class SiteBuild:
         """The page's Markdown, its shortcodes replaced by Markdown with placeholders for their HTML."""
         page = self.validation.pages[src_uri]
         renderer = PageRenderer(self.data, self.context(page.lang, self.paths.page_url(src_uri), page.shown),
-                                self.site.templates_dir, self.placeholder, self.specs,
-                                bytecode=self.template_bytecode)
+                                self.site.templates_dir, self.placeholder, self.specs)
         markdown = expand(page.markdown, page.usable, renderer)
         self.fragments[src_uri] = renderer.out
         return markdown
@@ -113,8 +107,7 @@ class SiteBuild:
         for chart in data.charts.values():
             for lang in site.codes:
                 ctx = self.context(lang, self.paths.embed_url(chart.id, lang), f"embed {chart.id} ({lang})")
-                renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder, self.specs,
-                                bytecode=self.template_bytecode)
+                renderer = PageRenderer(data, ctx, site.templates_dir, self.placeholder, self.specs)
                 files[self.paths.embed_file(chart.id, lang)] = renderer.embed_page(chart)
         files.update(downloads.download_files(data))
         if not site.fonts_inline:
