@@ -179,43 +179,21 @@ def search_for(page, query: str, timeout: float = 20000):
 
 
 
-@dataclass
-class RenderedPage:
-    markdown: str       # the Markdown MkDocs gets: shortcodes replaced by placeholders
-    html: str           # after Markdown, with the shortcodes' HTML in place
-    chart_ids: list[str]
-
-
 def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/", data: SiteData | None = None,
-                site=SITE) -> RenderedPage:
-    """A page's Markdown through the build's own steps, in-process: placed, resolved, expanded, converted,
-    HTML inserted. Raises SiteDataError with the problems the build would report."""
-    import itertools
-
-    from reportsite import shortcodes, validate
-    from reportsite.errors import SiteDataError
+                site=SITE):
+    """A page's Markdown through the build's own steps (reportsite.pipeline, which the build's hooks
+    run), in-process: placed, resolved, expanded, converted, HTML inserted, after-search parts back.
+    Returns pipeline.Rendered (markdown, searched, html, chart_ids); raises SiteDataError with the
+    problems the build would report."""
+    from reportsite import pipeline, validate
     from reportsite.paths import SitePaths
-    from reportsite.render import PageContext, PageRenderer
+    from reportsite.render import PageContext
 
-    data = data or load_data()
-    src = f"content/{lang}/test.md"
-    to_html = validate._markdown(site)
-    placement = shortcodes.place(markdown, src, to_html)
-    problems = placement.problems + [p for p in (shortcodes.resolve(u, data, src) for u in placement.usable) if p]
-    if problems:
-        raise SiteDataError(problems)
     paths = SitePaths(site.codes, site.directory_urls)
     root = paths.root(lang)
-    ctx = PageContext(lang=lang, src=src, url=root + url, findings_url=root + "funn/", paths=paths,
-                      site_url=site.site_url, site_name=site.language(lang).site_name)
-    counter = itertools.count()
-
-    def placeholder() -> str:
-        return f"rsx{0:012x}n{next(counter)}x"
-    renderer = PageRenderer(data, ctx, site.templates_dir, placeholder)
-    expanded = shortcodes.expand(markdown, placement.usable, renderer)
-    html = shortcodes.insert(to_html(expanded), renderer.out, placeholder)   # what search reads
-    return RenderedPage(expanded, shortcodes.put_after_search(html, renderer.out), renderer.out.chart_ids)
+    ctx = PageContext(lang=lang, src=f"content/{lang}/test.md", url=root + url, findings_url=root + "funn/",
+                      paths=paths, site_url=site.site_url, site_name=site.language(lang).site_name)
+    return pipeline.render(markdown, data or load_data(), ctx, site.templates_dir, validate._markdown(site))
 
 
 def pytest_collection_modifyitems(config, items):
