@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -16,7 +20,8 @@ import pytest
 
 from reportsite import siteconfig
 from reportsite.model import SiteData, load_site_data
-from tools.project import PROJECT_PARTS, copy_project  # noqa: F401  (tests import them from here)
+from tools import project as _project
+from tools.project import PROJECT_PARTS  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's configuration as the build reads it (mkdocs.yml, with SITE_URL from the environment).
@@ -52,10 +57,43 @@ class BuildResult:
 
 def build(project: Path, site: Path, env: dict[str, str] | None = None) -> BuildResult:
     """Run the real `mkdocs build --strict` on a project folder (env: extra environment variables)."""
+    _only_in_build_tests("mkdocs build")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     proc = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
+
+
+def copy_project(dest: Path, root: Path = ROOT, parts=PROJECT_PARTS, cache: Path | None = None) -> Path:
+    """A copy of the project's sources at dest, to edit and build (tools/project.py); with `cache`
+    (the warm_cache fixture), the copy starts with that cache folder, so its build is warm."""
+    _project.copy_project(dest, root, parts)
+    if cache is not None:
+        shutil.copytree(cache, dest / ".cache")
+    return dest
+
+
+# -- made once per test run, shared by pytest-xdist's workers ------------------------------------
+
+def _run_folder(config) -> Path:
+    """A folder of this test run that every xdist worker sees: the workers' base folders' parent."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+def once_per_run(config, name: str, make) -> Path:
+    """The folder `name`, made by make(folder) once per test run: the first worker to get here makes
+    it while holding a lock, the others wait and use it (a failed attempt is made again)."""
+    run = _run_folder(config)
+    folder, done = run / name, run / f"{name}.done"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 def configured_site_url() -> str:
@@ -70,12 +108,18 @@ def site_pages(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def built_bundle(tmp_path_factory):
-    """What `make site` builds (tools/build_site.py): the web site and the offline zip."""
+def built_bundle(request):
+    """What `make site` builds (tools/build_site.py): the web site and the offline zip; built once per
+    test run (every xdist worker reads the same one), with the project's own cache folder."""
     from tools import build_site
 
-    out = tmp_path_factory.mktemp("build")
-    return build_site.build(ROOT, out / "site", out / "dist")
+    def make(out: Path) -> None:
+        result = build_site.build(ROOT, out / "site", out / "dist")
+        (out / "result.json").write_text(json.dumps({"zip": result.zip_path.name, "epoch": result.epoch}))
+
+    out = once_per_run(request.config, "build", make)
+    result = json.loads((out / "result.json").read_text())
+    return build_site.BuildResult(out / "site", out / "dist" / result["zip"], result["epoch"])
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +127,37 @@ def built_site(built_bundle) -> Path:
     return built_bundle.site
 
 
+@pytest.fixture(scope="session")
+def warm_cache(request, built_bundle) -> Path:
+    """The project's cache folder (.cache/: drawn charts, compiled templates, font files) as the
+    build of built_bundle left it, copied once per test run. Builds of copies of the project start
+    from a copy of it (copy_project's `cache`), warm, each with a SQLite file of its own; the cache
+    is content-addressed, so a copy whose sources were edited draws only what changed."""
+    def make(folder: Path) -> None:
+        source = ROOT / ".cache"
+        for path in sorted(source.rglob("*")):
+            target = folder / path.relative_to(source)
+            if path.is_dir():
+                target.mkdir(exist_ok=True)
+            elif path.name == "entries.sqlite3":   # a consistent copy, even while a build writes to it
+                with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+                    src.backup(dst)
+            elif not path.name.endswith(("-wal", "-shm")):   # the SQLite file's log: in the copy above
+                shutil.copy2(path, target)
+
+    return once_per_run(request.config, "warm-cache", make)
+
+
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
+def project_copy(request, tmp_path) -> Path:
+    """A copy of the project to edit; in a `build` test, to build too, and then with a warm cache."""
+    cache = request.getfixturevalue("warm_cache") if request.node.get_closest_marker("build") else None
+    return copy_project(tmp_path / "project", cache=cache)
+
+
+@pytest.fixture
+def cold_project_copy(tmp_path) -> Path:
+    """A copy of the project with no cache folder: for tests about the cache itself."""
     return copy_project(tmp_path / "project")
 
 
@@ -196,16 +269,48 @@ def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/",
     return pipeline.render(markdown, data or load_data(), ctx, site.templates_dir, validate._markdown(site))
 
 
+# The fixtures every build of the project in the tests goes through (the others use them).
+BUILD_FIXTURES = {"built_bundle", "warm_cache"}
+_build_tests: set[str] = set()
+
+
 def pytest_collection_modifyitems(config, items):
-    """Every test that opens Chromium carries the `browser` marker, so `-m "not browser"` runs none."""
-    unmarked = [item.nodeid for item in items
-                if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None]
-    if unmarked:
-        raise pytest.UsageError("tests that open Chromium without @pytest.mark.browser: " + ", ".join(unmarked))
+    """Every test that opens Chromium carries the `browser` marker, and every test that builds a site
+    the `build` marker, so `-m "not browser and not build"` (make test-fast) runs neither."""
+    problems = []
+    for marker, uses in (("browser", lambda names: "browser" in names),
+                         ("build", lambda names: bool(BUILD_FIXTURES & set(names)))):
+        unmarked = [item.nodeid for item in items
+                    if uses(getattr(item, "fixturenames", ())) and item.get_closest_marker(marker) is None]
+        if unmarked:
+            problems.append(f"tests that use a {marker} fixture without @pytest.mark.{marker}: " + ", ".join(unmarked))
+    if problems:
+        raise pytest.UsageError("\n".join(problems))
+    _build_tests.update(item.nodeid for item in items if item.get_closest_marker("build"))
+
+
+def _only_in_build_tests(what: str) -> None:
+    """A build started by a test (or its fixtures) without the `build` marker fails that test."""
+    current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
+    if current and current not in _build_tests:
+        pytest.fail(f"{current} runs {what}: mark it @pytest.mark.build", pytrace=False)
+
+
+def pytest_configure(config):
+    from tools import build_site
+
+    original = build_site.build
+
+    @functools.wraps(original)
+    def guarded(*args, **kwargs):
+        _only_in_build_tests("tools/build_site.py's build")
+        return original(*args, **kwargs)
+    build_site.build = guarded
 
 
 # Functions, not expressions: Playwright evaluates an expression with eval, which the site's
 # Content Security Policy refuses.
+
 CHARTS_SETTLED = """() => Array.from(document.querySelectorAll('figure.report-chart'))
     .every(f => f.dataset.chartState === 'interactive' || f.dataset.chartState === 'static')"""
 

@@ -176,6 +176,7 @@ def built_runs(request, tmp_path_factory):
 
 
 @pytest.mark.parametrize("case_file", BUILT_CASES, ids=[p.stem for p in BUILT_CASES])
+@pytest.mark.build
 def test_build_and_check_give_the_same_message(case_file, built_runs):
     case = load_case(case_file)
     result, check, expected = built_runs[case_file].result(timeout=600)

@@ -18,7 +18,7 @@ import pytest
 
 from conftest import ROOT, copy_project
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+pytestmark = [pytest.mark.build, pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")]
 
 
 def _start(project: Path, out: Path) -> subprocess.Popen:

@@ -3,6 +3,8 @@ so in one line; it never stops the build with a traceback."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import build
 from reportsite.cache import ContentCache
 
@@ -21,7 +23,9 @@ def test_unwritable_cache_folder_is_given_up_with_one_message(tmp_path, caplog):
     assert len(messages) == 1 and "cannot be used" in messages[0] and "building without it" in messages[0]
 
 
-def test_build_with_a_cache_that_is_not_a_folder(project_copy, tmp_path):
+@pytest.mark.build
+def test_build_with_a_cache_that_is_not_a_folder(cold_project_copy, tmp_path):
+    project_copy = cold_project_copy
     (project_copy / ".cache").write_text("not a folder")
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
@@ -29,7 +33,9 @@ def test_build_with_a_cache_that_is_not_a_folder(project_copy, tmp_path):
     assert "cannot be used (Not a directory): building without it" in result.output
 
 
-def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(project_copy, tmp_path):
+@pytest.mark.build
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(cold_project_copy, tmp_path):
+    project_copy = cold_project_copy   # the templates compiled by this build, not a warm cache's
     first = build(project_copy, tmp_path / "first")
     assert first.returncode == 0, first.output
     kept = list((project_copy / ".cache" / "templates").iterdir())

@@ -9,7 +9,7 @@ from conftest import load_data
 from test_accessibility import _open
 from reportsite.charts import chart_rows
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 DATA = load_data()
 

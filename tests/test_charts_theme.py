@@ -44,6 +44,7 @@ def _fills(svg: str) -> set[str]:
 
 @pytest.mark.parametrize("theme", list(charts.THEMES))
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.build
 def test_built_static_svg_uses_the_themes_colours(built_site, theme, lang):
     colours = charts.THEMES[theme]
     for chart in DATA.charts.values():
@@ -57,6 +58,7 @@ def test_built_static_svg_uses_the_themes_colours(built_site, theme, lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.build
 def test_the_drawn_chart_has_the_size_known_from_the_data(built_site, lang):
     """Pages get each chart's size without drawing it (so `make check` draws nothing): the drawing agrees."""
     for chart in DATA.charts.values():

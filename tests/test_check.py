@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[\w./-]+?)(?::(?P<line>\d+))?: (?P<what>.+) — (?P<todo>.+)$")
@@ -104,6 +106,7 @@ def test_a_source_that_backs_nothing_is_reported(project_copy):
                    "finding's sources or with {{ source unused-source }} on a page, or remove it"]
 
 
+@pytest.mark.build
 def test_mkdocs_yml_saved_as_latin_1(project_copy, tmp_path):
     """MkDocs reads its configuration before any hook runs: `make check` (which `make site` runs
     first) names the file and line; the build itself stops with MkDocs' own one-line message."""

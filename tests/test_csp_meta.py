@@ -56,6 +56,7 @@ def test_meta_policy_is_the_declared_policy_less_what_meta_cannot_carry():
 
 
 @pytest.mark.parametrize("which", ["web", "offline"])
+@pytest.mark.build
 def test_every_page_carries_the_policy_first_in_its_head(built_bundle, tmp_path, which):
     if which == "web":
         folder = built_bundle.site
@@ -110,6 +111,7 @@ def _pages(which: str, built_site: Path, unpacked: Path, base: str) -> list[str]
 
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["http", "file"])
+@pytest.mark.build
 def test_the_meta_policy_is_enforced_and_the_site_works_under_it(meta_page, which, built_site, unpacked, no_header_url):
     page = meta_page
     urls = _pages(which, built_site, unpacked, no_header_url)
@@ -139,6 +141,7 @@ def test_the_meta_policy_is_enforced_and_the_site_works_under_it(meta_page, whic
 @pytest.mark.browser
 @pytest.mark.parametrize("which, path, query", [("http", "", "Klimasats"), ("http", "en/", "procurement"),
                                                 ("file", "funn.html", "kommunene"), ("file", "en/funn.html", "municipalities")])
+@pytest.mark.build
 def test_search_works_under_the_meta_policy(meta_page, which, path, query, unpacked, no_header_url):
     """Over HTTP the search worker is a Worker ('self'); from file:// it runs in an iframe (iframe-worker
     shim), which inherits the policy: its globals load from a file, not an inline script."""

@@ -101,6 +101,7 @@ def _links(html: str, css_class: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang, page", [("nb", "funn/index.html"), ("en", "en/funn/index.html")])
+@pytest.mark.build
 def test_findings_page_links_every_download_relatively(built_site, lang, page):
     html = (built_site / page).read_text(encoding="utf-8")
     hrefs = _links(html, "download-link")
@@ -115,6 +116,7 @@ def test_findings_page_links_every_download_relatively(built_site, lang, page):
         assert (built_site / path).is_file(), path
 
 
+@pytest.mark.build
 def test_built_downloads_are_the_data(built_site):
     for path, content in downloads.download_files(DATA).items():
         built = (built_site / path).read_bytes()
@@ -124,6 +126,7 @@ def test_built_downloads_are_the_data(built_site):
     assert json.loads((built_site / paths.FINDINGS_JSON).read_text(encoding="utf-8"))["findings"]
 
 
+@pytest.mark.build
 def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
     """Adding a chart in data is enough for its CSV to be built and linked."""
     from conftest import build
@@ -153,6 +156,7 @@ def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
     assert "../../downloads/klimasats-only.en.csv" in _links(html, "download-link")
 
 
+@pytest.mark.build
 def test_download_links_resolve_in_an_offline_copy(project_copy, tmp_path):
     """Built with file names instead of directory URLs, as an offline bundle opened from disk is,
     every download link and static chart image of every page still points at a file of the build."""

@@ -39,14 +39,14 @@ def test_mkdocs_can_add_generated_files():
 
 
 @pytest.fixture(scope="module")
-def in_process_build(tmp_path_factory):
+def in_process_build(tmp_path_factory, warm_cache):
     """A real build of a copy of the project, in this process, counting what is made per build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from reportsite import state
 
-    project = copy_project(tmp_path_factory.mktemp("engine") / "project")
+    project = copy_project(tmp_path_factory.mktemp("engine") / "project", cache=warm_cache)
     calls = {"validate": 0, "generated_files": 0}
     original_validate, original_generated = state.validate, state.SiteBuild.generated_files
 
@@ -71,6 +71,7 @@ def in_process_build(tmp_path_factory):
     return project / "site", calls
 
 
+@pytest.mark.build
 def test_validation_and_generated_files_happen_once_per_build_not_per_language(in_process_build):
     site, calls = in_process_build
     assert len(LANGUAGES) > 1
@@ -80,6 +81,7 @@ def test_validation_and_generated_files_happen_once_per_build_not_per_language(i
         assert (site / root / "embed").is_dir() and (site / root / "search" / "search_index.json").is_file()
 
 
+@pytest.mark.build
 def test_each_languages_embed_page_has_its_own_site_name_and_back_link(in_process_build):
     site, _ = in_process_build
     for lang in LANGUAGES:

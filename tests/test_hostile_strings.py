@@ -86,11 +86,11 @@ def _hostile_data(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_project(tmp_path_factory):
+def hostile_project(tmp_path_factory, warm_cache):
     """The hostile copy built as `make site` builds it: the web site and the offline zip, unpacked."""
     from tools import build_site
 
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", cache=warm_cache)
     _hostile_data(project)
     built = build_site.build(project, project / "site", project / "dist")
     with zipfile.ZipFile(built.zip_path) as archive:
@@ -153,6 +153,7 @@ def _read_every_page(browser, urls: list[str]) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
     site, url = hostile_site
     pages = site_pages(site)
@@ -161,6 +162,7 @@ def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_nothing_from_data_runs_in_the_unpacked_bundle(browser, hostile_project):
     _, folder = hostile_project
     pages = sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
@@ -170,6 +172,7 @@ def test_nothing_from_data_runs_in_the_unpacked_bundle(browser, hostile_project)
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
+@pytest.mark.build
 def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_root):
     _, url = hostile_site
     _open_and_poke(page, url + lang_root + "funn/")
@@ -207,6 +210,7 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
+@pytest.mark.build
 def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_site, lang_root):
     _, url = hostile_site
     _open_and_poke(page, url + lang_root + "om-rapporten/")
@@ -221,6 +225,7 @@ def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_s
     assert page.locator("ul.report-sources a").first.get_attribute("href") == URL
 
 
+@pytest.mark.build
 def test_static_chart_svg_holds_the_text_as_text(hostile_site):
     site, _ = hostile_site
     for lang in ("nb", "en"):
@@ -233,6 +238,7 @@ def test_static_chart_svg_holds_the_text_as_text(hostile_site):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_search_results_show_the_strings_as_text(page, hostile_site):
     _, url = hostile_site
     page.goto(url + "en/")

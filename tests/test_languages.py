@@ -43,8 +43,8 @@ def _add_language(value, base: str, key: str = ""):
 
 
 @pytest.fixture(scope="module")
-def three_languages(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("languages") / "project")
+def three_languages(tmp_path_factory, warm_cache):
+    project = copy_project(tmp_path_factory.mktemp("languages") / "project", cache=warm_cache)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     entry = ("        - locale: nn\n          name: Norsk (nynorsk)\n          build: true\n"
              "          site_name: Små distriktskommunar og innovative innkjøp\n")
@@ -76,6 +76,7 @@ def test_the_python_code_names_no_language():
             assert path.name in ("live_preview.py", "search_index.py"), f"{path}: '{code}' is written into the code"
 
 
+@pytest.mark.build
 def test_a_third_language_builds_with_every_page(three_languages):
     project, result = three_languages
     assert result.returncode == 0, result.output
@@ -90,6 +91,7 @@ def test_a_third_language_builds_with_every_page(three_languages):
     assert (site / "downloads" / f"findings.{NEW}.csv").is_file()
 
 
+@pytest.mark.build
 def test_the_switcher_offers_every_language_on_the_same_page(three_languages):
     project, _ = three_languages
     html = (project / "site" / NEW / "funn" / "index.html").read_text(encoding="utf-8")
@@ -99,6 +101,7 @@ def test_the_switcher_offers_every_language_on_the_same_page(three_languages):
                                                                NEW: "./"}
 
 
+@pytest.mark.build
 def test_the_third_language_searches_its_own_pages(three_languages):
     project, _ = three_languages
     index = json.loads((project / "site" / NEW / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -109,6 +112,7 @@ def test_the_third_language_searches_its_own_pages(three_languages):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_the_third_language_search_finds_a_page_in_chromium(three_languages, page):
     from conftest import search_for
 
@@ -125,6 +129,7 @@ def _check(project):
                           env=dict(os.environ, PYTHONPATH=str(project / "hooks")), timeout=120)
 
 
+@pytest.mark.build
 def test_a_page_missing_in_the_third_language_is_refused(three_languages, tmp_path):
     project, _ = three_languages
     page = project / "content" / NEW / "ordliste.md"
@@ -139,6 +144,7 @@ def test_a_page_missing_in_the_third_language_is_refused(three_languages, tmp_pa
         in check.stdout, check.stdout
 
 
+@pytest.mark.build
 def test_a_text_missing_in_the_third_language_is_refused(three_languages):
     project, _ = three_languages
     path = project / "data" / "findings.yml"

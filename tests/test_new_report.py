@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from reportsite.model import SHORTCODE
 from conftest import LANGUAGES, ROOT, build
 
@@ -19,6 +21,7 @@ def _new_report(dest) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.build
 def test_a_new_report_builds_strict_passes_the_check_and_its_own_tests(tmp_path):
     dest = tmp_path / "next-report"
     made = _new_report(dest)

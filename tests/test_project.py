@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from conftest import LANGUAGES, ROOT, SITE
 
 from reportsite import validate
@@ -28,6 +30,7 @@ def test_the_project_passes_the_check_in_about_a_second():
     assert elapsed < 4, elapsed
 
 
+@pytest.mark.build
 def test_every_page_is_built_in_every_language(built_site):
     pages, _ = validate.read_pages(SITE)
     assert {p.lang for p in pages.values()} == set(LANGUAGES)

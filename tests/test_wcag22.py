@@ -10,7 +10,7 @@ import pytest
 
 from test_accessibility import CONTENT_PAGES, EMBED_PAGES, PAGE_SOURCES, _open
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 TARGET_SIZE_JS = (Path(__file__).parent / "js" / "target_size.js").read_text(encoding="utf-8")
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 800)}
