@@ -51,10 +51,11 @@ schema: $(VENV)/.site-deps
 new-report:
 	$(PYTHON) tools/new_report.py "$(DEST)"
 
-# Every test, in two processes (pytest-xdist); a test file stays in one process, so a file's own
-# builds are made once, and the site every file reads is built once per run (tests/conftest.py).
+# Every test, in two processes (pytest-xdist), test by test; a file whose module fixture builds a
+# site of its own is kept in one process (xdist_group), and the site the other tests read is built
+# once per run for both (tests/conftest.py).
 test: $(VENV)/.test-deps chromium
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadgroup
 
 # While working: the tests that need no build and no browser, in well under a minute.
 test-fast: $(VENV)/.test-deps

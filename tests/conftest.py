@@ -107,17 +107,38 @@ def site_pages(site: Path) -> list[str]:
                   for p in site.rglob("index.html"))
 
 
+def _bundle(config) -> Path:
+    """The folder of what `make site` builds from the project (site/, dist/), once per test run."""
+    def make(out: Path) -> None:
+        result = _build_site_unguarded(ROOT, out / "site", out / "dist")
+        (out / "result.json").write_text(json.dumps({"zip": result.zip_path.name, "epoch": result.epoch}))
+    return once_per_run(config, "build", make)
+
+
+def _warm_cache(config) -> Path:
+    """The project's cache folder as the build of _bundle left it, copied once per test run."""
+    def make(folder: Path) -> None:
+        source = ROOT / ".cache"
+        for path in sorted(source.rglob("*")):
+            target = folder / path.relative_to(source)
+            if path.is_dir():
+                target.mkdir(exist_ok=True)
+            elif path.name == "entries.sqlite3":   # a consistent copy, even while a build writes to it
+                with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+                    src.backup(dst)
+            elif not path.name.endswith(("-wal", "-shm")):   # the SQLite file's log: in the copy above
+                shutil.copy2(path, target)
+    _bundle(config)
+    return once_per_run(config, "warm-cache", make)
+
+
 @pytest.fixture(scope="session")
 def built_bundle(request):
     """What `make site` builds (tools/build_site.py): the web site and the offline zip; built once per
     test run (every xdist worker reads the same one), with the project's own cache folder."""
     from tools import build_site
 
-    def make(out: Path) -> None:
-        result = build_site.build(ROOT, out / "site", out / "dist")
-        (out / "result.json").write_text(json.dumps({"zip": result.zip_path.name, "epoch": result.epoch}))
-
-    out = once_per_run(request.config, "build", make)
+    out = _bundle(request.config)
     result = json.loads((out / "result.json").read_text())
     return build_site.BuildResult(out / "site", out / "dist" / result["zip"], result["epoch"])
 
@@ -133,19 +154,7 @@ def warm_cache(request, built_bundle) -> Path:
     build of built_bundle left it, copied once per test run. Builds of copies of the project start
     from a copy of it (copy_project's `cache`), warm, each with a SQLite file of its own; the cache
     is content-addressed, so a copy whose sources were edited draws only what changed."""
-    def make(folder: Path) -> None:
-        source = ROOT / ".cache"
-        for path in sorted(source.rglob("*")):
-            target = folder / path.relative_to(source)
-            if path.is_dir():
-                target.mkdir(exist_ok=True)
-            elif path.name == "entries.sqlite3":   # a consistent copy, even while a build writes to it
-                with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
-                    src.backup(dst)
-            elif not path.name.endswith(("-wal", "-shm")):   # the SQLite file's log: in the copy above
-                shutil.copy2(path, target)
-
-    return once_per_run(request.config, "warm-cache", make)
+    return _warm_cache(request.config)
 
 
 @pytest.fixture
@@ -271,35 +280,57 @@ def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/",
 
 # The fixtures every build of the project in the tests goes through (the others use them).
 BUILD_FIXTURES = {"built_bundle", "warm_cache"}
-_build_tests: set[str] = set()
+_current_test: pytest.Item | None = None
+_build_site_unguarded = None   # tools/build_site.py's build, for the run's own build (pytest_configure)
+
+
+def _builds(item) -> bool:
+    return bool(BUILD_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
 def pytest_collection_modifyitems(config, items):
     """Every test that opens Chromium carries the `browser` marker, and every test that builds a site
-    the `build` marker, so `-m "not browser and not build"` (make test-fast) runs neither."""
+    the `build` marker, so `-m "not browser and not build"` (make test-fast) runs neither. The tests
+    that need neither run first, while the site is built (pytest_collection_finish)."""
     problems = []
-    for marker, uses in (("browser", lambda names: "browser" in names),
-                         ("build", lambda names: bool(BUILD_FIXTURES & set(names)))):
-        unmarked = [item.nodeid for item in items
-                    if uses(getattr(item, "fixturenames", ())) and item.get_closest_marker(marker) is None]
+    for marker, uses in (("browser", lambda item: "browser" in getattr(item, "fixturenames", ())), ("build", _builds)):
+        unmarked = [item.nodeid for item in items if uses(item) and item.get_closest_marker(marker) is None]
         if unmarked:
             problems.append(f"tests that use a {marker} fixture without @pytest.mark.{marker}: " + ", ".join(unmarked))
     if problems:
         raise pytest.UsageError("\n".join(problems))
-    _build_tests.update(item.nodeid for item in items if item.get_closest_marker("build"))
+    items.sort(key=lambda item: bool(item.get_closest_marker("build") or item.get_closest_marker("browser")))
+
+
+def pytest_collection_finish(session):
+    """When tests that read the built site will run, start building it at once, in the background
+    (the first xdist worker to get here builds it, the other waits), while the other tests run."""
+    if any(_builds(item) for item in session.items):
+        def build_in_background() -> None:
+            try:
+                _warm_cache(session.config)
+            except Exception:   # noqa: BLE001  the fixtures build it again, and show why it fails
+                pass
+        threading.Thread(target=build_in_background, daemon=True).start()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    global _current_test
+    _current_test = item   # before its fixtures are set up: a module fixture's build counts as the test's
 
 
 def _only_in_build_tests(what: str) -> None:
     """A build started by a test (or its fixtures) without the `build` marker fails that test."""
-    current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" ", 1)[0]
-    if current and current not in _build_tests:
-        pytest.fail(f"{current} runs {what}: mark it @pytest.mark.build", pytrace=False)
+    if _current_test is not None and _current_test.get_closest_marker("build") is None:
+        pytest.fail(f"{_current_test.nodeid} runs {what}: mark it @pytest.mark.build", pytrace=False)
 
 
 def pytest_configure(config):
+    global _build_site_unguarded
     from tools import build_site
 
-    original = build_site.build
+    _build_site_unguarded = original = build_site.build
 
     @functools.wraps(original)
     def guarded(*args, **kwargs):

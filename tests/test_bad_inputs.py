@@ -51,6 +51,9 @@ from conftest import ROOT, BuildResult, build, copy_project
 
 from reportsite.check import check_project
 
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("bad_inputs")
+
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASE_FILES = sorted(CASES_DIR.glob("*.yml"))
 # Builds run side by side: each is mostly one Python process waiting on imports and small files.

@@ -6,7 +6,8 @@ import pytest
 
 from conftest import build, reach_for_charts, serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.xdist_group("browser")]
 
 NBSP = "\u00a0"
 

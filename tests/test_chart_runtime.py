@@ -11,7 +11,8 @@ import pytest
 
 from conftest import build, copy_project, serve
 
-pytestmark = [pytest.mark.browser, pytest.mark.build]
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.xdist_group("chart_runtime")]
 
 NBSP = "\u00a0"
 RUNTIME = "vega-bundle.js"

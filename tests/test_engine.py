@@ -14,6 +14,9 @@ from conftest import LANGUAGES, SITE, copy_project
 
 from reportsite import engine
 
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("engine")
+
 
 def test_i18n_builds_the_other_languages_from_its_post_build_and_sorts_files_before_ours():
     from mkdocs_static_i18n.plugin import I18n

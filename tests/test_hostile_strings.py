@@ -15,6 +15,9 @@ import yaml
 
 from conftest import copy_project, reach_for_charts, search_for, serve, site_pages
 
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("hostile_strings")
+
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
 IMG = "<img src=x onerror=\"__pwned='img'\">"
 SCRIPT = "</script><script>window.__pwned='script'</script>"

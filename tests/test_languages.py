@@ -20,6 +20,9 @@ from reportsite import placeholders
 from reportsite.model import SHORTCODE
 from reportsite.search_index import lunr_language
 
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("languages")
+
 NEW = "nn"   # Norwegian Nynorsk: Material and lunr.js (as "no") both know it
 
 
