@@ -342,6 +342,13 @@ def pytest_configure(config):
 # Functions, not expressions: Playwright evaluates an expression with eval, which the site's
 # Content Security Policy refuses.
 
+# Conditions to wait for instead of a fixed time: the next frame drawn (what a key or pointer
+# changed is on screen), the main thread idle, every CSS transition ended.
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
+IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 5000}))"
+TRANSITIONS_ENDED = """() => document.getAnimations()
+    .every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
+
 CHARTS_SETTLED = """() => Array.from(document.querySelectorAll('figure.report-chart'))
     .every(f => f.dataset.chartState === 'interactive' || f.dataset.chartState === 'static')"""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from conftest import copy_project, reach_for_charts, search_for, serve, site_pages
 
@@ -246,9 +247,8 @@ def test_search_results_show_the_strings_as_text(page, hostile_site):
     _, url = hostile_site
     page.goto(url + "en/")
     search_for(page, "onerror")
-    page.wait_for_timeout(300)
-    results = page.inner_text(".md-search-result")
-    assert "<img" in results
+    expect(page.locator(".md-search-result")).to_contain_text("<img")
+    page.wait_for_load_state("networkidle")   # an image the results made would have loaded or failed
     found = page.evaluate(INJECTED)
     assert found["flag"] is None and found["handlers"] == [] and found["images"] == []
 

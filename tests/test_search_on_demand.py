@@ -11,6 +11,8 @@ import pytest
 
 import material
 
+from conftest import IDLE
+
 BUNDLE = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
 SCRIPT = Path(__file__).resolve().parents[1] / "site_src" / "assets" / "javascripts" / "search-on-demand.js"
 SEARCH_FILES = re.compile(r"/workers/search\.|/lunr/|/search/search_index\.json")
@@ -39,7 +41,7 @@ def test_search_loads_when_the_reader_reaches_for_it(page, site_url, path, query
     requested: list[str] = []
     page.on("request", lambda r: SEARCH_FILES.search(r.url) and requested.append(r.url))
     page.goto(site_url + path, wait_until="networkidle")
-    page.wait_for_timeout(300)
+    page.evaluate(IDLE)   # the page's scripts have run and the browser has nothing left to do
     assert requested == [], requested
     page.keyboard.press("/")   # Material's key for the search: the reader reaches for it
     page.keyboard.type(query, delay=20)

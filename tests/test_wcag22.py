@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TRANSITIONS_ENDED
 from test_accessibility import CONTENT_PAGES, EMBED_PAGES, PAGE_SOURCES, _open
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -115,7 +116,7 @@ def test_focus_is_not_hidden_under_the_sticky_header(browser, site_url, path, ke
         if box["covers"]:
             # Judged once transitions end: the search closes when focus leaves it (search-focus.js)
             # and its layer fades or slides out in 0.25 s.
-            sized_page.wait_for_timeout(400)
+            sized_page.wait_for_function(TRANSITIONS_ENDED)
             box = _focused_box(sized_page)
         seen += 1
         problem = _obscured(box)
