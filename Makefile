@@ -11,7 +11,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test serve check schema new-report bench clean chromium
+.PHONY: site test test-fast serve check schema new-report bench clean chromium
 
 $(VENV)/.site-deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,15 @@ schema: $(VENV)/.site-deps
 new-report:
 	$(PYTHON) tools/new_report.py "$(DEST)"
 
+# Every test, in two processes (pytest-xdist), test by test; a file whose module fixture builds a
+# site of its own is kept in one process (xdist_group), and the site the other tests read is built
+# once per run for both (tests/conftest.py).
 test: $(VENV)/.test-deps chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadgroup
+
+# While working: the tests that need no build and no browser, in well under a minute.
+test-fast: $(VENV)/.test-deps
+	$(PY) -m pytest -n 2 -m "not browser and not build"
 
 # Speed and size, measured and written to bench/results/; not part of `make test`'s pass/fail.
 bench: $(VENV)/.test-deps chromium

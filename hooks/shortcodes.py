@@ -1,12 +1,13 @@
-"""Hook: shortcodes. Before Markdown, each becomes Markdown with placeholders (reportsite.shortcodes);
-after Markdown, the placeholders become the HTML rendered from data, which Markdown never sees; the
-parts search leaves out go in after Material's search has read the page."""
+"""Hook: shortcodes. A page's steps (reportsite.pipeline.Page), one MkDocs event at a time: before
+Markdown, each shortcode becomes Markdown with placeholders; after Markdown, the placeholders become
+the HTML rendered from data, which Markdown never sees; the parts search leaves out go in after
+Material's search has read the page."""
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from reportsite import engine, live_preview, shortcodes, state
+from reportsite import engine, live_preview, state
 
 
 def on_page_markdown(markdown, *, page, config, files):
@@ -17,25 +18,13 @@ def on_page_markdown(markdown, *, page, config, files):
 
 
 def on_page_content(html, *, page, config, files):
-    fragments = state.for_config(config).fragments.get(page.file.src_uri)
-    if fragments is None:
-        return html
-    for item in _toc_items(page.toc):
-        item.title = shortcodes.heading_title(item.title, fragments)
-    return shortcodes.insert(html, fragments, state.for_config(config).placeholder)
+    steps = state.for_config(config).pages.get(page.file.src_uri)
+    return html if steps is None else steps.content(html, page.toc)
 
 
 @event_priority(engine.AFTER_SEARCH_READS)
 def on_page_context(context, *, page, config, nav):
-    fragments = state.for_config(config).fragments.get(page.file.src_uri)
-    if fragments is not None and fragments.after_search:
-        page.content = shortcodes.put_after_search(page.content, fragments)
-        if fragments.after_search:
-            raise RuntimeError(f"{page.file.src_uri}: {len(fragments.after_search)} parts of the page lost their place")
+    steps = state.for_config(config).pages.get(page.file.src_uri)
+    if steps is not None:
+        page.content = steps.after_search(page.content)
     return context
-
-
-def _toc_items(items):
-    for item in items:
-        yield item
-        yield from _toc_items(item.children)

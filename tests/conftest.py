@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
+import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -16,7 +20,8 @@ import pytest
 
 from reportsite import siteconfig
 from reportsite.model import SiteData, load_site_data
-from tools.project import PROJECT_PARTS, copy_project  # noqa: F401  (tests import them from here)
+from tools import project as _project
+from tools.project import PROJECT_PARTS  # noqa: F401  (tests import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's configuration as the build reads it (mkdocs.yml, with SITE_URL from the environment).
@@ -52,10 +57,43 @@ class BuildResult:
 
 def build(project: Path, site: Path, env: dict[str, str] | None = None) -> BuildResult:
     """Run the real `mkdocs build --strict` on a project folder (env: extra environment variables)."""
+    _only_in_build_tests("mkdocs build")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     proc = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=project, env=env,
                           capture_output=True, text=True, timeout=600)
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
+
+
+def copy_project(dest: Path, root: Path = ROOT, parts=PROJECT_PARTS, cache: Path | None = None) -> Path:
+    """A copy of the project's sources at dest, to edit and build (tools/project.py); with `cache`
+    (the warm_cache fixture), the copy starts with that cache folder, so its build is warm."""
+    _project.copy_project(dest, root, parts)
+    if cache is not None:
+        shutil.copytree(cache, dest / ".cache")
+    return dest
+
+
+# -- made once per test run, shared by pytest-xdist's workers ------------------------------------
+
+def _run_folder(config) -> Path:
+    """A folder of this test run that every xdist worker sees: the workers' base folders' parent."""
+    base = config._tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(config, "workerinput") else base
+
+
+def once_per_run(config, name: str, make) -> Path:
+    """The folder `name`, made by make(folder) once per test run: the first worker to get here makes
+    it while holding a lock, the others wait and use it (a failed attempt is made again)."""
+    run = _run_folder(config)
+    folder, done = run / name, run / f"{name}.done"
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 def configured_site_url() -> str:
@@ -69,13 +107,40 @@ def site_pages(site: Path) -> list[str]:
                   for p in site.rglob("index.html"))
 
 
+def _bundle(config) -> Path:
+    """The folder of what `make site` builds from the project (site/, dist/), once per test run."""
+    def make(out: Path) -> None:
+        result = _build_site_unguarded(ROOT, out / "site", out / "dist")
+        (out / "result.json").write_text(json.dumps({"zip": result.zip_path.name, "epoch": result.epoch}))
+    return once_per_run(config, "build", make)
+
+
+def _warm_cache(config) -> Path:
+    """The project's cache folder as the build of _bundle left it, copied once per test run."""
+    def make(folder: Path) -> None:
+        source = ROOT / ".cache"
+        for path in sorted(source.rglob("*")):
+            target = folder / path.relative_to(source)
+            if path.is_dir():
+                target.mkdir(exist_ok=True)
+            elif path.name == "entries.sqlite3":   # a consistent copy, even while a build writes to it
+                with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
+                    src.backup(dst)
+            elif not path.name.endswith(("-wal", "-shm")):   # the SQLite file's log: in the copy above
+                shutil.copy2(path, target)
+    _bundle(config)
+    return once_per_run(config, "warm-cache", make)
+
+
 @pytest.fixture(scope="session")
-def built_bundle(tmp_path_factory):
-    """What `make site` builds (tools/build_site.py): the web site and the offline zip."""
+def built_bundle(request):
+    """What `make site` builds (tools/build_site.py): the web site and the offline zip; built once per
+    test run (every xdist worker reads the same one), with the project's own cache folder."""
     from tools import build_site
 
-    out = tmp_path_factory.mktemp("build")
-    return build_site.build(ROOT, out / "site", out / "dist")
+    out = _bundle(request.config)
+    result = json.loads((out / "result.json").read_text())
+    return build_site.BuildResult(out / "site", out / "dist" / result["zip"], result["epoch"])
 
 
 @pytest.fixture(scope="session")
@@ -83,8 +148,25 @@ def built_site(built_bundle) -> Path:
     return built_bundle.site
 
 
+@pytest.fixture(scope="session")
+def warm_cache(request, built_bundle) -> Path:
+    """The project's cache folder (.cache/: drawn charts, compiled templates, font files) as the
+    build of built_bundle left it, copied once per test run. Builds of copies of the project start
+    from a copy of it (copy_project's `cache`), warm, each with a SQLite file of its own; the cache
+    is content-addressed, so a copy whose sources were edited draws only what changed."""
+    return _warm_cache(request.config)
+
+
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
+def project_copy(request, tmp_path) -> Path:
+    """A copy of the project to edit; in a `build` test, to build too, and then with a warm cache."""
+    cache = request.getfixturevalue("warm_cache") if request.node.get_closest_marker("build") else None
+    return copy_project(tmp_path / "project", cache=cache)
+
+
+@pytest.fixture
+def cold_project_copy(tmp_path) -> Path:
+    """A copy of the project with no cache folder: for tests about the cache itself."""
     return copy_project(tmp_path / "project")
 
 
@@ -179,55 +261,94 @@ def search_for(page, query: str, timeout: float = 20000):
 
 
 
-@dataclass
-class RenderedPage:
-    markdown: str       # the Markdown MkDocs gets: shortcodes replaced by placeholders
-    html: str           # after Markdown, with the shortcodes' HTML in place
-    chart_ids: list[str]
-
-
 def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/", data: SiteData | None = None,
-                site=SITE) -> RenderedPage:
-    """A page's Markdown through the build's own steps, in-process: placed, resolved, expanded, converted,
-    HTML inserted. Raises SiteDataError with the problems the build would report."""
-    import itertools
-
-    from reportsite import shortcodes, validate
-    from reportsite.errors import SiteDataError
+                site=SITE):
+    """A page's Markdown through the build's own steps (reportsite.pipeline, which the build's hooks
+    run), in-process: placed, resolved, expanded, converted, HTML inserted, after-search parts back.
+    Returns pipeline.Rendered (markdown, searched, html, chart_ids); raises SiteDataError with the
+    problems the build would report."""
+    from reportsite import pipeline, validate
     from reportsite.paths import SitePaths
-    from reportsite.render import PageContext, PageRenderer
+    from reportsite.render import PageContext
 
-    data = data or load_data()
-    src = f"content/{lang}/test.md"
-    to_html = validate._markdown(site)
-    placement = shortcodes.place(markdown, src, to_html)
-    problems = placement.problems + [p for p in (shortcodes.resolve(u, data, src) for u in placement.usable) if p]
-    if problems:
-        raise SiteDataError(problems)
     paths = SitePaths(site.codes, site.directory_urls)
     root = paths.root(lang)
-    ctx = PageContext(lang=lang, src=src, url=root + url, findings_url=root + "funn/", paths=paths,
-                      site_url=site.site_url, site_name=site.language(lang).site_name)
-    counter = itertools.count()
+    ctx = PageContext(lang=lang, src=f"content/{lang}/test.md", url=root + url, findings_url=root + "funn/",
+                      paths=paths, site_url=site.site_url, site_name=site.language(lang).site_name)
+    return pipeline.render(markdown, data or load_data(), ctx, site.templates_dir, validate._markdown(site))
 
-    def placeholder() -> str:
-        return f"rsx{0:012x}n{next(counter)}x"
-    renderer = PageRenderer(data, ctx, site.templates_dir, placeholder)
-    expanded = shortcodes.expand(markdown, placement.usable, renderer)
-    html = shortcodes.insert(to_html(expanded), renderer.out, placeholder)   # what search reads
-    return RenderedPage(expanded, shortcodes.put_after_search(html, renderer.out), renderer.out.chart_ids)
+
+# The fixtures every build of the project in the tests goes through (the others use them).
+BUILD_FIXTURES = {"built_bundle", "warm_cache"}
+_current_test: pytest.Item | None = None
+_build_site_unguarded = None   # tools/build_site.py's build, for the run's own build (pytest_configure)
+
+
+def _builds(item) -> bool:
+    return bool(BUILD_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every test that opens Chromium carries the `browser` marker, so `-m "not browser"` runs none."""
-    unmarked = [item.nodeid for item in items
-                if "browser" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None]
-    if unmarked:
-        raise pytest.UsageError("tests that open Chromium without @pytest.mark.browser: " + ", ".join(unmarked))
+    """Every test that opens Chromium carries the `browser` marker, and every test that builds a site
+    the `build` marker, so `-m "not browser and not build"` (make test-fast) runs neither. The tests
+    that need neither run first, while the site is built (pytest_collection_finish)."""
+    problems = []
+    for marker, uses in (("browser", lambda item: "browser" in getattr(item, "fixturenames", ())), ("build", _builds)):
+        unmarked = [item.nodeid for item in items if uses(item) and item.get_closest_marker(marker) is None]
+        if unmarked:
+            problems.append(f"tests that use a {marker} fixture without @pytest.mark.{marker}: " + ", ".join(unmarked))
+    if problems:
+        raise pytest.UsageError("\n".join(problems))
+    items.sort(key=lambda item: bool(item.get_closest_marker("build") or item.get_closest_marker("browser")))
+
+
+def pytest_collection_finish(session):
+    """When tests that read the built site will run, start building it at once, in the background
+    (the first xdist worker to get here builds it, the other waits), while the other tests run."""
+    if any(_builds(item) for item in session.items):
+        def build_in_background() -> None:
+            try:
+                _warm_cache(session.config)
+            except Exception:   # noqa: BLE001  the fixtures build it again, and show why it fails
+                pass
+        threading.Thread(target=build_in_background, daemon=True).start()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    global _current_test
+    _current_test = item   # before its fixtures are set up: a module fixture's build counts as the test's
+
+
+def _only_in_build_tests(what: str) -> None:
+    """A build started by a test (or its fixtures) without the `build` marker fails that test."""
+    if _current_test is not None and _current_test.get_closest_marker("build") is None:
+        pytest.fail(f"{_current_test.nodeid} runs {what}: mark it @pytest.mark.build", pytrace=False)
+
+
+def pytest_configure(config):
+    global _build_site_unguarded
+    from tools import build_site
+
+    _build_site_unguarded = original = build_site.build
+
+    @functools.wraps(original)
+    def guarded(*args, **kwargs):
+        _only_in_build_tests("tools/build_site.py's build")
+        return original(*args, **kwargs)
+    build_site.build = guarded
 
 
 # Functions, not expressions: Playwright evaluates an expression with eval, which the site's
 # Content Security Policy refuses.
+
+# Conditions to wait for instead of a fixed time: the next frame drawn (what a key or pointer
+# changed is on screen), the main thread idle, every CSS transition ended.
+NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
+IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 5000}))"
+TRANSITIONS_ENDED = """() => document.getAnimations()
+    .every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
+
 CHARTS_SETTLED = """() => Array.from(document.querySelectorAll('figure.report-chart'))
     .every(f => f.dataset.chartState === 'interactive' || f.dataset.chartState === 'static')"""
 

@@ -11,7 +11,7 @@ from conftest import LANGUAGES, ROOT, load_data, reach_for_charts, serve
 
 from reportsite.charts import THEMES
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 CONTENT = ROOT / "content"
 SCHEMES = {"light": "default", "dark": "slate"}  # Playwright colour scheme -> Material's scheme

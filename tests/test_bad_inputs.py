@@ -51,6 +51,9 @@ from conftest import ROOT, BuildResult, build, copy_project
 
 from reportsite.check import check_project
 
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("bad_inputs")
+
 CASES_DIR = Path(__file__).parent / "bad_inputs"
 CASE_FILES = sorted(CASES_DIR.glob("*.yml"))
 # Builds run side by side: each is mostly one Python process waiting on imports and small files.
@@ -176,6 +179,7 @@ def built_runs(request, tmp_path_factory):
 
 
 @pytest.mark.parametrize("case_file", BUILT_CASES, ids=[p.stem for p in BUILT_CASES])
+@pytest.mark.build
 def test_build_and_check_give_the_same_message(case_file, built_runs):
     case = load_case(case_file)
     result, check, expected = built_runs[case_file].result(timeout=600)

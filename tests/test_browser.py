@@ -6,7 +6,8 @@ import pytest
 
 from conftest import build, reach_for_charts, serve
 
-pytestmark = pytest.mark.browser
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.xdist_group("browser")]
 
 NBSP = "\u00a0"
 
@@ -69,11 +70,11 @@ def test_language_switcher_keeps_the_page(page, site_url, start, target, lang):
 
 
 @pytest.fixture(scope="module")
-def decimal_site(tmp_path_factory):
+def decimal_site(tmp_path_factory, warm_cache):
     """The real site with one sourced figure given a decimal, to see decimal formats end to end."""
     from conftest import copy_project
 
-    project = copy_project(tmp_path_factory.mktemp("decimal") / "project")
+    project = copy_project(tmp_path_factory.mktemp("decimal") / "project", cache=warm_cache)
     findings = project / "data" / "findings.yml"
     findings.write_text(findings.read_text(encoding="utf-8").replace("value: 28\n", "value: 27.8\n"), encoding="utf-8")
     result = build(project, project / "site")

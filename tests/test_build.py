@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from markupsafe import escape
 
 from conftest import LANGUAGES, ROOT, SITE, build, load_data
@@ -31,6 +32,7 @@ def test_every_page_exists_in_both_languages():
             "ordliste.md", "tilgjengelighet.md"} <= _pages("nb")
 
 
+@pytest.mark.build
 def test_every_finding_appears_in_both_languages(built_site):
     for lang in LANGUAGES:
         html = _html_for(built_site, lang, "funn.md").read_text(encoding="utf-8")
@@ -48,6 +50,7 @@ def test_figures_in_content_come_from_data():
     assert [str(p) for page in pages.values() for p in validate.typed_numbers(page)] == []
 
 
+@pytest.mark.build
 def test_every_figure_on_a_page_is_the_data_value(built_site):
     """Each rendered figure carries its id; its text is the formatted data value, so nothing is hand-typed."""
     seen = 0
@@ -62,6 +65,7 @@ def test_every_figure_on_a_page_is_the_data_value(built_site):
     assert seen > 20
 
 
+@pytest.mark.build
 def test_build_fails_when_a_page_is_missing_in_one_language(project_copy, tmp_path):
     (project_copy / "content" / "en" / "ordliste.md").unlink()
     result = build(project_copy, tmp_path / "out")
@@ -71,6 +75,7 @@ def test_build_fails_when_a_page_is_missing_in_one_language(project_copy, tmp_pa
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_build_fails_with_a_clear_message_on_bad_data(project_copy, tmp_path):
     findings = project_copy / "data" / "findings.yml"
     findings.write_text(findings.read_text(encoding="utf-8").replace("value: 43", "value: 143"), encoding="utf-8")
@@ -80,6 +85,7 @@ def test_build_fails_with_a_clear_message_on_bad_data(project_copy, tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.build
 def test_build_fails_on_unknown_shortcode_in_a_page(project_copy, tmp_path):
     page = project_copy / "content" / "en" / "arsaker.md"
     text = page.read_text(encoding="utf-8")
@@ -92,6 +98,7 @@ def test_build_fails_on_unknown_shortcode_in_a_page(project_copy, tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.build
 def test_site_loads_nothing_from_other_hosts(built_site):
     offenders = []
     for path in built_site.rglob("*.html"):

@@ -15,6 +15,7 @@ from conftest import ROOT
 from tools import build_site
 
 
+@pytest.mark.build
 def test_make_site_builds_the_web_site_and_one_zip(built_bundle):
     assert (built_bundle.site / "index.html").is_file()
     assert (built_bundle.site / "en" / "funn" / "index.html").is_file()
@@ -22,12 +23,14 @@ def test_make_site_builds_the_web_site_and_one_zip(built_bundle):
     assert not list(built_bundle.site.parent.glob(".build-*")), "the staging folder is removed"
 
 
+@pytest.mark.build
 def test_two_builds_of_the_same_commit_give_identical_zips(built_bundle, tmp_path):
     again = build_site.build(ROOT, tmp_path / "site", tmp_path / "dist")
     assert again.zip_path.name == built_bundle.zip_path.name
     assert again.zip_path.read_bytes() == built_bundle.zip_path.read_bytes()
 
 
+@pytest.mark.build
 def test_zip_entries_carry_the_commit_time_and_fixed_modes(built_bundle):
     with zipfile.ZipFile(built_bundle.zip_path) as archive:
         infos = archive.infolist()
@@ -75,6 +78,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("breakage", ["bad data", "offline build only"])
+@pytest.mark.build
 def test_a_failed_build_leaves_site_and_dist_untouched(project_copy, breakage):
     if breakage == "bad data":
         findings = project_copy / "data" / "findings.yml"

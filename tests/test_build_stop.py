@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import ROOT
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+pytestmark = [pytest.mark.build, pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")]
 
 
 def _start(project: Path, out: Path) -> subprocess.Popen:
@@ -53,8 +53,8 @@ def _group_gone(pgid: int, timeout: float = 10) -> bool:
 
 
 @pytest.mark.parametrize("how, code, name", [("SIGTERM", 143, "SIGTERM"), ("Ctrl-C", 130, "Ctrl-C")])
-def test_stopped_build_leaves_nothing_behind(tmp_path, how, code, name):
-    project = copy_project(tmp_path / "project")
+def test_stopped_build_leaves_nothing_behind(project_copy, tmp_path, how, code, name):
+    project = project_copy
     out = tmp_path / "out"
     out.mkdir()
     proc = _start(project, out)
@@ -72,8 +72,8 @@ def test_stopped_build_leaves_nothing_behind(tmp_path, how, code, name):
     assert _group_gone(proc.pid), "a process of the build is still running"
 
 
-def test_a_killed_builds_staging_folder_is_cleared_by_the_next_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+def test_a_killed_builds_staging_folder_is_cleared_by_the_next_build(project_copy, tmp_path):
+    project = project_copy
     out = tmp_path / "out"
     out.mkdir()
     proc = _start(project, out)

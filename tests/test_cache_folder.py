@@ -3,6 +3,10 @@ so in one line; it never stops the build with a traceback."""
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from conftest import build
 from reportsite.cache import CompiledTemplates, ContentCache
 
@@ -21,7 +25,9 @@ def test_unwritable_cache_folder_is_given_up_with_one_message(tmp_path, caplog):
     assert len(messages) == 1 and "cannot be used" in messages[0] and "building without it" in messages[0]
 
 
-def test_build_with_a_cache_that_is_not_a_folder(project_copy, tmp_path):
+@pytest.mark.build
+def test_build_with_a_cache_that_is_not_a_folder(cold_project_copy, tmp_path):
+    project_copy = cold_project_copy
     (project_copy / ".cache").write_text("not a folder")
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
@@ -29,8 +35,10 @@ def test_build_with_a_cache_that_is_not_a_folder(project_copy, tmp_path):
     assert "cannot be used (Not a directory): building without it" in result.output
 
 
+@pytest.mark.build
 def test_compiled_templates_stay_off_disk_and_an_edited_template_is_compiled_again(project_copy, tmp_path):
     """A compiled template on disk would be pickled code that a committed .cache/ could replace."""
+    shutil.rmtree(project_copy / ".cache" / "templates", ignore_errors=True)   # left by older builds
     first = build(project_copy, tmp_path / "first")
     assert first.returncode == 0, first.output
     assert not (project_copy / ".cache" / "templates").exists()

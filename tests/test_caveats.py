@@ -33,6 +33,7 @@ def page_lang(text: str) -> str:
     return re.search(r'<html[^>]* lang="([^"]+)"', text).group(1)
 
 
+@pytest.mark.build
 def test_each_caveat_is_shown_in_both_languages_on_every_page_that_shows_its_figure(built):
     data = load_data()
     with_caveat = [f for f in data.figures.values() if f.caveat]
@@ -60,6 +61,7 @@ def test_each_caveat_is_shown_in_both_languages_on_every_page_that_shows_its_fig
     assert all(shown_in.values()), f"no page showed a figure with a caveat in some language: {shown_in}"
 
 
+@pytest.mark.build
 def test_every_key_figure_has_a_unit(built):
     cards = 0
     for page in built.rglob("*.html"):

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import build, copy_project, serve
 
-pytestmark = pytest.mark.browser
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.xdist_group("chart_runtime")]
 
 NBSP = "\u00a0"
 RUNTIME = "vega-bundle.js"
@@ -21,10 +22,10 @@ STATE = "document.querySelector('figure.report-chart').dataset.chartState"
 
 
 @pytest.fixture(scope="module")
-def decimal_site(tmp_path_factory):
+def decimal_site(tmp_path_factory, warm_cache):
     """The real site with the share of small municipalities given a decimal (27.8), so the tooltip
     shows whether the number format is the page's: 27,8 % in Bokmål, 27.8% in English."""
-    project = copy_project(tmp_path_factory.mktemp("runtime") / "project")
+    project = copy_project(tmp_path_factory.mktemp("runtime") / "project", cache=warm_cache)
     findings = project / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
     assert text.count("value: 28\n") == 1

@@ -6,20 +6,20 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[\w./-]+?)(?::(?P<line>\d+))?: (?P<what>.+) — (?P<todo>.+)$")
 
 
-def _check(project: Path) -> tuple[int, list[str], str, float]:
+def _check(project: Path) -> tuple[int, list[str], str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-    started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)
-    return proc.returncode, proc.stdout.splitlines(), proc.stderr, time.perf_counter() - started
+    return proc.returncode, proc.stdout.splitlines(), proc.stderr
 
 
 def _append(path: Path, text: str) -> int:
@@ -46,7 +46,7 @@ def test_every_problem_is_printed_at_once(project_copy):
     (content / "en" / "ordliste.md").unlink()
     typed_line = _append(content / "nb" / "anbefalinger.md", "\nOm lag 187 kommuner.\n") + 1
 
-    code, out, err, _ = _check(project_copy)
+    code, out, err = _check(project_copy)
     assert code == 1
     assert all(PROBLEM_LINE.match(line) for line in out), out
     expected = [
@@ -66,7 +66,7 @@ def test_every_problem_is_printed_at_once(project_copy):
 
 def test_ids_in_pages_are_checked_when_the_data_loads(project_copy):
     line = _append(project_copy / "content" / "en" / "arsaker.md", "\n{{ finding no-such-id }}\n") + 1
-    code, out, _, _ = _check(project_copy)
+    code, out, _ = _check(project_copy)
     assert code == 1
     assert any(l.startswith(f"content/en/arsaker.md:{line}: {{{{ finding no-such-id }}}}: no finding has the id "
                             "'no-such-id' — use the id of a finding in data/") for l in out), out
@@ -76,7 +76,7 @@ def test_line_numbers_count_the_front_matter(project_copy):
     """funn.md starts with front matter; the line named is the line in the file."""
     page = project_copy / "content" / "nb" / "funn.md"
     line = _edit(page, "{{ findings conclusions }}", "{{ findings konklusjoner }}")
-    code, out, _, _ = _check(project_copy)
+    code, out, _ = _check(project_copy)
     assert code == 1
     assert any(l.startswith(f"content/nb/funn.md:{line}: {{{{ findings konklusjoner }}}}: no finding is in the section")
                for l in out), out
@@ -88,7 +88,7 @@ def test_a_translation_that_drops_a_chart_is_reported(project_copy):
     first = re.search(r"\{\{ key-figures [^}]*\}\}", text)
     assert first, "test setup: the English front page shows key figures"
     _edit(page, first.group(0), "{{ key-figures lup-contact }}")
-    code, out, _, _ = _check(project_copy)
+    code, out, _ = _check(project_copy)
     assert code == 1
     assert any(l.startswith("content/en/index.md:") and "the translation shows {{ key-figures lup-contact }} where "
                "content/nb/index.md shows {{ key-figures" in l for l in out), out
@@ -98,12 +98,13 @@ def test_a_source_that_backs_nothing_is_reported(project_copy):
     line = _append(project_copy / "data" / "report.yml",
                    "  - id: unused-source\n    kind: web\n    publisher: Nobody\n"
                    "    title: {nb: Ingenting, en: Nothing}\n    url: https://example.invalid/\n")
-    code, out, _, _ = _check(project_copy)
+    code, out, _ = _check(project_copy)
     assert code == 1
     assert out == [f"data/report.yml:{line}: the source 'unused-source' backs nothing on the site — cite it in a "
                    "finding's sources or with {{ source unused-source }} on a page, or remove it"]
 
 
+@pytest.mark.build
 def test_mkdocs_yml_saved_as_latin_1(project_copy, tmp_path):
     """MkDocs reads its configuration before any hook runs: `make check` (which `make site` runs
     first) names the file and line; the build itself stops with MkDocs' own one-line message."""
@@ -111,7 +112,7 @@ def test_mkdocs_yml_saved_as_latin_1(project_copy, tmp_path):
     text = config.read_text(encoding="utf-8")
     config.write_bytes(text.replace("site_name:", "# Små distriktskommuner\nsite_name:", 1).encode("latin-1"))
     line = text[: text.index("site_name:")].count("\n") + 1
-    code, out, err, _ = _check(project_copy)
+    code, out, err = _check(project_copy)
     assert code == 1 and "Traceback" not in err
     assert out == [f"mkdocs.yml:{line}: the file is not UTF-8 text — save the file with UTF-8 encoding"]
     from conftest import build

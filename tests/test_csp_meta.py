@@ -80,6 +80,7 @@ def test_the_live_preview_carries_no_policy(monkeypatch):
 
 
 @pytest.mark.parametrize("which", ["web", "offline"])
+@pytest.mark.build
 def test_every_page_carries_the_policy_first_in_its_head(built_bundle, tmp_path, which):
     if which == "web":
         folder = built_bundle.site
@@ -119,6 +120,7 @@ class _Scripts(HTMLParser):
             self.preloaded.append(names["href"])
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["web", "offline"])
 def test_every_script_of_a_page_is_announced_in_its_head(built_bundle, tmp_path, which):
     """The <meta> policy stops Chromium's preload scanner: without these, the body's scripts load one
@@ -176,6 +178,7 @@ def _pages(which: str, built_site: Path, unpacked: Path, base: str) -> list[str]
 
 @pytest.mark.browser
 @pytest.mark.parametrize("which", ["http", "file"])
+@pytest.mark.build
 def test_the_meta_policy_is_enforced_and_the_site_works_under_it(meta_page, which, built_site, unpacked, no_header_url):
     page = meta_page
     urls = _pages(which, built_site, unpacked, no_header_url)
@@ -205,6 +208,7 @@ def test_the_meta_policy_is_enforced_and_the_site_works_under_it(meta_page, whic
 @pytest.mark.browser
 @pytest.mark.parametrize("which, path, query", [("http", "", "Klimasats"), ("http", "en/", "procurement"),
                                                 ("file", "funn.html", "kommunene"), ("file", "en/funn.html", "municipalities")])
+@pytest.mark.build
 def test_search_works_under_the_meta_policy(meta_page, which, path, query, unpacked, no_header_url):
     """Over HTTP the search worker is a Worker ('self'); from file:// it runs in an iframe (iframe-worker
     shim), which inherits the policy: its globals load from a file, not an inline script."""

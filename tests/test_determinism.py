@@ -8,6 +8,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, build, copy_project
 from test_fonts import SYSTEM_FONTS, fonts_env, impostor_fonts
 
@@ -27,6 +29,7 @@ def tree_hash(digests: dict[str, str]) -> str:
     return hashlib.sha256("".join(f"{path}\0{digest}\n" for path, digest in sorted(digests.items())).encode()).hexdigest()
 
 
+@pytest.mark.build
 def test_two_clean_builds_are_byte_identical(tmp_path):
     epoch = commit_epoch()
     # Different folders, hash seeds and machines' fonts: the first build sees the system's fonts and
@@ -53,6 +56,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {commit_day}
 
 
+@pytest.mark.build
 def test_dates_follow_the_commit_not_the_clock(tmp_path):
     """A build as of another day writes that day: the date is an input, so equal inputs give equal trees."""
     result = build(ROOT, tmp_path / "site", env={"SOURCE_DATE_EPOCH": "1583971200"})  # 2020-03-12

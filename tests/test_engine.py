@@ -14,6 +14,9 @@ from conftest import LANGUAGES, SITE, copy_project
 
 from reportsite import engine
 
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("engine")
+
 
 def test_i18n_builds_the_other_languages_from_its_post_build_and_sorts_files_before_ours():
     from mkdocs_static_i18n.plugin import I18n
@@ -21,32 +24,20 @@ def test_i18n_builds_the_other_languages_from_its_post_build_and_sorts_files_bef
     assert getattr(I18n.on_post_build, "mkdocs_priority", 0) == -100
     assert getattr(I18n.on_files, "mkdocs_priority", 0) == -100 > engine.AFTER_I18N
     assert -100 > engine.AFTER_I18N_SEARCH_INDEX
-    assert "building" in I18n.on_post_build.__code__.co_names, "i18n no longer marks its language builds"
-    assert "reconfigure_search_index" in I18n.on_post_build.__code__.co_names
-
-
-def test_material_loads_search_from_base_url():
-    import material
-
-    base = Path(material.__file__).parent / "templates" / "base.html"
-    assert re.search(r'"base":\s*base_url', base.read_text(encoding="utf-8")), "Material's search no longer uses base_url"
-
-
-def test_mkdocs_can_add_generated_files():
-    from mkdocs.structure.files import File
-
-    assert "content" in File.generated.__code__.co_varnames
+    # That i18n marks its language builds (`building`) and merges the search indexes, that Material
+    # loads the index from base_url and that MkDocs takes generated content: shown by the builds
+    # below, test_languages.py, test_search_index.py and the searches in Chromium, not read from their code.
 
 
 @pytest.fixture(scope="module")
-def in_process_build(tmp_path_factory):
+def in_process_build(tmp_path_factory, warm_cache):
     """A real build of a copy of the project, in this process, counting what is made per build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from reportsite import state
 
-    project = copy_project(tmp_path_factory.mktemp("engine") / "project")
+    project = copy_project(tmp_path_factory.mktemp("engine") / "project", cache=warm_cache)
     calls = {"validate": 0, "generated_files": 0}
     original_validate, original_generated = state.validate, state.SiteBuild.generated_files
 
@@ -71,6 +62,7 @@ def in_process_build(tmp_path_factory):
     return project / "site", calls
 
 
+@pytest.mark.build
 def test_validation_and_generated_files_happen_once_per_build_not_per_language(in_process_build):
     site, calls = in_process_build
     assert len(LANGUAGES) > 1
@@ -80,6 +72,7 @@ def test_validation_and_generated_files_happen_once_per_build_not_per_language(i
         assert (site / root / "embed").is_dir() and (site / root / "search" / "search_index.json").is_file()
 
 
+@pytest.mark.build
 def test_each_languages_embed_page_has_its_own_site_name_and_back_link(in_process_build):
     site, _ = in_process_build
     for lang in LANGUAGES:

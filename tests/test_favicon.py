@@ -12,6 +12,7 @@ from reportsite import favicon
 from reportsite.errors import SiteDataError
 
 
+@pytest.mark.build
 def test_every_page_links_the_logo_as_an_svg_favicon(built_site):
     assert SITE.favicon.endswith(".svg") and SITE.logo_icon
     path = built_site / SITE.favicon

@@ -185,6 +185,7 @@ class _Head(HTMLParser):
             self.text.append(data)
 
 
+@pytest.mark.build
 def test_the_font_files_are_in_the_built_site_and_every_page_loads_them(built_site):
     woff2 = sorted((built_site / fonts.WEB_FOLDER).glob("*.woff2"))
     assert [p.name for p in woff2] == sorted(fonts.web_file_name(w, part) for w, part in fonts.web_files())
@@ -242,6 +243,7 @@ def test_unicode_ranges_join_consecutive_code_points():
     assert not set(fonts.WEB_PARTS[""]) & set(fonts.WEB_PARTS["-more"])
 
 
+@pytest.mark.build
 def test_static_chart_svgs_carry_their_glyphs(built_site):
     """An SVG shown through <img> cannot use the page's fonts: each carries the glyphs it shows."""
     import base64
@@ -307,6 +309,7 @@ def _chart_pages(site: Path) -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_static_chart_labels_fit_in_chromium_in_the_sites_font(page, built_site, site_url):
     svgs = sorted(p.name for p in (built_site / "assets" / "charts").glob("*.svg"))
     assert svgs
@@ -321,6 +324,7 @@ def test_static_chart_labels_fit_in_chromium_in_the_sites_font(page, built_site,
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_interactive_chart_labels_fit_and_pages_use_the_sites_font(page, built_site, site_url):
     pages = _chart_pages(built_site)
     assert any(p.startswith("en/") for p in pages) and any(not p.startswith("en/") for p in pages)
@@ -340,6 +344,7 @@ def test_interactive_chart_labels_fit_and_pages_use_the_sites_font(page, built_s
         assert not page.console_errors, (path, page.console_errors)
 
 
+@pytest.mark.build
 def test_charts_drawn_in_parallel_use_the_sites_fonts(tmp_path):
     """Enough charts that a real build draws them in worker processes (charts._PARALLEL_FROM): the
     workers draw with the site's fonts, byte for byte as this process does."""
@@ -371,6 +376,7 @@ def test_charts_drawn_in_parallel_use_the_sites_fonts(tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_pages_fetch_the_second_font_part_only_for_a_character_in_it(page, built_site, site_url):
     fetched: list[str] = []
     page.on("requestfinished", lambda r: r.url.endswith(".woff2") and fetched.append(r.url.rsplit("/", 1)[1]))

@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from conftest import copy_project, reach_for_charts, search_for, serve, site_pages
+
+# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("hostile_strings")
 
 # Each would set window.__pwned, or add an element or attribute, if it were ever taken as code.
 IMG = "<img src=x onerror=\"__pwned='img'\">"
@@ -86,11 +90,11 @@ def _hostile_data(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_project(tmp_path_factory):
+def hostile_project(tmp_path_factory, warm_cache):
     """The hostile copy built as `make site` builds it: the web site and the offline zip, unpacked."""
     from tools import build_site
 
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", cache=warm_cache)
     _hostile_data(project)
     built = build_site.build(project, project / "site", project / "dist")
     with zipfile.ZipFile(built.zip_path) as archive:
@@ -153,6 +157,7 @@ def _read_every_page(browser, urls: list[str]) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
     site, url = hostile_site
     pages = site_pages(site)
@@ -161,6 +166,7 @@ def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_nothing_from_data_runs_in_the_unpacked_bundle(browser, hostile_project):
     _, folder = hostile_project
     pages = sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
@@ -170,6 +176,7 @@ def test_nothing_from_data_runs_in_the_unpacked_bundle(browser, hostile_project)
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
+@pytest.mark.build
 def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_root):
     _, url = hostile_site
     _open_and_poke(page, url + lang_root + "funn/")
@@ -207,6 +214,7 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
+@pytest.mark.build
 def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_site, lang_root):
     _, url = hostile_site
     _open_and_poke(page, url + lang_root + "om-rapporten/")
@@ -221,6 +229,7 @@ def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_s
     assert page.locator("ul.report-sources a").first.get_attribute("href") == URL
 
 
+@pytest.mark.build
 def test_static_chart_svg_holds_the_text_as_text(hostile_site):
     site, _ = hostile_site
     for lang in ("nb", "en"):
@@ -233,13 +242,13 @@ def test_static_chart_svg_holds_the_text_as_text(hostile_site):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_search_results_show_the_strings_as_text(page, hostile_site):
     _, url = hostile_site
     page.goto(url + "en/")
     search_for(page, "onerror")
-    page.wait_for_timeout(300)
-    results = page.inner_text(".md-search-result")
-    assert "<img" in results
+    expect(page.locator(".md-search-result")).to_contain_text("<img")
+    page.wait_for_load_state("networkidle")   # an image the results made would have loaded or failed
     found = page.evaluate(INJECTED)
     assert found["flag"] is None and found["handlers"] == [] and found["images"] == []
 

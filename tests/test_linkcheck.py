@@ -112,12 +112,14 @@ def _embeds(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html") if "embed" in p.relative_to(site).parts}
 
 
+@pytest.mark.build
 def test_web_build_has_no_broken_links(built_site):
     assert len(_pages(built_site)) == 15   # seven pages in each language, and 404.html
     assert len(_embeds(built_site)) == 4   # two charts, each in both languages
     assert check_site(built_site, configured_site_url(), directory_urls=True) == []
 
 
+@pytest.mark.build
 def test_offline_bundle_has_no_broken_links(built_bundle, tmp_path):
     with zipfile.ZipFile(built_bundle.zip_path) as archive:
         archive.extractall(tmp_path)

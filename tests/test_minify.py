@@ -6,12 +6,15 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
+
 from reportsite import minify
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "site_src"
 
 
+@pytest.mark.build
 def test_every_own_script_and_stylesheet_is_published_minified(built_site):
     sources = sorted((OWN / minify.SCRIPTS).glob("*.js")) + sorted((OWN / minify.STYLESHEETS).glob("*.css"))
     assert len(sources) >= 10
@@ -27,6 +30,7 @@ def test_every_own_script_and_stylesheet_is_published_minified(built_site):
     assert interpreter.startswith("/*! vega-interpreter") and "Redistribution and use" in interpreter
 
 
+@pytest.mark.build
 def test_the_offline_bundle_has_the_same_minified_files(built_bundle):
     import zipfile
 

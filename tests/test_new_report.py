@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+
+import pytest
 
 from reportsite.prose import SHORTCODE
 from conftest import LANGUAGES, ROOT, build
@@ -19,11 +22,14 @@ def _new_report(dest) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_a_new_report_builds_strict_passes_the_check_and_its_own_tests(tmp_path):
+@pytest.mark.build
+def test_a_new_report_builds_strict_passes_the_check_and_its_own_tests(tmp_path, warm_cache):
     dest = tmp_path / "next-report"
     made = _new_report(dest)
     assert made.returncode == 0, made.stdout + made.stderr
     assert f"Created a new report site in {dest}" in made.stdout
+    assert not (dest / ".cache").exists()
+    shutil.copytree(warm_cache, dest / ".cache")   # the fonts and templates are the same: its builds start warm
 
     # The machinery came along; this report's content did not.
     for part in ("hooks/reportsite/render.py", "hooks/live_preview.py", "site_src/main.html", "schema/findings.schema.json",

@@ -54,6 +54,7 @@ def _open(page, folder: Path, path: str):
     reach_for_charts(page)
 
 
+@pytest.mark.build
 def test_zip_unpacks_into_one_folder_with_the_front_page(built_bundle):
     with zipfile.ZipFile(built_bundle.zip_path) as archive:
         names = archive.namelist()
@@ -65,6 +66,7 @@ def test_zip_unpacks_into_one_folder_with_the_front_page(built_bundle):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_every_page_works_offline_with_no_request_outside_the_folder(offline_page, unpacked):
     page, drawn = offline_page, {}
     for path in PAGES:
@@ -89,6 +91,7 @@ def test_every_page_works_offline_with_no_request_outside_the_folder(offline_pag
 @pytest.mark.browser
 @pytest.mark.parametrize("path, word, lang", [("funn.html", "kommunene", "nb"),
                                               ("en/funn.html", "municipalities", "en")])
+@pytest.mark.build
 def test_search_finds_pages_in_the_page_language(offline_page, unpacked, path, word, lang):
     page = offline_page
     _open(page, unpacked, path)
@@ -106,6 +109,7 @@ def test_search_finds_pages_in_the_page_language(offline_page, unpacked, path, w
 @pytest.mark.browser
 @pytest.mark.parametrize("start, target, lang", [("funn.html", "en/funn.html", "en"),
                                                    ("en/ordliste.html", "ordliste.html", "nb")])
+@pytest.mark.build
 def test_language_switcher_works_offline(offline_page, unpacked, start, target, lang):
     page = offline_page
     _open(page, unpacked, start)
@@ -120,6 +124,7 @@ def test_language_switcher_works_offline(offline_page, unpacked, start, target, 
 @pytest.mark.browser
 @pytest.mark.parametrize("path, back", [("embed/participation-gaps/index.html", "../../funn.html#innovative-procurement-gap"),
                                         ("en/embed/lup-share/index.html", "../../funn.html#lup-share-small")])
+@pytest.mark.build
 def test_embed_pages_work_offline(offline_page, unpacked, path, back):
     """A chart's embed page in the bundle: drawn from file://, its link back to the finding's file."""
     page = offline_page
@@ -130,6 +135,7 @@ def test_embed_pages_work_offline(offline_page, unpacked, path, back):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_the_bundle_draws_pages_and_charts_in_the_sites_font(offline_page, unpacked):
     """From file:// a browser refuses font files: the bundle's stylesheet carries the fonts."""
     from test_fonts import _platform_families

@@ -47,6 +47,7 @@ def _pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("index.html") if "embed" not in p.parts and "search" not in p.parts)
 
 
+@pytest.mark.build
 def test_every_finding_has_the_same_anchor_in_both_languages(built_site):
     nb = _parse(built_site / "funn" / "index.html").ids
     en = _parse(built_site / "en" / "funn" / "index.html").ids
@@ -54,6 +55,7 @@ def test_every_finding_has_the_same_anchor_in_both_languages(built_site):
         assert finding.id in nb and finding.id in en, finding.id
 
 
+@pytest.mark.build
 def test_every_page_has_preview_tags_with_absolute_urls(built_site):
     pages = _pages(built_site)
     assert len(pages) == 14
@@ -71,11 +73,13 @@ def test_every_page_has_preview_tags_with_absolute_urls(built_site):
         assert width >= 600 and height >= 300
 
 
+@pytest.mark.build
 def test_findings_page_is_previewed_by_a_chart(built_site):
     meta = _parse(built_site / "funn" / "index.html").meta
     assert meta["og:image:alt"][0].startswith("Diagram: ")
 
 
+@pytest.mark.build
 def test_citations_are_built_from_data(built_site):
     about = (built_site / "en" / "om-rapporten" / "index.html").read_text(encoding="utf-8")
     assert "@techreport{telemarksforsking2020," in about
@@ -89,6 +93,7 @@ def test_bibtex_values_cannot_break_out():
     assert bibtex_text("a}b{c\\d%e") == "a\\}b\\{c\\textbackslash{}d\\%e"
 
 
+@pytest.mark.build
 def test_finding_title_change_keeps_anchor_and_embed_url(project_copy, tmp_path):
     findings = project_copy / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
@@ -105,6 +110,7 @@ def test_finding_title_change_keeps_anchor_and_embed_url(project_copy, tmp_path)
 @pytest.mark.browser
 @pytest.mark.parametrize("lang_root", ["", "en/"])
 @pytest.mark.parametrize("chart_id", sorted(DATA.charts))
+@pytest.mark.build
 def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
     outside = []
     page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
@@ -126,6 +132,7 @@ def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_copy_link_button_works_from_the_keyboard(browser, site_url):
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))

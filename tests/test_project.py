@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
+
+import pytest
 
 from conftest import LANGUAGES, ROOT, SITE
 
@@ -15,19 +16,17 @@ from reportsite.prose import SHORTCODE
 from reportsite.paths import SitePaths
 
 
-def test_the_project_passes_the_check_in_about_a_second():
+def test_the_project_passes_the_check():
+    """`make check`'s module on the project itself (how fast it is, is the benchmark's to measure)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
-    started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
-    elapsed = time.perf_counter() - started
     assert proc.returncode == 0, proc.stdout + proc.stderr
     pages, _ = validate.read_pages(SITE)
     assert proc.stdout.startswith(f"No problems: {len(pages)} pages in {len(LANGUAGES)} languages")
-    # A cold interpreter on a shared two-core machine: about a second, never the many seconds of a build.
-    assert elapsed < 4, elapsed
 
 
+@pytest.mark.build
 def test_every_page_is_built_in_every_language(built_site):
     pages, _ = validate.read_pages(SITE)
     assert {p.lang for p in pages.values()} == set(LANGUAGES)

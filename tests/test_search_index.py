@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import SITE, load_data
 from reportsite.paths import SitePaths
 from reportsite.search_index import split_index
@@ -21,6 +23,7 @@ def test_split_gives_each_language_its_pages_relative_to_its_folder():
     assert split["en"]["config"]["lang"] == ["en"]
 
 
+@pytest.mark.build
 def test_built_site_has_an_index_per_language_without_tool_text(built_site):
     nb = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -38,6 +41,7 @@ def test_built_site_has_an_index_per_language_without_tool_text(built_site):
             assert ui[lang][key] not in text, (lang, key)
 
 
+@pytest.mark.build
 def test_parts_kept_from_search_are_in_every_page_and_no_mark_is_left(built_site):
     from conftest import site_pages
     from reportsite.render import AFTER_SEARCH, SLOT

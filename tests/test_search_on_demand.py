@@ -11,11 +11,14 @@ import pytest
 
 import material
 
+from conftest import IDLE
+
 BUNDLE = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
 SCRIPT = Path(__file__).resolve().parents[1] / "site_src" / "assets" / "javascripts" / "search-on-demand.js"
 SEARCH_FILES = re.compile(r"/workers/search\.|/lunr/|/search/search_index\.json")
 
 
+@pytest.mark.build
 def test_material_starts_its_search_the_way_the_script_expects(built_site):
     """What search-on-demand.js relies on in the installed Material: the worker made with `new Worker`
     from the configured URL, and the index requested with an XMLHttpRequest at that address."""
@@ -33,11 +36,12 @@ def test_material_starts_its_search_the_way_the_script_expects(built_site):
 @pytest.mark.browser
 @pytest.mark.parametrize("path, query, title", [("funn/", "leverandørutviklingsprogrammet", "Funn"),
                                                 ("en/funn/", "procurement", "Findings")])
+@pytest.mark.build
 def test_search_loads_when_the_reader_reaches_for_it(page, site_url, path, query, title):
     requested: list[str] = []
     page.on("request", lambda r: SEARCH_FILES.search(r.url) and requested.append(r.url))
     page.goto(site_url + path, wait_until="networkidle")
-    page.wait_for_timeout(300)
+    page.evaluate(IDLE)   # the page's scripts have run and the browser has nothing left to do
     assert requested == [], requested
     page.keyboard.press("/")   # Material's key for the search: the reader reaches for it
     page.keyboard.type(query, delay=20)
@@ -51,6 +55,7 @@ def test_search_loads_when_the_reader_reaches_for_it(page, site_url, path, query
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_a_pointer_on_the_search_starts_it_before_a_key_is_pressed(page, site_url):
     requested: list[str] = []
     page.on("requestfinished", lambda r: SEARCH_FILES.search(r.url) and requested.append(r.url))
@@ -63,6 +68,7 @@ def test_a_pointer_on_the_search_starts_it_before_a_key_is_pressed(page, site_ur
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_a_page_opened_from_a_search_result_marks_the_words_searched_for(page, site_url):
     """Material's search.highlight: a result links to its page with ?h=the+words, and the page marks
     them, which needs the index's settings; so such a page loads the search at once."""

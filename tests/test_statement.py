@@ -80,6 +80,7 @@ def _parse(path) -> _Page:
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.build
 def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, lang):
     page = _parse(built_site / STATEMENT_PAGE[lang] / "index.html")
     text = re.sub(r"\s+", " ", "".join(page.text))
@@ -105,6 +106,7 @@ def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, l
     assert "krever for offentlige virksomheter" not in text and "require of public bodies" not in text
 
 
+@pytest.mark.build
 def test_every_page_links_to_the_statement_in_its_language(built_site):
     pages = [p for p in site_pages(built_site) if not p.startswith(("embed/", "en/embed/"))]
     assert len(pages) >= 14
@@ -130,6 +132,7 @@ def _normalise(path: str) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("start, lang", [("funn/", "nb"), ("en/funn/", "en")])
+@pytest.mark.build
 def test_the_footer_link_leads_to_the_statement(page, site_url, start, lang):
     page.goto(site_url + start)
     link = page.locator(".md-footer [data-accessibility-statement]")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TRANSITIONS_ENDED
 from test_accessibility import CONTENT_PAGES, EMBED_PAGES, PAGE_SOURCES, _open
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 TARGET_SIZE_JS = (Path(__file__).parent / "js" / "target_size.js").read_text(encoding="utf-8")
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 800)}
@@ -115,7 +116,7 @@ def test_focus_is_not_hidden_under_the_sticky_header(browser, site_url, path, ke
         if box["covers"]:
             # Judged once transitions end: the search closes when focus leaves it (search-focus.js)
             # and its layer fades or slides out in 0.25 s.
-            sized_page.wait_for_timeout(400)
+            sized_page.wait_for_function(TRANSITIONS_ENDED)
             box = _focused_box(sized_page)
         seen += 1
         problem = _obscured(box)
@@ -126,17 +127,26 @@ def test_focus_is_not_hidden_under_the_sticky_header(browser, site_url, path, ke
     assert not problems, "\n".join(problems)
 
 
-def _focus_styles(page) -> dict:
-    return page.evaluate("""() => {
-        let e = document.activeElement;
-        // Material's palette toggle is a 0-size radio button; the label after it shows its focus.
-        if (e.matches('input.md-option') && e.nextElementSibling) e = e.nextElementSibling;
-        const s = getComputedStyle(e);
-        // 'auto' is the browser's own focus ring, drawn at least 2 px whatever the computed width.
-        const ring = s.outlineStyle === 'auto' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2);
-        return {outline: ring ? s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor : '',
-                shadow: s.boxShadow === 'none' ? '' : s.boxShadow};
-    }""")
+# The focused element's name, its outline and shadow, and the same element's without focus (blurred,
+# then focused again as by the keyboard), in one round trip per element reached by Tab.
+FOCUS_STYLES = """() => {
+    const f = document.activeElement;
+    if (f === document.body) return null;
+    const name = f.tagName.toLowerCase() + ' ' + (f.className || '') + ' "'
+        + (f.textContent || f.getAttribute('aria-label') || '').trim().slice(0, 40) + '"';
+    // Material's palette toggle is a 0-size radio button; the label after it shows its focus.
+    const shown = f.matches('input.md-option') && f.nextElementSibling ? f.nextElementSibling : f;
+    let s = getComputedStyle(shown);
+    // 'auto' is the browser's own focus ring, drawn at least 2 px whatever the computed width.
+    const ring = s.outlineStyle === 'auto' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2);
+    const focused = {outline: ring ? s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor : '',
+                     shadow: s.boxShadow === 'none' ? '' : s.boxShadow};
+    f.blur();
+    s = getComputedStyle(shown);
+    const unfocused = {outline: s.outlineStyle + ' ' + s.outlineWidth, shadow: s.boxShadow};
+    f.focus({focusVisible: true});
+    return {name, focused, unfocused};
+}"""
 
 
 @pytest.mark.parametrize("path", LONG_PAGES + ["", "en/tilgjengelighet/"])
@@ -147,16 +157,12 @@ def test_every_focused_element_shows_a_focus_ring(page, site_url, path):
     problems, seen = [], 0
     for _ in range(400):
         page.keyboard.press("Tab")
-        name = page.evaluate("() => { const e = document.activeElement; return e === document.body ? null :"
-                             " e.tagName.toLowerCase() + ' ' + (e.className || '') + ' \"' + (e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 40) + '\"'; }")
-        if name is None:
+        styles = page.evaluate(FOCUS_STYLES)
+        if styles is None:
             break
         seen += 1
-        focused = _focus_styles(page)
         # The same element unfocused: its outline and shadow must not already be there.
-        page.evaluate("() => { window.__focused = document.activeElement; document.activeElement.blur(); }")
-        unfocused = page.evaluate("() => { const f = window.__focused; const s = getComputedStyle(f.matches('input.md-option') && f.nextElementSibling ? f.nextElementSibling : f); return {outline: s.outlineStyle + ' ' + s.outlineWidth, shadow: s.boxShadow}; }")
-        page.evaluate("() => window.__focused.focus({focusVisible: true})")
+        name, focused, unfocused = styles["name"], styles["focused"], styles["unfocused"]
         if not (focused["outline"] or focused["shadow"]):
             problems.append(f"{name}: no outline or shadow when focused")
         elif focused["outline"] and unfocused["outline"].split()[0] != "none" and not focused["shadow"]:

@@ -75,6 +75,7 @@ def _head_links(page) -> list[dict]:
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_every_page_has_canonical_and_hreflang_and_no_console_errors(watched_page, pages_url):
     page = watched_page
     for path in PAGES:
@@ -93,6 +94,7 @@ def test_every_page_has_canonical_and_hreflang_and_no_console_errors(watched_pag
     assert page.problems == []
 
 
+@pytest.mark.build
 def test_sitemap_lists_both_languages_with_alternates(pages_url):
     with urllib.request.urlopen(pages_url + "sitemap.xml") as response:
         root = ET.fromstring(response.read())
@@ -114,6 +116,7 @@ def test_sitemap_lists_both_languages_with_alternates(pages_url):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("missing", ["finnes-ikke", "en/funn/a/b/c/", "funn/finnes/ikke.html"])
+@pytest.mark.build
 def test_404_page_works_at_any_depth_in_both_languages(watched_page, pages_url, missing):
     page = watched_page
     response = page.goto(pages_url + missing)
@@ -139,6 +142,7 @@ def test_404_page_works_at_any_depth_in_both_languages(watched_page, pages_url, 
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_language_switcher_goes_straight_to_the_counterpart(watched_page, pages_url):
     """No detour through Material's sitemap lookup, which sent readers to an address without its slash."""
     page = watched_page
@@ -151,6 +155,7 @@ def test_language_switcher_goes_straight_to_the_counterpart(watched_page, pages_
     assert page.problems == []
 
 
+@pytest.mark.build
 def test_pages_server_serves_404_for_paths_outside_the_site(pages_url):
     root = pages_url[: -len(PREFIX)] + "/"
     with pytest.raises(urllib.error.HTTPError) as exc:

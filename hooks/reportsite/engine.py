@@ -1,6 +1,6 @@
 """What the site leans on in MkDocs, mkdocs-static-i18n and Material that they do not promise as
-an interface. Kept in this one module, and each behaviour has a test in tests/test_engine.py that
-fails loudly when an upgrade changes it.
+an interface. Kept in this one module; real builds and the searches in Chromium show each
+behaviour, and tests/test_engine.py checks the event priorities and what a build does once.
 
 - mkdocs-static-i18n builds the site once per language: the default language's build runs the
   others from its on_post_build (event priority -100), with the same configuration object, and

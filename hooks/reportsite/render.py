@@ -18,7 +18,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from . import charts, citation, favicon, paths, security, statement
+from . import charts, citation, favicon, paths, placeholders, security, statement
 from .model import Chart, Figure, Finding, SiteData, Source
 from .numbers import d3_locale, format_value
 from .paths import SitePaths, relative_url
@@ -49,7 +49,7 @@ def esc(text: str) -> str:
 # HTML parser, the largest cost of a build with many findings, never walks them. Text from data is
 # escaped, so it cannot make these comments.
 AFTER_SEARCH = re.compile(r"<!--after-search-->(.*?)<!--/after-search-->", re.S)
-SLOT = re.compile(r"<!--(rsx[0-9a-f]{12}n\d+x)-->")
+SLOT = re.compile(rf"<!--({placeholders.TOKEN})-->")
 
 
 def without_markers(html_text: str) -> str:

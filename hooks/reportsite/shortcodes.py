@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import html.parser
 import re
-import secrets
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import statement
+from . import placeholders, statement
 from .errors import Problem
 from .model import SiteData
 from .prose import SHORTCODE
@@ -138,8 +137,8 @@ class _Where(html.parser.HTMLParser):
 def place(markdown: str, src: str, to_html: Callable[[str], str]) -> Placement:
     """Step 1: which shortcodes can work where they stand, and problems for those that cannot."""
     uses = find(markdown)
-    nonce = secrets.token_hex(6)
-    probe = [f"rsx{nonce}n{i}x" for i in range(len(uses))]
+    nonce = placeholders.Placeholders().nonce
+    probe = [placeholders.placeholder(nonce, i) for i in range(len(uses))]
     pieces, last = [], 0
     for i, use in enumerate(uses):
         pieces.append(markdown[last:use.start])
@@ -151,8 +150,8 @@ def place(markdown: str, src: str, to_html: Callable[[str], str]) -> Placement:
     braces = [(m.start(), probed.count("\n", 0, m.start()) + 1) for m in BRACES.finditer(probed)]
     for k, (pos, _line) in enumerate(reversed(braces)):
         index = len(uses) + len(braces) - 1 - k
-        probed = probed[:pos] + f"rsx{nonce}n{index}x" + probed[pos + 2:]
-    where = _Where(re.compile(f"rsx{nonce}n(\\d+)x"))
+        probed = probed[:pos] + placeholders.placeholder(nonce, index) + probed[pos + 2:]
+    where = _Where(placeholders.numbered(nonce))
     html_text = to_html(probed)
     where.feed(html_text)
     where.close()
@@ -270,9 +269,8 @@ def expand(markdown: str, usable: list[Use], renderer: PageRenderer) -> str:
     return "".join(pieces) + renderer.page_sources()
 
 
-# A placeholder as PageRenderer's callers make them (state.SiteBuild.placeholder), with the
-# paragraph Markdown wraps around a block's.
-PLACEHOLDER = re.compile(r"(<p>)?(rsx[0-9a-f]{12}n\d+x)(</p>)?")
+# A placeholder (placeholders.py), with the paragraph Markdown wraps around a block's.
+PLACEHOLDER = re.compile(rf"(<p>)?({placeholders.TOKEN})(</p>)?")
 
 def insert(html_text: str, fragments: Fragments, slot: Callable[[], str]) -> str:
     """The page's HTML with the shortcodes' HTML in place of their placeholders, in one pass; the

@@ -9,8 +9,6 @@ reuse them. `mkdocs serve` loads a new configuration for every rebuild, and so g
 from __future__ import annotations
 
 import functools
-import itertools
-import secrets
 import weakref
 from dataclasses import dataclass, field
 
@@ -18,8 +16,9 @@ from . import cache, charts, downloads, favicon, fonts, live_preview, minify, pa
 from .errors import SiteDataError
 from .numbers import d3_locale
 from .paths import SitePaths
-from .render import Fragments, PageContext, PageRenderer
-from .shortcodes import expand
+from .pipeline import Page
+from .placeholders import Placeholders
+from .render import PageContext, PageRenderer
 from .siteconfig import SiteConfig, from_mkdocs
 from .validate import Validation, validate
 
@@ -29,11 +28,10 @@ class SiteBuild:
     site: SiteConfig
     validation: Validation
     paths: SitePaths
-    fragments: dict[str, Fragments] = field(default_factory=dict)   # by page src_uri
+    pages: dict[str, Page] = field(default_factory=dict)   # pages on their way through the steps, by src_uri
     specs: dict[tuple[str, str, str], dict] = field(default_factory=dict)   # chart specs by (chart, language, theme)
     generated_added: bool = False
-    _nonce: str = field(default_factory=lambda: secrets.token_hex(6))
-    _counter: itertools.count = field(default_factory=itertools.count)
+    placeholder: Placeholders = field(default_factory=Placeholders)   # new placeholders, unique in the build
 
     @property
     def data(self):
@@ -55,10 +53,6 @@ class SiteBuild:
     def error(self) -> SiteDataError | None:
         return SiteDataError(self.validation.problems) if self.validation.problems else None
 
-    def placeholder(self) -> str:
-        """A placeholder for HTML in a page's Markdown: letters and digits only, so Markdown leaves it alone."""
-        return f"rsx{self._nonce}n{next(self._counter)}x"
-
     def context(self, lang: str, url: str, src: str) -> PageContext:
         site = self.site
         return PageContext(lang=lang, src=src, url=url,
@@ -69,17 +63,17 @@ class SiteBuild:
     # -- pages ------------------------------------------------------------------------------------
 
     def page_markdown(self, src_uri: str) -> str:
-        """The page's Markdown, its shortcodes replaced by Markdown with placeholders for their HTML."""
-        page = self.validation.pages[src_uri]
-        renderer = PageRenderer(self.data, self.context(page.lang, self.paths.page_url(src_uri), page.shown),
-                                self.site.templates_dir, self.placeholder, self.specs)
-        markdown = expand(page.markdown, page.usable, renderer)
-        self.fragments[src_uri] = renderer.out
-        return markdown
+        """The page's Markdown, its shortcodes replaced by Markdown with placeholders for their HTML
+        (the first of a page's steps, pipeline.Page; validation placed and resolved them)."""
+        source = self.validation.pages[src_uri]
+        page = Page(PageRenderer(self.data, self.context(source.lang, self.paths.page_url(src_uri), source.shown),
+                                 self.site.templates_dir, self.placeholder, self.specs))
+        self.pages[src_uri] = page
+        return page.markdown(source.markdown, source.usable)
 
     def chart_ids(self, src_uri: str) -> list[str]:
-        fragments = self.fragments.get(src_uri)
-        return list(dict.fromkeys(fragments.chart_ids)) if fragments else []
+        page = self.pages.get(src_uri)
+        return list(dict.fromkeys(page.fragments.chart_ids)) if page else []
 
     # -- generated files, made once per build ----------------------------------------------------
 
