@@ -101,6 +101,20 @@ _TEMPLATE_SOURCE = hashlib.sha256(open(__file__, "rb").read() + open(chart_kinds
     + repr(THEMES)
 
 
+class ChartSpecs(dict):
+    """Each chart's spec by (chart id, language, theme), made on first use and kept: the pages, the
+    static images, the embed pages and the link previews of one build share them."""
+
+    def __init__(self, data: SiteData) -> None:
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, key: tuple[str, str, str]) -> dict:
+        chart_id, lang, theme = key
+        spec = self[key] = chart_spec(self.data, self.data.charts[chart_id], lang, theme)
+        return spec
+
+
 def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") -> dict:
     """A Vega-Lite spec for the chart, with its text in the page's language and the colours of the
     theme ("light" or "dark")."""

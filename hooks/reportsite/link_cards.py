@@ -11,7 +11,7 @@ import struct
 import textwrap
 from dataclasses import dataclass
 
-from . import charts, fonts, paths, seo
+from . import fonts, paths, seo
 from .cache import package_version, rendered
 from .numbers import d3_locale
 
@@ -118,8 +118,7 @@ def page_card(build, src_uri: str, page_title: str, is_homepage: bool, descripti
     chart_ids = build.chart_ids(src_uri)
     if chart_ids:
         chart = data.charts[chart_ids[0]]
-        spec = build.specs.get((chart.id, lang, "light")) or charts.chart_spec(data, chart, lang)
-        spec = chart_card_spec(spec, chart.title[lang], chart.kind.natural_size())
+        spec = chart_card_spec(build.specs[(chart.id, lang, "light")], chart.title[lang], chart.kind.natural_size())
         png = render_png(spec, d3_locale(ui), scale=CHART_SCALE)
         image_alt = spec["description"]
     else:

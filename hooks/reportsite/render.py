@@ -109,11 +109,11 @@ class PageRenderer:
     """The HTML of one page's shortcodes; each method returns Markdown holding placeholders."""
 
     def __init__(self, data: SiteData, ctx: PageContext, templates_dir: Path, placeholder: Callable[[], str],
-                 specs: dict | None = None):
+                 specs: charts.ChartSpecs | None = None):
         self.data = data
         self.ctx = ctx
         # Chart specs by (chart, language, theme), shared by the pages and files of one build.
-        self.specs = {} if specs is None else specs
+        self.specs = charts.ChartSpecs(data) if specs is None else specs
         self.ui = data.ui[ctx.lang]
         self.templates = templates(str(templates_dir))
         self.placeholder = placeholder
@@ -301,7 +301,7 @@ class PageRenderer:
     def chart_html(self, chart: Chart, with_sources: bool = True, caveats_shown: list[str] = ()) -> str:
         lang = self.ctx.lang
         width, height = charts.chart_size(chart, lang)
-        specs = {theme: self.chart_spec(chart, theme) for theme in charts.THEMES}
+        specs = {theme: self.specs[(chart.id, lang, theme)] for theme in charts.THEMES}
         rows = charts.chart_rows(self.data, chart, lang)
         payload = {"spec": specs["light"], "darkSpec": specs["dark"], "formatLocale": d3_locale(self.ui)}
         images = [{"theme": theme, "src": self.ctx.href(paths.chart_image(chart.id, lang, theme))}
@@ -312,12 +312,6 @@ class PageRenderer:
             csv_href=self.ctx.href(paths.chart_csv(chart.id, lang)),
             caveats=Markup(self.caveats_html([bar.figure for bar in chart.bars], caveats_shown)),
             sources=self.data.sources_of_chart(chart.id) if with_sources else ())
-
-    def chart_spec(self, chart: Chart, theme: str) -> dict:
-        key = (chart.id, self.ctx.lang, theme)
-        if key not in self.specs:
-            self.specs[key] = charts.chart_spec(self.data, chart, self.ctx.lang, theme)
-        return self.specs[key]
 
     def embed_page(self, chart: Chart) -> str:
         """A chart's embed page. ctx.url is the embed page's own URL, so every link is relative to it."""

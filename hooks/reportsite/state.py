@@ -29,13 +29,16 @@ class SiteBuild:
     validation: Validation
     paths: SitePaths
     pages: dict[str, Page] = field(default_factory=dict)   # pages on their way through the steps, by src_uri
-    specs: dict[tuple[str, str, str], dict] = field(default_factory=dict)   # chart specs by (chart, language, theme)
     generated_added: bool = False
     placeholder: Placeholders = field(default_factory=Placeholders)   # new placeholders, unique in the build
 
     @property
     def data(self):
         return self.validation.data
+
+    @functools.cached_property
+    def specs(self) -> charts.ChartSpecs:
+        return charts.ChartSpecs(self.data)
 
     @functools.cached_property
     def theme_assets(self) -> dict[str, str | bytes]:
@@ -81,21 +84,17 @@ class SiteBuild:
         """Every file the build generates, in every language: chart images, embed pages, downloads, the chart script."""
         data, site = self.data, self.site
         cache.rendered.use_folder(site.project / ".cache" / "rendered")
-        for chart in data.charts.values():
-            for lang in site.codes:
-                for theme in charts.THEMES:
-                    if (chart.id, lang, theme) not in self.specs:
-                        self.specs[(chart.id, lang, theme)] = charts.chart_spec(data, chart, lang, theme)
         specs = self.specs
         locales = {lang: d3_locale(data.ui[lang]) for lang in site.codes}
+        keys = [(chart.id, lang, theme) for chart in data.charts.values() for lang in site.codes for theme in charts.THEMES]
         # Only the light SVGs are drawn: the others are the light ones in their theme's colours.
-        lights = [(chart_id, lang) for (chart_id, lang, theme) in specs if theme == "light"]
-        drawn = charts.render_svgs([(specs[(chart_id, lang, "light")], locales[lang]) for chart_id, lang in lights])
-        light_svgs = dict(zip(lights, drawn))
+        lights = [key for key in keys if key[2] == "light"]
+        drawn = dict(zip(lights, charts.render_svgs([(specs[key], locales[key[1]]) for key in lights])))
         files: dict[str, str] = {}
-        for (chart_id, lang, theme), spec in specs.items():
-            light, light_svg = specs[(chart_id, lang, "light")], light_svgs[(chart_id, lang)]
-            svg = light_svg if theme == "light" else charts.themed_svg(light, light_svg, spec, locales[lang], theme)
+        for chart_id, lang, theme in keys:
+            light = (chart_id, lang, "light")
+            svg = drawn[light] if theme == "light" else charts.themed_svg(specs[light], drawn[light],
+                                                                          specs[(chart_id, lang, theme)], locales[lang], theme)
             # Shown through <img>, a chart cannot use the page's fonts: it carries the glyphs it shows.
             files[paths.chart_image(chart_id, lang, theme)] = fonts.embed_in_svg(svg)
         for chart in data.charts.values():
