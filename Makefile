@@ -43,7 +43,7 @@ DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.site-deps
 	$(MKDOCS) serve --strict --watch data --watch hooks --dev-addr $(DEV_ADDR)
 
-# The JSON Schema files editors' tools read (schema/), generated from hooks/reportsite/schema.py.
+# The JSON Schema files editors' tools read (schema/), generated from the declarations in hooks/reportsite/model.py.
 schema: $(VENV)/.site-deps
 	PYTHONPATH=hooks $(PY) -m reportsite.schemafiles
 

@@ -1,4 +1,4 @@
-"""The JSON Schema files that editors' tools read: generated from schema.py, committed, and in step with the loader."""
+"""The JSON Schema files that editors' tools read: generated from the declarations, committed, and in step with the loader."""
 
 from __future__ import annotations
 
@@ -112,5 +112,5 @@ def test_the_schema_command_reports_a_stale_file(project_copy):
     proc = subprocess.run([sys.executable, "-m", "reportsite.schemafiles", "--check"], cwd=tmp_path,
                           env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": os.environ.get("PATH", "")}, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
-    assert proc.stdout.strip() == ("schema/ui.schema.json: out of date with hooks/reportsite/schema.py — "
+    assert proc.stdout.strip() == ("schema/ui.schema.json: out of date with the declarations in hooks/reportsite/ — "
                                    "run `make schema` and commit the result")

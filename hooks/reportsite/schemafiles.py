@@ -1,4 +1,4 @@
-"""The JSON Schema files that editors' tools read, generated from the declarations in schema.py.
+"""The JSON Schema files that editors' tools read, generated from the declarations (model.py, schema.py).
 
 `python -m reportsite.schemafiles` (run with PYTHONPATH=hooks, or `make schema`) writes them to
 schema/; `--check` only reports whether the committed files are out of date. Each data file names
@@ -48,7 +48,7 @@ def generated_files(languages: Languages) -> dict[str, str]:
 
 
 def stale_files(project: Path) -> list[str]:
-    """The schema files that are missing or differ from what schema.py declares."""
+    """The schema files that are missing or differ from what the declarations say."""
     return [path for path, text in generated_files(project_languages(project)).items()
             if not (project / path).is_file() or (project / path).read_text(encoding="utf-8") != text]
 
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     if "--check" in args:
         stale = stale_files(project)
         for path in stale:
-            print(f"{path}: out of date with hooks/reportsite/schema.py — run `make schema` and commit the result")
+            print(f"{path}: out of date with the declarations in hooks/reportsite/ — run `make schema` and commit the result")
         return 1 if stale else 0
     for path in write(project):
         print(f"wrote {path}")
