@@ -157,6 +157,22 @@ def warm_cache(request, built_bundle) -> Path:
     return _warm_cache(request.config)
 
 
+@pytest.fixture(scope="session")
+def decimal_site_folder(request, warm_cache) -> Path:
+    """The real site with the share of small municipalities given a decimal (27.8 for 28), so pages and
+    tooltips show whether a number's format is the page's; built once per test run."""
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project", cache=warm_cache)
+        findings = project / "data" / "findings.yml"
+        text = findings.read_text(encoding="utf-8")
+        assert text.count("value: 28\n") == 1
+        findings.write_text(text.replace("value: 28\n", "value: 27.8\n"), encoding="utf-8")
+        result = build(project, folder / "site")
+        assert result.returncode == 0, result.output
+
+    return once_per_run(request.config, "decimal-site", make) / "site"
+
+
 @pytest.fixture
 def project_copy(request, tmp_path) -> Path:
     """A copy of the project to edit; in a `build` test, to build too, and then with a warm cache."""

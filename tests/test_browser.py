@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build, reach_for_charts, serve
+from conftest import reach_for_charts, serve
 
-# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
-pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 NBSP = "\u00a0"
 
@@ -70,16 +69,9 @@ def test_language_switcher_keeps_the_page(page, site_url, start, target, lang):
 
 
 @pytest.fixture(scope="module")
-def decimal_site(tmp_path_factory, warm_cache):
+def decimal_site(decimal_site_folder):
     """The real site with one sourced figure given a decimal, to see decimal formats end to end."""
-    from conftest import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("decimal") / "project", cache=warm_cache)
-    findings = project / "data" / "findings.yml"
-    findings.write_text(findings.read_text(encoding="utf-8").replace("value: 28\n", "value: 27.8\n"), encoding="utf-8")
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.output
-    with serve(project / "site") as url:
+    with serve(decimal_site_folder) as url:
         yield url
 
 

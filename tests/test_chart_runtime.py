@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build, copy_project, serve
+from conftest import serve
 
-# One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
-pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.xdist_group("chart_runtime")]
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 NBSP = "\u00a0"
 RUNTIME = "vega-bundle.js"
@@ -22,17 +21,10 @@ STATE = "document.querySelector('figure.report-chart').dataset.chartState"
 
 
 @pytest.fixture(scope="module")
-def decimal_site(tmp_path_factory, warm_cache):
+def decimal_site(decimal_site_folder):
     """The real site with the share of small municipalities given a decimal (27.8), so the tooltip
     shows whether the number format is the page's: 27,8 % in Bokmål, 27.8% in English."""
-    project = copy_project(tmp_path_factory.mktemp("runtime") / "project", cache=warm_cache)
-    findings = project / "data" / "findings.yml"
-    text = findings.read_text(encoding="utf-8")
-    assert text.count("value: 28\n") == 1
-    findings.write_text(text.replace("value: 28\n", "value: 27.8\n"), encoding="utf-8")
-    result = build(project, project / "site")
-    assert result.returncode == 0, result.output
-    with serve(project / "site") as url:
+    with serve(decimal_site_folder) as url:
         yield url
 
 
