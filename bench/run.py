@@ -142,7 +142,6 @@ def measure_builds(work: Path) -> dict:
                                               encoding="utf-8")
     cold = [cold_build(project)[0]]
     real, plain, plain_cached = [], [], []
-    run_measured(build_cmd("plain-cached.yml", "plain-cached-site"), project)   # fills its template cache
     for _ in range(REPEATS):                               # alternating, so load affects them alike
         real.append(run_measured(build_cmd(), project)[0])
         plain.append(run_measured(build_cmd("plain.yml", "plain-site"), project)[0])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from reportsite import engine, state
+from reportsite import engine, live_preview, state
 
 NOT_FOUND_TEMPLATE = "404.html"
 
@@ -27,10 +27,9 @@ def on_config(config):
 
 def on_env(env, *, config, files):
     build = state.for_config(config)
-    env.globals["not_found_texts"] = not_found_texts(build.data, build.paths) if build.data else []
+    # In the live preview the data may have problems: the page still speaks, from ui.yml as written.
+    ui = build.data.ui if build.data else live_preview.ui_as_written(build.site.project)
+    env.globals["not_found_texts"] = [
+        {**texts, "lang": lang, "root": build.paths.root(lang) or "."} for lang in build.paths.languages
+        if (texts := live_preview.ui_texts(ui, lang, "not_found", ("title", "text", "home")))]
     return env
-
-
-def not_found_texts(data, paths) -> list[dict[str, str]]:
-    """The 404 page's text in every language, the default first, each with its front page's path."""
-    return [{**data.ui[lang]["not_found"], "lang": lang, "root": paths.root(lang) or "."} for lang in paths.languages]

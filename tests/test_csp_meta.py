@@ -71,12 +71,11 @@ def test_embed_pages_policy_differs_from_the_pages_in_frame_ancestors_alone():
 
 def test_the_live_preview_carries_no_policy(monkeypatch):
     """MkDocs puts its reload script inline into the preview's pages: the policy would refuse it."""
-    monkeypatch.delenv(live_preview._SERVING, raising=False)
+    monkeypatch.setenv(live_preview._SERVING, "")   # restored after the test, whatever start() leaves
+    live_preview.start("build")
     assert page_meta_policy() == META_CONTENT_SECURITY_POLICY
     live_preview.start("serve")
     assert page_meta_policy() == ""
-    live_preview.start("build")
-    assert page_meta_policy() == META_CONTENT_SECURITY_POLICY
 
 
 @pytest.mark.parametrize("which", ["web", "offline"])
@@ -141,6 +140,15 @@ def test_every_script_of_a_page_is_announced_in_its_head(built_bundle, tmp_path,
 def test_pages_without_the_policy_are_left_to_the_preload_scanner():
     html = '<html><head><title>x</title></head><body><script src="a.js"></script></body></html>'
     assert preload_scripts(html) == html
+
+
+def test_only_scripts_a_page_loads_are_announced():
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{META_CONTENT_SECURITY_POLICY}">'
+    html = (f'<html><head>{meta}<title>x</title></head><body><!-- <script src="old.js"></script> -->'
+            '<script src="a.js"></script><script type="application/json">{}</script><script src="a.js"></script></body></html>')
+    announced = preload_scripts(html)
+    assert announced.count('rel="preload"') == 1 and '<link rel="preload" href="a.js" as="script">' in announced
+    assert announced.index('rel="preload"') > announced.index(meta)
 
 
 @pytest.fixture(scope="module")

@@ -58,9 +58,12 @@ def _hostile_data(project: Path) -> None:
         ui[lang]["table_category"] = IMG
         ui[lang]["citation"] = f"{IMG} " + "{publisher} ({year}). {title}. {commissioned_by}. {url}"
         ui[lang]["report_facts"]["title"] = SCRIPT
+        ui[lang]["not_found"] = {"title": SCRIPT, "text": IMG, "home": ATTR}   # printed by the theme's 404.html
+        ui[lang]["report_page"] = f"{IMG} " + "{page}"
         # Hostile strings are long words and no sentences: readability is not what this test is about.
         ui[lang]["readability"] = {"texts": 1000, "pages": 1000}
     report["sources"][0]["publisher"] = SCRIPT
+    findings["findings"][0]["page"] = 12   # its citation shows ui's report_page
     report["report"]["project_leader"] = MARKDOWN
     # Markdown and attr_list in every kind of text from data that reaches a page's HTML.
     for lang in ("nb", "en"):
@@ -162,7 +165,7 @@ def test_nothing_from_data_runs_on_any_page(browser, hostile_site):
     site, url = hostile_site
     pages = site_pages(site)
     assert "funn/" in pages and "en/om-rapporten/" in pages
-    _read_every_page(browser, [url + path for path in pages])
+    _read_every_page(browser, [url + path for path in pages] + [url + "404.html"])
 
 
 @pytest.mark.browser

@@ -172,7 +172,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
     """
 
     def __init__(self) -> None:
-        self.code: dict[tuple[str, str], object] = {}
+        self.code: dict[str, tuple[str, object]] = {}   # by template and settings: (source checksum, code)
 
     def get_bucket(self, environment, name, filename, source):
         key = self.get_cache_key(f"{name}\0{_compiler_settings(environment)}", filename)
@@ -181,10 +181,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket) -> None:
-        bucket.code = self.code.get((bucket.key, bucket.checksum))
+        checksum, code = self.code.get(bucket.key, (None, None))
+        bucket.code = code if checksum == bucket.checksum else None
 
     def dump_bytecode(self, bucket) -> None:
-        self.code[(bucket.key, bucket.checksum)] = bucket.code
+        self.code[bucket.key] = (bucket.checksum, bucket.code)   # an edited template replaces its entry
 
 
 compiled_templates = CompiledTemplates()

@@ -111,6 +111,7 @@ def findings_json(data: SiteData) -> str:
                 ],
                 "sources": list(f.sources),
                 **({"chart": f.chart} if f.chart else {}),
+                **({"page": f.page} if f.page else {}),
             }
             for f in data.findings.values()
         ],

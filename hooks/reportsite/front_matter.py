@@ -11,7 +11,7 @@ import re
 from markupsafe import Markup, escape
 
 from .errors import Problem
-from .prose import SHORTCODE
+from .prose import SHORTCODE, typed_number
 
 
 def with_source_lines(source: str, body: str) -> str:
@@ -52,10 +52,15 @@ def front_matter_problems(source: str, body: str, shown: str) -> list[Problem]:
         return [Problem(shown, 2, "", "the front matter is not a list of keys and values",
                         "write it as 'key: value' lines, such as description: One sentence about the page.")]
     for key in FRONT_MATTER_TEXT:
-        if meta and key in meta and not (isinstance(meta[key], str) and meta[key].strip()):
-            line = next((n for n, text in enumerate(block.splitlines(), 2) if text.startswith(f"{key}:")), 2)
+        if not meta or key not in meta:
+            continue
+        line = next((n for n, text in enumerate(block.splitlines(), 2) if text.startswith(f"{key}:")), 2)
+        if not (isinstance(meta[key], str) and meta[key].strip()):
             return [Problem(shown, line, key, "expected text", "write the text after the colon, in quotes if it "
                             "contains ': '")]
+        if typed_number(meta[key]):   # printed as the page's title and description, with no source
+            return [Problem(shown, line, key, "a number is typed into the front matter",
+                            "write the text without numbers; give them in the page with {{ figure ID }}")]
     return []
 
 

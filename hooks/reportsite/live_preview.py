@@ -45,16 +45,26 @@ def report(exc: SiteDataError) -> None:
     print(f"\nPREVIEW ERROR: {exc}\n", file=sys.stderr, flush=True)
 
 
-def banner_text(project: Path, lang: str) -> dict[str, str]:
-    """The banner's title and advice in the page's language, read from data/ui.yml even when the rest
-    of the data has problems."""
+def ui_as_written(project: Path) -> dict:
+    """data/ui.yml as written, read even when the rest of the data has problems ({} if it cannot be read)."""
     try:
-        texts = load_yaml(project / "data" / DATA_FILES["ui"]).data[lang]["preview_error"]
-    except (SiteDataError, LookupError, TypeError):
-        return UNREADABLE_UI
-    if isinstance(texts, dict) and all(isinstance(texts.get(key), str) for key in UNREADABLE_UI):
+        ui = load_yaml(project / "data" / DATA_FILES["ui"]).data
+    except SiteDataError:
+        return {}
+    return ui if isinstance(ui, dict) else {}
+
+
+def ui_texts(ui: dict, lang: str, key: str, fields) -> dict[str, str] | None:
+    """ui[lang][key] if it holds a text for each of `fields`, else None."""
+    texts = ui.get(lang, {}).get(key) if isinstance(ui.get(lang), dict) else None
+    if isinstance(texts, dict) and all(isinstance(texts.get(field), str) for field in fields):
         return texts
-    return UNREADABLE_UI
+    return None
+
+
+def banner_text(project: Path, lang: str) -> dict[str, str]:
+    """The banner's title and advice in the page's language."""
+    return ui_texts(ui_as_written(project), lang, "preview_error", UNREADABLE_UI) or UNREADABLE_UI
 
 
 def error_html(exc: SiteDataError, lang: str, project: Path) -> str:

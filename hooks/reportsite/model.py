@@ -87,7 +87,7 @@ class Figure:
         "What a reader must know to read this figure right (what it does not show, how it reached us). Shown "
         "wherever the figure is shown: in its finding, under a chart and in a key-figure card. Figures only through "
         "{{ figure ID }}. Leave out when there is nothing to add.", 600), optional=True)
-    finding: str = ""   # the id of the finding that states it
+    finding: str   # the id of the finding that states it
 
 
 @data_model
@@ -124,7 +124,8 @@ class Finding:
     text: dict[str, str] = declared(Localized("The finding in one or two sentences. Figures only through "
                                               "{{ figure ID }}.", 1200))
     figures: tuple[Figure, ...] = declared(ListOf(Nested(Figure), "The figures this finding states. Leave out "
-                                                  "when it states no number.", min_items=0), optional=True)
+                                                  "when it states no number.", min_items=0), optional=True,
+                                           default=())
     sources: tuple[str, ...] = declared(ListOf(Slug("Id of a source in data/report.yml."),
                                                "The sources that state this finding."))
     chart: str | None = declared(Slug("Id of a chart under 'charts' in this file, shown with the finding. Leave "

@@ -98,11 +98,19 @@ class Template:
             return None
         expected = "use only " + ", ".join("{" + p + "}" for p in self.placeholders) + " in braces"
         try:
-            names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+            fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
+                      if name is not None]
         except ValueError:
             checker.fail(path, "a brace { or } is not paired", expected)
             return None
-        unknown = [n for n in names if n not in self.placeholders]
+        # A format spec or conversion ({title:>99999}, {title!r}) would let interface text fail the
+        # build or make a page of any size: a placeholder is its name alone.
+        shaped = next((f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+                       for name, spec, conversion in fields if spec or conversion), None)
+        if shaped:
+            checker.fail(path, f"the placeholder {shaped} has a format", expected + ", each with its name alone")
+            return None
+        unknown = [name for name, _, _ in fields if name not in self.placeholders]
         if unknown:
             checker.fail(path, f"unknown placeholder {{{unknown[0]}}}", expected)
             return None
@@ -341,16 +349,17 @@ class Nested:
 @dataclass(frozen=True)
 class Registered:
     """The name of an entry in a registry (name -> entry with a `doc`), as the registry stands when
-    bound: an entry added there is accepted, documented and listed in messages with no other edit."""
+    bound: an entry added there is accepted, documented and listed in messages with no other edit.
+    (Bound once per process and set of languages: model.data_files keeps the checkers.)"""
 
     registry: dict
 
 
-def declared(spec: Any, *, optional: bool = False) -> Any:
+def declared(spec: Any, *, optional: bool = False, default: Any = None) -> Any:
     """A model field read from data/: what it accepts (and its doc for editors); an optional one is
-    None when left out. A field without this is derived by the loader."""
+    `default` when left out. A field without this is derived by the loader."""
     if optional:
-        return field(default=None, metadata={"spec": spec, "optional": True})
+        return field(default=default, metadata={"spec": spec, "optional": True})
     return field(metadata={"spec": spec})
 
 

@@ -73,6 +73,7 @@ EXPECTED_VIOLATIONS: tuple[dict, ...] = ()
 
 # A <script> that loads a file (JSON data blocks have no src).
 _SCRIPT_SRC = re.compile(r'<script src="([^"]+)"')
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _POLICY_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 
 
@@ -86,6 +87,6 @@ def preload_scripts(html: str) -> str:
     meta = _POLICY_META.search(html)
     if meta is None:
         return html
-    sources = dict.fromkeys(_SCRIPT_SRC.findall(html, meta.end()))
+    sources = dict.fromkeys(_SCRIPT_SRC.findall(_COMMENT.sub("", html[meta.end():])))
     links = "".join(f'\n<link rel="preload" href="{src}" as="script">' for src in sources)
     return html[:meta.end()] + links + html[meta.end():]
