@@ -45,7 +45,9 @@ RUNTIME = "vega-bundle.js"
 
 # The speed issue's budgets.
 BUDGETS = {
-    "build_ratio": 1.15,                # real build (warm) / plain Material build of the same pages
+    # The warm ratio against plain Material is reported, no longer a budget ("Light to change").
+    "real_cold_s": 6.0,                 # the real site's cold build
+    "n100_cold_s": 15.0,                # N = 100 distinct charts, cold
     "n1000_cold_s": 35.0,
     "n1000_warm_s": 10.0,
     "n1000_rss_mb": 600.0,
@@ -54,6 +56,9 @@ BUDGETS = {
     "interactive_ms": 200.0,            # chart interactive after the first pointer on it, loopback
     "serve_rebuild_s": 0.5,
     "dcl_ratio": 1.2,                   # findings page DOMContentLoaded / plain Material's, same run, loopback
+    "hooks_lines": 3800,                # Python under hooks/
+    "test_s": 240.0,                    # make test's pytest run (two processes)
+    "test_fast_s": 30.0,                # make test-fast
 }
 
 
@@ -359,6 +364,22 @@ def measure_pages(site: Path, plain_site: Path) -> dict:
     return results
 
 
+def measure_code_and_tests() -> dict:
+    """The Python under hooks/ (lines, as git tracks it), and the wall time of the test tiers as the
+    Makefile runs them (make test's pytest command, make test-fast's)."""
+    files = subprocess.run(["git", "ls-files", "hooks/*.py", "hooks/**/*.py"], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.split()
+    lines = sum(len((ROOT / f).read_text(encoding="utf-8").splitlines()) for f in files)
+    times = {}
+    for name, marks in (("test_fast_s", ["-m", "not browser and not build"]), ("test_s", ["--dist", "loadgroup"])):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-n", "2", *marks, "-p", "no:cacheprovider"],
+                              cwd=ROOT, capture_output=True, text=True)
+        times[name] = time.perf_counter() - start
+        times[name.replace("_s", "_summary")] = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else ""
+    return {"hooks_lines": lines, **times}
+
+
 def measure_fonts(site: Path) -> dict:
     """The site's font files (hooks/reportsite/fonts.py) and the glyphs each static chart SVG carries."""
     files = {p.relative_to(site).as_posix(): p.stat().st_size for p in sorted((site / "assets" / "fonts").glob("*.woff2"))}
@@ -436,11 +457,11 @@ def report(r: dict) -> str:
         f"| Real site build, warm (median of {REPEATS}, alternating with the plain build) | {b['real_build_s']:.2f} s | | |",
         f"| Plain Material build of the same pages, hooks and overrides off (median of {REPEATS}) | "
         f"{b['plain_build_s']:.2f} s | | |",
-        f"| Ratio real / plain, warm | {b['build_ratio']:.2f} | ≤ {BUDGETS['build_ratio']} | "
-        f"{_mark(b['build_ratio'] <= BUDGETS['build_ratio'])} |",
+        f"| Ratio real / plain, warm | {b['build_ratio']:.2f} | | |",
         f"| … against the plain build with the same template cache (`hooks/template_cache.py`, which plain "
         f"Material lacks; median of {REPEATS}: {b['plain_cached_build_s']:.2f} s) | {b['build_ratio_cached']:.2f} | | |",
-        f"| Real site build, cold (median of {len(b['cold_runs_s'])}) | {b['real_build_cold_s']:.2f} s | | |",
+        f"| Real site build, cold (median of {len(b['cold_runs_s'])}) | {b['real_build_cold_s']:.2f} s | "
+        f"≤ {BUDGETS['real_cold_s']:.0f} s | {_mark(b['real_build_cold_s'] <= BUDGETS['real_cold_s'])} |",
     ]
     s = r["scaling"]
     rows = s["rows"]
@@ -448,6 +469,9 @@ def report(r: dict) -> str:
         lines.append(f"| Synthetic report, N = {n} findings with a distinct chart each, both languages | "
                      f"cold {row['cold_s']:.2f} s (peak RSS {row['peak_rss_cold_mb']:.0f} MB, {row['svgs_drawn']} SVGs "
                      f"drawn), warm {row['warm_s']:.2f} s (peak RSS {row['peak_rss_warm_mb']:.0f} MB) | | |")
+    if 100 in rows:
+        lines.append(f"| N = 100, cold | {rows[100]['cold_s']:.1f} s | ≤ {BUDGETS['n100_cold_s']:.0f} s | "
+                     f"{_mark(rows[100]['cold_s'] <= BUDGETS['n100_cold_s'])} |")
     if 1000 in rows:
         big = rows[1000]
         peak = max(big["peak_rss_cold_mb"], big["peak_rss_warm_mb"])
@@ -508,6 +532,16 @@ def report(r: dict) -> str:
         f"against {_kb(nav['real']['html_bytes'])} KB) | {nav['plain']['dcl_ms']:.0f} / {nav['plain']['load_ms']:.0f} ms | | |",
         f"| DOMContentLoaded, real / plain | {ratio:.2f} | ≤ {BUDGETS['dcl_ratio']} | {_mark(ratio <= BUDGETS['dcl_ratio'])} |",
     ]
+    if "code" in r:
+        c = r["code"]
+        lines += [
+            f"| Python under `hooks/` (lines) | {c['hooks_lines']} | ≤ {BUDGETS['hooks_lines']} | "
+            f"{_mark(c['hooks_lines'] <= BUDGETS['hooks_lines'])} |",
+            f"| `make test`'s pytest, two processes ({c['test_summary']}) | {c['test_s']:.0f} s | "
+            f"≤ {BUDGETS['test_s']:.0f} s | {_mark(c['test_s'] <= BUDGETS['test_s'])} |",
+            f"| `make test-fast` ({c['test_fast_summary']}) | {c['test_fast_s']:.1f} s | "
+            f"≤ {BUDGETS['test_fast_s']:.0f} s | {_mark(c['test_fast_s'] <= BUDGETS['test_fast_s'])} |",
+        ]
     z = r["zip"]
     lines.append(f"| Offline zip | {z['zip']}: {z['zip_kb']:.0f} KB | | |" if z["zip"]
                  else "| Offline zip | not found in dist/ (run `make site` first) | | |")
@@ -516,12 +550,13 @@ def report(r: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", help="measure only these parts (comma-separated: builds, pages, serve, scaling); "
+    parser.add_argument("--only", help="measure only these parts (comma-separated: builds, pages, serve, scaling, "
+                                       "tests); "
                                        "prints, writes nothing")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="synthetic report sizes; any but the default makes a partial run")
     args = parser.parse_args()
-    parts = set(args.only.split(",")) if args.only else {"builds", "pages", "serve", "scaling"}
+    parts = set(args.only.split(",")) if args.only else {"builds", "pages", "serve", "scaling", "tests"}
     sizes = tuple(int(n) for n in args.sizes.split(","))
     full = not args.only and sizes == SIZES
     results: dict = {"machine": machine(), "budgets": BUDGETS}
@@ -543,11 +578,14 @@ def main() -> None:
         if "scaling" in parts:
             print(f"measuring synthetic reports (N = {', '.join(map(str, sizes))}), cold and warm ...", flush=True)
             results["scaling"] = measure_scaling(work, sizes)
+    if "tests" in parts:
+        print("measuring the code's size and the test tiers' time ...", flush=True)
+        results["code"] = measure_code_and_tests()
     results["zip"] = offline_zip()
     results["load_average_end"] = [round(x, 2) for x in os.getloadavg()]
     if not full:
         print(json.dumps(results, indent=2, default=str))
-        if parts == {"builds", "pages", "serve", "scaling"}:
+        if parts >= {"builds", "pages", "serve", "scaling"}:
             print(report(results))
         print("A partial run: bench/results/ left as it was.")
         return
