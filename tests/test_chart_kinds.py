@@ -125,12 +125,12 @@ def test_a_registered_kind_gives_the_page_its_table(tally):
 
 def test_a_bar_chart_shows_one_focus_bar_per_figure():
     chart = DATA.charts["participation-gaps"]
-    rows = charts.chart_rows(DATA, chart, "en")
+    rows = chart.kind.rows(DATA, chart, "en")
     assert [(r.label, r.value, r.display, r.group) for r in rows] == [
         ("Klimasats", 43.0, "43\u00a0percentage points", "focus"),
         ("Innovative procurement", 31.0, "31\u00a0percentage points", "focus")]
     # Two bars of 58 px, the axis, and its title on two lines (it is longer than 56 characters).
-    assert charts.chart_size(chart, "en") == (412, 2 * 58 + 29 + 2 * 14)
+    assert chart.kind.size(chart, "en") == (412, 2 * 58 + 29 + 2 * 14)
     assert chart.kind.table(chart, rows, "en", DATA.ui["en"]) == ChartTable(
         ["Category", "Lower participation than other municipalities, percentage points"],
         [["Klimasats", "43\u00a0percentage points"], ["Innovative procurement", "31\u00a0percentage points"]])
@@ -141,12 +141,12 @@ def test_a_bar_chart_shows_one_focus_bar_per_figure():
 
 def test_a_share_chart_draws_the_rest_as_context_and_marks_computed_parts():
     chart = DATA.charts["lup-share"]
-    rows = charts.chart_rows(DATA, chart, "en")
+    rows = chart.kind.rows(DATA, chart, "en")
     assert [(r.label, r.display, r.group) for r in rows] == [
         ("Small rural municipalities", "28%", "focus"), ("Other municipalities (computed)", "72%", "context")]
     spec = charts.chart_spec(DATA, chart, "en")
     assert [(v["value"], v["group"]) for v in spec["data"]["values"]] == [(0.28, "focus"), (0.72, "context")]
-    assert charts.chart_size(chart, "en") == (412, 2 * 58 + 29 + 14)
+    assert chart.kind.size(chart, "en") == (412, 2 * 58 + 29 + 14)
     assert chart.kind.columns(chart, "en", DATA.ui["en"]) == ["Category", "Share of the municipalities"]
     # The CSV names a part by its label alone: a column of its own says it is computed.
     assert [chart.kind.csv_cells(bar, "en") for bar in chart.bars] == [["Small rural municipalities"], ["Other municipalities"]]

@@ -7,7 +7,6 @@ import pytest
 
 from conftest import NEXT_FRAME, load_data
 from test_accessibility import _open
-from reportsite.charts import chart_rows
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -18,7 +17,7 @@ def _expected(chart_id: str, lang: str) -> list[str]:
     """What the tooltip shows for each bar, from the rows behind the chart's data table."""
     ui = DATA.ui[lang]
     return [f"{ui['table_category']}: {row.label}\n{ui['table_value']}: {row.display}"
-            for row in chart_rows(DATA, DATA.charts[chart_id], lang)]
+            for row in DATA.charts[chart_id].kind.rows(DATA, DATA.charts[chart_id], lang)]
 
 
 def _focused(page) -> dict:

@@ -53,7 +53,7 @@ def test_built_static_svg_uses_the_themes_colours(built_site, theme, lang):
         assert colours.highlight in fills and colours.text in fills and colours.background in fills, (chart.id, fills)
         other = charts.THEMES["dark" if theme == "light" else "light"]
         assert other.text not in fills and other.highlight not in fills
-        for row in charts.chart_rows(DATA, chart, lang):
+        for row in chart.kind.rows(DATA, chart, lang):
             assert row.display.replace("\u00a0", "&#160;") in svg or row.display in svg, (chart.id, row.display)
 
 
@@ -64,7 +64,7 @@ def test_the_drawn_chart_has_the_size_known_from_the_data(built_site, lang):
     for chart in DATA.charts.values():
         svg = (built_site / chart_image(chart.id, lang)).read_text(encoding="utf-8")
         match = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
-        assert (round(float(match.group(1))), round(float(match.group(2)))) == charts.chart_size(chart, lang), chart.id
+        assert (round(float(match.group(1))), round(float(match.group(2)))) == chart.kind.size(chart, lang), chart.id
 
 
 # -- the dark SVG is the light one in the dark theme's colours ------------------------------------

@@ -49,14 +49,6 @@ def contrast_ratio(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def chart_rows(data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
-    return chart.kind.rows(data, chart, lang)
-
-
-def chart_size(chart: Chart, lang: str) -> tuple[int, int]:
-    return chart.kind.size(chart, lang)
-
-
 def _decimals(rows: list[ChartRow]) -> int:
     return max((len(repr(r.value).split(".")[1].rstrip("0")) for r in rows if "." in repr(r.value)), default=0)
 

@@ -293,16 +293,16 @@ class PageRenderer:
                             embed_code=embed)
 
     def embed_code(self, chart: Chart) -> str:
-        width, height = charts.chart_size(chart, self.ctx.lang)
+        width, height = chart.kind.size(chart, self.ctx.lang)
         src = self.ctx.absolute(self.ctx.paths.embed_url(chart.id, self.ctx.lang))
         return (f'<iframe src="{esc(src)}" title="{esc(chart.title[self.ctx.lang])}" width="100%" '
                 f'height="{height + EMBED_EXTRA_HEIGHT}" style="border:0;max-width:{width + 40}px" loading="lazy"></iframe>')
 
     def chart_html(self, chart: Chart, with_sources: bool = True, caveats_shown: list[str] = ()) -> str:
         lang = self.ctx.lang
-        width, height = charts.chart_size(chart, lang)
+        width, height = chart.kind.size(chart, lang)
         specs = {theme: self.specs[(chart.id, lang, theme)] for theme in charts.THEMES}
-        rows = charts.chart_rows(self.data, chart, lang)
+        rows = chart.kind.rows(self.data, chart, lang)
         payload = {"spec": specs["light"], "darkSpec": specs["dark"], "formatLocale": d3_locale(self.ui)}
         images = [{"theme": theme, "src": self.ctx.href(paths.chart_image(chart.id, lang, theme))}
                   for theme in charts.THEMES]
