@@ -9,7 +9,6 @@ import http.server
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -64,12 +63,9 @@ def build(project: Path, site: Path, env: dict[str, str] | None = None) -> Build
     return BuildResult(project, site, proc.returncode, proc.stdout + proc.stderr)
 
 
-def copy_project(dest: Path, root: Path = ROOT, parts=PROJECT_PARTS, cache: Path | None = None) -> Path:
-    """A copy of the project's sources at dest, to edit and build (tools/project.py); with `cache`
-    (the warm_cache fixture), the copy starts with that cache folder, so its build is warm."""
+def copy_project(dest: Path, root: Path = ROOT, parts=PROJECT_PARTS) -> Path:
+    """A copy of the project's sources at dest, to edit and build (tools/project.py)."""
     _project.copy_project(dest, root, parts)
-    if cache is not None:
-        shutil.copytree(cache, dest / ".cache")
     return dest
 
 
@@ -115,27 +111,10 @@ def _bundle(config) -> Path:
     return once_per_run(config, "build", make)
 
 
-def _warm_cache(config) -> Path:
-    """The project's cache folder as the build of _bundle left it, copied once per test run."""
-    def make(folder: Path) -> None:
-        source = ROOT / ".cache"
-        for path in sorted(source.rglob("*")):
-            target = folder / path.relative_to(source)
-            if path.is_dir():
-                target.mkdir(exist_ok=True)
-            elif path.name == "entries.sqlite3":   # a consistent copy, even while a build writes to it
-                with contextlib.closing(sqlite3.connect(path)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
-                    src.backup(dst)
-            elif not path.name.endswith(("-wal", "-shm")):   # the SQLite file's log: in the copy above
-                shutil.copy2(path, target)
-    _bundle(config)
-    return once_per_run(config, "warm-cache", make)
-
-
 @pytest.fixture(scope="session")
 def built_bundle(request):
     """What `make site` builds (tools/build_site.py): the web site and the offline zip; built once per
-    test run (every xdist worker reads the same one), with the project's own cache folder."""
+    test run (every xdist worker reads the same one)."""
     from tools import build_site
 
     out = _bundle(request.config)
@@ -149,20 +128,11 @@ def built_site(built_bundle) -> Path:
 
 
 @pytest.fixture(scope="session")
-def warm_cache(request, built_bundle) -> Path:
-    """The project's cache folder (.cache/: drawn charts, compiled templates, font files) as the
-    build of built_bundle left it, copied once per test run. Builds of copies of the project start
-    from a copy of it (copy_project's `cache`), warm, each with a SQLite file of its own; the cache
-    is content-addressed, so a copy whose sources were edited draws only what changed."""
-    return _warm_cache(request.config)
-
-
-@pytest.fixture(scope="session")
-def decimal_site_folder(request, warm_cache) -> Path:
+def decimal_site_folder(request) -> Path:
     """The real site with the share of small municipalities given a decimal (27.8 for 28), so pages and
     tooltips show whether a number's format is the page's; built once per test run."""
     def make(folder: Path) -> None:
-        project = copy_project(folder / "project", cache=warm_cache)
+        project = copy_project(folder / "project")
         findings = project / "data" / "findings.yml"
         text = findings.read_text(encoding="utf-8")
         assert text.count("value: 28\n") == 1
@@ -174,15 +144,8 @@ def decimal_site_folder(request, warm_cache) -> Path:
 
 
 @pytest.fixture
-def project_copy(request, tmp_path) -> Path:
-    """A copy of the project to edit; in a `build` test, to build too, and then with a warm cache."""
-    cache = request.getfixturevalue("warm_cache") if request.node.get_closest_marker("build") else None
-    return copy_project(tmp_path / "project", cache=cache)
-
-
-@pytest.fixture
-def cold_project_copy(tmp_path) -> Path:
-    """A copy of the project with no cache folder: for tests about the cache itself."""
+def project_copy(tmp_path) -> Path:
+    """A copy of the project to edit (and, in a `build` test, to build)."""
     return copy_project(tmp_path / "project")
 
 
@@ -295,7 +258,7 @@ def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/",
 
 
 # The fixtures every build of the project in the tests goes through (the others use them).
-BUILD_FIXTURES = {"built_bundle", "warm_cache"}
+BUILD_FIXTURES = {"built_bundle"}
 _current_test: pytest.Item | None = None
 _build_site_unguarded = None   # tools/build_site.py's build, for the run's own build (pytest_configure)
 
@@ -324,7 +287,7 @@ def pytest_collection_finish(session):
     if any(_builds(item) for item in session.items):
         def build_in_background() -> None:
             try:
-                _warm_cache(session.config)
+                _bundle(session.config)
             except Exception:   # noqa: BLE001  the fixtures build it again, and show why it fails
                 pass
         threading.Thread(target=build_in_background, daemon=True).start()

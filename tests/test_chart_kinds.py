@@ -55,6 +55,7 @@ def tally(monkeypatch):
     def clear():
         model.data_files.cache_clear()
         charts._spec_template.cache_clear()
+        charts._altair_template.cache_clear()
     clear()
     monkeypatch.setitem(chart_kinds.KINDS, "tally", TallyKind())
     yield chart_kinds.KINDS["tally"]

@@ -33,8 +33,8 @@ def tree_hash(digests: dict[str, str]) -> str:
 def test_two_clean_builds_are_byte_identical(tmp_path):
     epoch = commit_epoch()
     # Different folders, hash seeds and machines' fonts: the first build sees the system's fonts and
-    # an impostor of the site's family (and the project's cache, as after `make site`), the second
-    # no font at all (and an empty cache). Neither a path, set ordering nor a font may leak in.
+    # an impostor of the site's family, the second no font at all. Neither a path, set ordering nor
+    # a font may leak in.
     many_fonts = [SYSTEM_FONTS, impostor_fonts(tmp_path / "impostor")] if SYSTEM_FONTS.is_dir() else []
     first = build(ROOT, tmp_path / "first", env={"SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "1",
                                                  **fonts_env(tmp_path / "many-fonts", many_fonts)})

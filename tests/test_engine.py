@@ -30,14 +30,14 @@ def test_i18n_builds_the_other_languages_from_its_post_build_and_sorts_files_bef
 
 
 @pytest.fixture(scope="module")
-def in_process_build(tmp_path_factory, warm_cache):
+def in_process_build(tmp_path_factory):
     """A real build of a copy of the project, in this process, counting what is made per build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from reportsite import state
 
-    project = copy_project(tmp_path_factory.mktemp("engine") / "project", cache=warm_cache)
+    project = copy_project(tmp_path_factory.mktemp("engine") / "project")
     calls = {"validate": 0, "generated_files": 0}
     original_validate, original_generated = state.validate, state.SiteBuild.generated_files
 

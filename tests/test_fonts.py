@@ -1,5 +1,5 @@
 """The site's one typeface (hooks/reportsite/fonts.py): charts and previews that do not depend on
-the machine's fonts, the font files in the built site, and cache keys that cover them."""
+the machine's fonts, and the font files in the built site."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from conftest import LANGUAGES, ROOT, load_data, reach_for_charts, site_pages
-from reportsite import cache, fonts
+from reportsite import fonts
 
 SYSTEM_FONTS = Path("/usr/share/fonts")
 
@@ -77,10 +77,10 @@ def impostor_fonts(folder: Path) -> Path:
     return folder
 
 
-def _render(tmp: Path, name: str, font_dirs: list[Path], font_cache: Path) -> dict:
+def _render(tmp: Path, name: str, font_dirs: list[Path]) -> dict:
     home = tmp / name
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "FONTCONFIG"))}
-    env.update(fonts_env(home, font_dirs), REPORT_FONT_CACHE=str(font_cache), PYTHONPATH=str(ROOT / "hooks"))
+    env.update(fonts_env(home, font_dirs), PYTHONPATH=str(ROOT / "hooks"))
     proc = subprocess.run([sys.executable, "-c", _RENDER, str(ROOT)], env=env, cwd=home, capture_output=True,
                           text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
@@ -89,9 +89,8 @@ def _render(tmp: Path, name: str, font_dirs: list[Path], font_cache: Path) -> di
 
 @pytest.mark.skipif(not (SYSTEM_FONTS / "truetype" / "dejavu").is_dir(), reason="needs DejaVu (fonts-dejavu-core)")
 def test_charts_and_previews_are_the_same_bytes_whatever_fonts_the_machine_has(tmp_path):
-    font_cache = tmp_path / "font-cache"
-    none = _render(tmp_path, "no-fonts", [], font_cache)
-    many = _render(tmp_path, "many-fonts", [SYSTEM_FONTS, impostor_fonts(tmp_path / "impostor")], font_cache)
+    none = _render(tmp_path, "no-fonts", [])
+    many = _render(tmp_path, "many-fonts", [SYSTEM_FONTS, impostor_fonts(tmp_path / "impostor")])
     # The control: the machine's fonts do reach vl-convert, so a render that used them would differ.
     assert none["control"] != many["control"], "the two set-ups do not differ: the test would prove nothing"
     for output in ("svg", "site_svg", "card", "title"):
@@ -122,40 +121,6 @@ def test_the_fonts_are_open_sans_renamed_and_static():
         assert font["OS/2"].usWeightClass == weight
         assert "fvar" not in font, "vl-convert draws a variable font at its default weight only"
         assert "Open Sans" in font["name"].getDebugName(0)   # the copyright line names Open Sans
-
-
-def test_cache_keys_cover_the_fonts_and_look_versions_up_once_per_build(monkeypatch):
-    calls = []
-    real = cache.version
-    monkeypatch.setattr(cache, "version", lambda name: calls.append(name) or real(name))
-    cache.new_build()
-    keys = {cache.rendered.key("svg", str(i)) for i in range(2000)}
-    assert len(keys) == 2000
-    assert sorted(calls) == sorted(cache.OUTPUT_PACKAGES), "each version is looked up once per build"
-    before = cache.rendered.key("png", "same spec")
-    # Another font file (or another version of its package): another key.
-    monkeypatch.setattr(fonts, "fingerprint", lambda: "another-font")
-    cache.new_build()
-    assert cache.rendered.key("png", "same spec") != before
-    monkeypatch.undo()
-    cache.new_build()
-    assert cache.rendered.key("png", "same spec") == before
-
-
-def test_the_fingerprint_follows_the_font_file(tmp_path, monkeypatch):
-    before = fonts.fingerprint()
-    copy = tmp_path / "OpenSans.ttf"
-    data = bytearray(fonts.source_path().read_bytes())
-    data[-1] ^= 1
-    copy.write_bytes(bytes(data))
-    monkeypatch.setattr(fonts, "source_path", lambda: copy)
-    fonts.reset()
-    try:
-        assert fonts.fingerprint() != before
-    finally:
-        monkeypatch.undo()
-        fonts.reset()
-    assert fonts.fingerprint() == before
 
 
 class _Head(HTMLParser):
@@ -342,37 +307,6 @@ def test_interactive_chart_labels_fit_and_pages_use_the_sites_font(page, built_s
             assert _platform_families(page, "article p") == {fonts.FAMILY}, path
             assert _platform_families(page, "article h1") == {fonts.FAMILY}, path
         assert not page.console_errors, (path, page.console_errors)
-
-
-@pytest.mark.build
-def test_charts_drawn_in_parallel_use_the_sites_fonts(tmp_path):
-    """Enough charts that a real build draws them in worker processes (charts._PARALLEL_FROM): the
-    workers draw with the site's fonts, byte for byte as this process does."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from synthetic import make_project
-
-    from conftest import build
-    from reportsite import charts
-    from reportsite.numbers import d3_locale
-    from reportsite.paths import chart_image
-
-    project = make_project(tmp_path / "project", 12)
-    data = load_data(project)
-    # Only the light SVGs are drawn (the others are derived from them), one per chart and language.
-    assert len(data.charts) * len(LANGUAGES) >= charts._PARALLEL_FROM
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.output
-    saved = charts.rendered._folder
-    charts.rendered.use_folder(None)   # draw afresh here, in this process
-    try:
-        for chart in data.charts.values():
-            for lang in LANGUAGES:
-                built = (tmp_path / "site" / chart_image(chart.id, lang, "light")).read_text(encoding="utf-8")
-                here = fonts.embed_in_svg(charts.render_svg(charts.chart_spec(data, chart, lang),
-                                                            d3_locale(data.ui[lang])))
-                assert built == here, f"{chart.id} ({lang}) drawn differently by a worker"
-    finally:
-        charts.rendered.use_folder(saved)
 
 
 @pytest.mark.browser

@@ -55,8 +55,8 @@ def test_the_guide_documents_every_shortcode_and_chart_kind(lang):
 
 @pytest.mark.browser
 @pytest.mark.build
-def test_following_the_guide_adds_a_finding_with_its_chart_in_both_languages(tmp_path, page, warm_cache):
-    project = copy_project(tmp_path / "project", cache=warm_cache)
+def test_following_the_guide_adds_a_finding_with_its_chart_in_both_languages(tmp_path, page):
+    project = copy_project(tmp_path / "project")
     for name in ("Makefile", "pyproject.toml"):  # the editor runs make, with this checkout's venv
         shutil.copy2(ROOT / name, project / name)
     steps = _steps("nb")

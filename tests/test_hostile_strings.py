@@ -93,11 +93,11 @@ def _hostile_data(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_project(tmp_path_factory, warm_cache):
+def hostile_project(tmp_path_factory):
     """The hostile copy built as `make site` builds it: the web site and the offline zip, unpacked."""
     from tools import build_site
 
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project", cache=warm_cache)
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     _hostile_data(project)
     built = build_site.build(project, project / "site", project / "dist")
     with zipfile.ZipFile(built.zip_path) as archive:

@@ -46,8 +46,8 @@ def _add_language(value, base: str, key: str = ""):
 
 
 @pytest.fixture(scope="module")
-def three_languages(tmp_path_factory, warm_cache):
-    project = copy_project(tmp_path_factory.mktemp("languages") / "project", cache=warm_cache)
+def three_languages(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("languages") / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     entry = ("        - locale: nn\n          name: Norsk (nynorsk)\n          build: true\n"
              "          site_name: Små distriktskommunar og innovative innkjøp\n")

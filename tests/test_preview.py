@@ -59,8 +59,8 @@ def _stop(proc: subprocess.Popen) -> None:
             continue
 
 
-def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page, warm_cache):
-    project = copy_project(tmp_path / "project", cache=warm_cache)
+def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page):
+    project = copy_project(tmp_path / "project")
     for name in ("Makefile", "pyproject.toml"):  # `make serve` as an editor runs it, with this checkout's venv
         shutil.copy2(ROOT / name, project / name)
     port = _free_port()

@@ -1,146 +1,28 @@
-"""A content-addressed cache of rendered text (chart SVGs, spec templates, the chart script).
+"""What a build renders and compiles, kept in memory for the life of the process and nowhere else.
 
-Kept in memory, so `mkdocs serve` redraws only what changed, and in one SQLite file in a folder
-(.cache/rendered/ in the project, ignored by git), so a fresh build process skips Altair and vl-convert entirely when
-nothing they would produce has changed. Keys hash everything that shapes the output: what the
-caller passes (the spec, the template's code) and, in every key, the build's inputs that no caller
-names: the versions of the libraries that produce output and the site's font files (fonts.py).
-Those are looked up once per build (`use_folder` starts a build), not once per key: a version
-lookup costs about 0.3 ms, and a report of 1000 charts makes tens of thousands of keys.
+`make serve` rebuilds in one process, so an edit redraws only the charts it changed and compiles no
+template twice. Nothing is kept on disk: a cache folder would be input that a commit can carry
+(a forged chart, a script in the chart runtime, pickled code in compiled templates), and drawing a
+real report afresh takes a few seconds (`make bench` weighs it). An edit to hooks/reportsite/
+reloads this module in the preview (hooks/code_reload.py), which empties it: keys name only what
+the code is given, not the code or the libraries' versions.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import sqlite3
-from importlib.metadata import version
-from pathlib import Path
+from typing import Callable, Hashable, TypeVar
 
 import jinja2
 
-
-log = logging.getLogger("mkdocs.reportsite.cache")
-
-
-class ContentCache:
-    """Entries in memory and in one SQLite file in the cache folder.
-
-    One file, not a file per entry: a report of 1000 charts reads and writes thousands of entries
-    per build, and on this kind of machine each file opened costs about 0.3 ms. SQLite writes each
-    entry whole or not at all, so a build stopped half-way never leaves a torn entry.
-    """
-
-    FILE = "entries.sqlite3"
-
-    def __init__(self) -> None:
-        self._memory: dict[str, str] = {}
-        self._folder: Path | None = None
-        self._db: sqlite3.Connection | None = None
-
-    def use_folder(self, folder: Path | None) -> None:
-        """Start a build: keep entries in `folder`, and look the build's inputs up afresh."""
-        if self._db is not None:
-            self._db.close()
-        self._folder, self._db = folder, None
-        new_build()
-
-    @staticmethod
-    def key(namespace: str, *parts: str) -> str:
-        digest = hashlib.sha256()
-        for part in (namespace, build_inputs(), *parts):
-            digest.update(part.encode("utf-8"))
-            digest.update(b"\0")
-        return f"{namespace}-{digest.hexdigest()[:40]}"
-
-    def get(self, key: str) -> str | None:
-        if key in self._memory:
-            return self._memory[key]
-        db = self._database()
-        if db is not None:
-            try:
-                row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone()
-            except sqlite3.Error as exc:
-                self._give_up_folder(exc)
-                return None
-            if row is not None:
-                self._memory[key] = row[0]
-                return row[0]
-        return None
-
-    def put(self, key: str, value: str) -> str:
-        self._memory[key] = value
-        db = self._database()
-        if db is not None:
-            try:
-                with db:
-                    db.execute("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", (key, value))
-            except sqlite3.Error as exc:
-                self._give_up_folder(exc)
-        return value
-
-    def _database(self) -> sqlite3.Connection | None:
-        if self._db is None and self._folder is not None:
-            try:
-                self._folder.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(self._folder / self.FILE, timeout=30)
-                # A write-ahead log without a sync per entry: a crash may lose the last entries, which
-                # only costs drawing them again; the file itself stays whole.
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA synchronous=NORMAL")
-                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                self._db = db
-            except (OSError, sqlite3.Error) as exc:
-                self._give_up_folder(exc)
-        return self._db
-
-    def _give_up_folder(self, exc: Exception) -> None:
-        """The cache folder cannot be used (read-only, full, not a folder, not a database): build
-        without it, and say so once. The cache only saves time; the site built is the same."""
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        log.info(f"The cache folder {self._folder} cannot be used ({reason}): building without it, which is slower. "
-                 "Make the folder writable, or delete it.")
-        if self._db is not None:
-            self._db.close()
-        self._folder, self._db = None, None
+T = TypeVar("T")
+_kept: dict[tuple, object] = {}
 
 
-# The libraries whose output the cache holds (or that shape it), in every key.
-OUTPUT_PACKAGES = ("altair", "vl-convert-python", "fonttools", "brotli", "fontpkg-open-sans")
-
-_versions: dict[str, str] = {}
-_inputs: list[str] = []
-
-
-def package_version(name: str) -> str:
-    """A package's installed version, looked up once per build."""
-    if name not in _versions:
-        _versions[name] = version(name)
-    return _versions[name]
-
-
-def build_inputs() -> str:
-    """What shapes every cached output besides the caller's parts: the output libraries' versions
-    and the fingerprint of the font files. Computed on first use in a build."""
-    if not _inputs:
-        from . import fonts
-
-        _inputs.append(";".join(f"{name}=={package_version(name)}" for name in OUTPUT_PACKAGES)
-                       + ";fonts=" + fonts.fingerprint())
-    return _inputs[0]
-
-
-def new_build() -> None:
-    """Forget the versions and fingerprints looked up, so a new build (the live preview's next
-    rebuild after a `pip install`) sees the ones installed now."""
-    from . import fonts
-
-    _versions.clear()
-    _inputs.clear()
-    fonts.reset()
-
-
-rendered = ContentCache()
+def kept(make: Callable[[], T], *key: Hashable) -> T:
+    """make()'s result, made once per process for `key` (everything that shapes it, as text)."""
+    if key not in _kept:
+        _kept[key] = make()
+    return _kept[key]   # type: ignore[return-value]
 
 
 def _compiler_settings(environment) -> str:
@@ -161,14 +43,11 @@ def _compiler_settings(environment) -> str:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled Jinja templates (the theme's and the report partials), kept in memory for the life of
-    the process: each language pass of a build, and each rebuild of the live preview, compiles a
-    template once. An entry is found by the template's name and file and the settings of the
-    environment that compiles it (_compiler_settings: the theme's and the partials' differ), and
-    used only while the template's source is unchanged.
-
-    Never on disk: Jinja stores compiled templates as pickled code, which anything able to write the
-    cache folder (a committed .cache/, say) could turn into code run at build time.
+    """Compiled Jinja templates (the theme's and the report partials), kept in memory: each language
+    pass of a build, and each rebuild of the live preview, compiles a template once. An entry is
+    found by the template's name and file and the settings of the environment that compiles it
+    (_compiler_settings: the theme's and the partials' differ), and used only while the template's
+    source is unchanged. (On disk, Jinja's compiled templates would be pickled code.)
     """
 
     def __init__(self) -> None:

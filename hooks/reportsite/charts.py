@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 
-from . import chart_kinds, fonts
-from .cache import package_version, rendered
+from . import fonts
+from .cache import kept
 from .chart_kinds import KINDS, ChartRow
 from .model import Chart, SiteData
 
@@ -61,36 +59,23 @@ _TABLE_VALUE = "__table_value__"
 def _spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str, table_value: str) -> str:
     """The template for a kind of chart, in a theme and with the tooltip's titles in a language.
 
-    Altair builds one template per kind, unit and decimals, in the light theme and with the
-    tooltip's titles left open: another theme is the light one with its colours swapped (as for
-    the SVGs), and a language only fills in two titles. Kept for the life of the process.
+    Altair builds one template per kind, unit and decimals (_altair_template), in the light theme
+    and with the tooltip's titles left open: another theme is the light one with its colours
+    swapped (as for the SVGs), and a language only fills in two titles. Kept for the life of the process.
     """
     swap = colour_swap("light", theme) if theme != "light" else {}
-    built = theme if swap is None else "light"   # the themes' colours are no mapping: Altair builds this theme's own
-    key = rendered.key("template", package_version("altair"), _TEMPLATE_SOURCE, kind, unit, str(decimals), built)
-    template = rendered.get(key) or rendered.put(key, _build_spec_template(kind, unit, decimals, built, _TABLE_CATEGORY,
-                                                                           _TABLE_VALUE))
+    template = _altair_template(kind, unit, decimals, theme if swap is None else "light")
     template = _swap_colours(template, swap) if swap else template
     return (template.replace(json.dumps(_TABLE_CATEGORY), json.dumps(table_category, ensure_ascii=False))
             .replace(json.dumps(_TABLE_VALUE), json.dumps(table_value, ensure_ascii=False)))
 
 
-def _build_spec_template(kind: str, unit: str, decimals: int, theme: str, table_category: str,
-                         table_value: str) -> str:
-    """The kind's Altair chart in a theme, as Vega-Lite JSON with its rows and the kind's
-    placeholders (axis title, label threshold) left open.
-
-    Altair builds and validates the chart's structure once; each chart then only fills in its
-    rows and titles, which keeps a report with hundreds of charts fast to build.
-    """
-    return json.dumps(KINDS[kind].template(unit, decimals, THEMES[theme], table_category, table_value), sort_keys=True)
-
-
-# The templates' code and colours are part of their cache key: editing the design invalidates it.
-# The whole source of this module and of the kinds' stands for the code (any edit invalidates the
-# templates): a file read, where inspect.getsource would import inspect (and tokenize, dis, ...).
-_TEMPLATE_SOURCE = hashlib.sha256(open(__file__, "rb").read() + open(chart_kinds.__file__, "rb").read()).hexdigest() \
-    + repr(THEMES)
+@functools.lru_cache(maxsize=None)
+def _altair_template(kind: str, unit: str, decimals: int, theme: str) -> str:
+    """The kind's Altair chart in a theme (built and validated by Altair once), as Vega-Lite JSON
+    with its rows and the kind's placeholders (axis title, label threshold) left open: each chart
+    only fills them in, which keeps a report with hundreds of charts fast to build."""
+    return json.dumps(KINDS[kind].template(unit, decimals, THEMES[theme], _TABLE_CATEGORY, _TABLE_VALUE), sort_keys=True)
 
 
 class ChartSpecs(dict):
@@ -122,59 +107,15 @@ def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") ->
     return spec
 
 
-# Below this many missing SVGs, starting worker processes costs more than it saves.
-_PARALLEL_FROM = 24
-
-
-def _svg_key(spec: dict, locale: dict) -> str:
-    return rendered.key("svg", package_version("vl-convert-python"),
-                        json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
-
-
 def render_svg(spec: dict, locale: dict) -> str:
     """The static SVG of a spec, drawn once per content and number locale (numbers.d3_locale)."""
-    key = _svg_key(spec, locale)
-    svg = rendered.get(key)
-    if svg is None:
+    def draw() -> str:
         import vl_convert
 
         fonts.register_with_vl_convert()
-        svg = rendered.put(key, vl_convert.vegalite_to_svg(spec, format_locale=locale))
-    return svg
+        return vl_convert.vegalite_to_svg(spec, format_locale=locale)
 
-
-def render_svgs(items: list[tuple[dict, dict]]) -> list[str]:
-    """The SVGs of many (spec, locale) pairs, in order; those not cached are drawn spread over the
-    machine's cores when there are enough of them."""
-    keys = [_svg_key(spec, locale) for spec, locale in items]
-    missing = {key: item for key, item in zip(keys, items) if rendered.get(key) is None}
-    workers = min(os.cpu_count() or 1, 8)
-    if len(missing) < _PARALLEL_FROM or workers < 2:
-        for spec, locale in missing.values():
-            render_svg(spec, locale)
-    else:
-        _draw_in_parallel(missing, workers)
-    return [rendered.get(key) for key in keys]
-
-
-def _draw_in_parallel(missing: dict[str, tuple[dict, dict]], workers: int) -> None:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    import vl_convert
-
-    # "spawn": forking a process that already runs vl-convert's threads is not safe.
-    # Each worker draws with the site's fonts; vl-convert's own function, as a worker may not
-    # import the hooks' modules.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                             initializer=vl_convert.register_font_directory, initargs=(fonts.font_folder(),)) as pool:
-        locales = {json.dumps(locale, sort_keys=True): locale for _, locale in missing.values()}
-        for locale_key, locale in sorted(locales.items()):
-            keys = [k for k, (_, item_locale) in missing.items() if json.dumps(item_locale, sort_keys=True) == locale_key]
-            draw = functools.partial(vl_convert.vegalite_to_svg, format_locale=locale)
-            chunk = max(1, len(keys) // (workers * 4))
-            for key, svg in zip(keys, pool.map(draw, [missing[k][0] for k in keys], chunksize=chunk)):
-                rendered.put(key, svg)
+    return kept(draw, "svg", json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
 
 
 def colour_swap(source: str = "light", target: str = "dark") -> dict[str, str] | None:
@@ -212,11 +153,8 @@ def themed_svg(light_spec: dict, light_svg: str, spec: dict, locale: dict, theme
 
 
 def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed in one script, from vl-convert-python: no CDN, no Node.js."""
-    key = rendered.key("vega-bundle", package_version("vl-convert-python"))
-    bundle = rendered.get(key)
-    if bundle is None:
-        import vl_convert
+    """Vega, Vega-Lite and vega-embed in one script, from vl-convert-python: no CDN, no Node.js.
+    (vl-convert keeps it for the life of the process.)"""
+    import vl_convert
 
-        bundle = rendered.put(key, vl_convert.javascript_bundle())
-    return bundle
+    return vl_convert.javascript_bundle()

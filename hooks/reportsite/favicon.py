@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import kept
 from .errors import Problem, SiteDataError
 
 # The palette's primary colour in mkdocs.yml (indigo), as Material's stylesheet defines it.
@@ -44,19 +45,13 @@ def links(favicon: str) -> list[dict[str, str]]:
 
 
 def favicon_png(svg: str) -> bytes:
-    """The favicon SVG drawn at PNG_SIZE pixels (vl-convert's SVG renderer), cached like the charts:
-    a warm build neither imports nor runs vl-convert for it."""
-    import base64
+    """The favicon SVG drawn at PNG_SIZE pixels (vl-convert's SVG renderer), once per process."""
     import re
 
-    from .cache import rendered
-
-    key = rendered.key("favicon-png", str(PNG_SIZE), svg)
-    cached = rendered.get(key)
-    if cached is None:
+    def draw() -> bytes:
         import vl_convert
 
         view = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
-        scale = PNG_SIZE / float(view.group(1)) if view else 1.0
-        cached = rendered.put(key, base64.b64encode(vl_convert.svg_to_png(svg, scale=scale)).decode("ascii"))
-    return base64.b64decode(cached)
+        return vl_convert.svg_to_png(svg, scale=PNG_SIZE / float(view.group(1)) if view else 1.0)
+
+    return kept(draw, "favicon-png", svg)

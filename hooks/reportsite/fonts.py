@@ -15,20 +15,17 @@ time, with fontTools:
 - each static chart SVG carries the glyphs it uses (in blocks, see _SVG_BLOCKS) as a data: URL
   (`embed_in_svg`): an SVG shown through <img> cannot use the page's fonts.
 
-The instances are cached in .cache/fonts/, keyed by `fingerprint()`, which every entry of the
-content cache also carries (see cache.py).
+All of it is made once per process (about a second) and kept in memory, never in the project.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
-import os
 import re
 import tempfile
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import version
 from pathlib import Path
 
 FAMILY = "Report Open Sans"            # the family's name everywhere: CSS, Vega config, the font files
@@ -71,10 +68,6 @@ class FontError(RuntimeError):
     pass
 
 
-def project_root() -> Path:
-    return Path(__file__).resolve().parents[2]
-
-
 def source_path() -> Path:
     """The variable font as the package ships it."""
     from importlib.resources import files
@@ -89,63 +82,11 @@ def source_path() -> Path:
     return path
 
 
-def _versions() -> str:
-    found = []
-    for name in (SOURCE_PACKAGE, "fonttools", "brotli"):
-        try:
-            found.append(f"{name}=={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name}==missing")
-    return ";".join(found)
-
-
 @cache
-def _fingerprint() -> str:
-    digest = hashlib.sha256()
-    for part in (_versions().encode(), Path(__file__).read_bytes(),
-                 source_path().read_bytes()):
-        digest.update(part)
-        digest.update(b"\0")
-    return digest.hexdigest()[:24]
-
-
-def fingerprint() -> str:
-    """A hash of everything that shapes the fonts: the font file, the versions of its package, of
-    fontTools and brotli, and this module's code. Computed once per build (reset()), not per call."""
-    return _fingerprint()
-
-
-def reset() -> None:
-    """Forget what was looked up, so that the next build looks again (the live preview)."""
-    _fingerprint.cache_clear()
-    cache_folder.cache_clear()
-    _instances.cache_clear()
-    _latin.cache_clear()
-    web_fonts.cache_clear()
-    part_unicodes.cache_clear()
-    _svg_face.cache_clear()
-
-
-@cache
-def cache_folder() -> Path:
-    """Where the fonts made from the package are kept: .cache/fonts/<fingerprint>/, or a folder of
-    this process's own when that cannot be written (the build is then slower, never stopped)."""
-    folder = Path(os.environ.get("REPORT_FONT_CACHE") or project_root() / ".cache" / "fonts") / fingerprint()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if os.access(folder, os.W_OK):
-            return folder
-    except OSError:
-        pass
-    return Path(tempfile.mkdtemp(prefix="report-fonts-")) / fingerprint()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, path)
+def _folder() -> tempfile.TemporaryDirectory:
+    """The static instances' folder (vl-convert reads fonts from a folder), this process's own and
+    removed when it ends: fonts kept in the project could be replaced by a commit."""
+    return tempfile.TemporaryDirectory(prefix="report-fonts-")
 
 
 def _rename(font, style: str) -> None:
@@ -155,7 +96,7 @@ def _rename(font, style: str) -> None:
     for record in list(name.names):
         if record.nameID in (16, 17, 21, 22, 25):
             name.removeNames(nameID=record.nameID)
-    for name_id, text in ((1, FAMILY), (2, style), (3, f"{postscript};{fingerprint()}"), (4, f"{FAMILY} {style}"),
+    for name_id, text in ((1, FAMILY), (2, style), (3, f"{postscript};{version(SOURCE_PACKAGE)}"), (4, f"{FAMILY} {style}"),
                           (6, postscript)):
         name.setName(text, name_id, 3, 1, 0x409)
         name.setName(text, name_id, 1, 0, 0)
@@ -163,27 +104,23 @@ def _rename(font, style: str) -> None:
 
 @cache
 def _instances() -> dict[int, Path]:
-    folder = cache_folder() / "static"
-    paths = {weight: folder / f"{FAMILY.replace(' ', '')}-{style}.ttf" for weight, style in WEIGHTS.items()}
-    if all(p.is_file() for p in paths.values()):
-        return paths
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
+    paths = {}
     for weight, style in WEIGHTS.items():
         font = instancer.instantiateVariableFont(TTFont(source_path()), {"wght": weight, "wdth": 100},
                                                  updateFontNames=True)
         font["OS/2"].usWeightClass = weight
         _rename(font, style)
         font.recalcTimestamp = False   # the source's dates stay: the same input gives the same bytes
-        out = io.BytesIO()
-        font.save(out, reorderTables=True)
-        _write_atomic(paths[weight], out.getvalue())
+        paths[weight] = Path(_folder().name) / f"{FAMILY.replace(' ', '')}-{style}.ttf"
+        font.save(paths[weight], reorderTables=True)
     return paths
 
 
 def static_fonts() -> dict[int, Path]:
-    """The static TTF instances (weight -> file), made once and cached in .cache/fonts/."""
+    """The static TTF instances (weight -> file), made once per process."""
     return _instances()
 
 
@@ -207,7 +144,7 @@ def register_with_vl_convert() -> None:
     _registered.add(folder)
 
 
-def _subset(weight: int, unicodes, flavor: str | None, source: Path | None = None, lean: bool = False) -> bytes:
+def _subset(weight: int, unicodes, flavor: str | None, source: io.BytesIO | None = None, lean: bool = False) -> bytes:
     """The font cut down to `unicodes`. `lean`: only what drawing needs (a face inside an SVG, named
     by its @font-face rule): the family's name alone, no style table."""
     from fontTools import subset
@@ -237,12 +174,9 @@ def web_file_name(weight: int, part: str = "") -> str:
 
 
 @cache
-def _latin(weight: int) -> Path:
+def _latin(weight: int) -> bytes:
     """The instance cut down to the web subset, as TTF: the quick source of each SVG's glyphs."""
-    path = cache_folder() / "latin" / f"{weight}.ttf"
-    if not path.is_file():
-        _write_atomic(path, _subset(weight, WEB_UNICODES, None))
-    return path
+    return _subset(weight, WEB_UNICODES, None)
 
 
 def web_files() -> list[tuple[int, str]]:
@@ -253,14 +187,8 @@ def web_files() -> list[tuple[int, str]]:
 @cache
 def web_fonts() -> dict[str, bytes]:
     """The pages' fonts: path in the site -> WOFF2 bytes (each weight, each part of WEB_PARTS)."""
-    result = {}
-    for weight, part in web_files():
-        name = web_file_name(weight, part)
-        cached = cache_folder() / "web" / name
-        if not cached.is_file():
-            _write_atomic(cached, _subset(weight, WEB_PARTS[part], "woff2"))
-        result[f"{WEB_FOLDER}/{name}"] = cached.read_bytes()
-    return result
+    return {f"{WEB_FOLDER}/{web_file_name(weight, part)}": _subset(weight, WEB_PARTS[part], "woff2")
+            for weight, part in web_files()}
 
 
 @cache
@@ -363,36 +291,24 @@ def _svg_blocks(used: set[int]) -> frozenset[int]:
 
 @cache
 def _svg_face(weight: int, unicodes: frozenset[int]) -> str:
-    """An @font-face rule with the glyphs of `unicodes` (in the web subset) inside it, cached."""
-    from .cache import rendered
-
-    key = rendered.key("svg-face", str(weight), ",".join(map(str, sorted(unicodes))))
-    face = rendered.get(key)
-    if face is not None:
-        return face
-    data = base64.b64encode(_subset(weight, sorted(unicodes), "woff2", _latin(weight), lean=True)).decode("ascii")
-    return rendered.put(key, f'@font-face{{font-family:"{FAMILY}";font-weight:{weight};'
-                        f'src:url(data:font/woff2;base64,{data}) format("woff2")}}')
+    """An @font-face rule with the glyphs of `unicodes` (in the web subset) inside it."""
+    data = _subset(weight, sorted(unicodes), "woff2", io.BytesIO(_latin(weight)), lean=True)
+    return (f'@font-face{{font-family:"{FAMILY}";font-weight:{weight};'
+            f'src:url(data:font/woff2;base64,{base64.b64encode(data).decode("ascii")}) format("woff2")}}')
 
 
 def embed_in_svg(svg: str) -> str:
     """The SVG with the glyphs its text uses, as WOFF2 data: URLs in a <style>, so that it shows
-    in the site's font wherever it is shown (an <img> cannot use the page's fonts). Cached."""
-    from .cache import rendered
-
-    key = rendered.key("svg-font", svg)
-    cached = rendered.get(key)
-    if cached is not None:
-        return cached
+    in the site's font wherever it is shown (an <img> cannot use the page's fonts)."""
     used: dict[int, set[int]] = {}
     for attrs, body in _TEXT.findall(svg):
         weight = 700 if _BOLD.search(attrs) else 400
         used.setdefault(weight, set()).update(ord(c) for c in _unescape(body))
     faces = [_svg_face(weight, _svg_blocks(used[weight])) for weight in sorted(used)]
     if not faces:
-        return rendered.put(key, svg)
+        return svg
     style = "<defs><style>" + "".join(faces) + "</style></defs>"
     match = re.search(r"<svg\b[^>]*>", svg)
     if match is None:
         raise ValueError("the rendered chart is not an SVG")
-    return rendered.put(key, svg[:match.end()] + style + svg[match.end():])
+    return svg[:match.end()] + style + svg[match.end():]

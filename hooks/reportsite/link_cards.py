@@ -5,14 +5,13 @@ A page with charts is previewed by its first chart; any other page by a title ca
 
 from __future__ import annotations
 
-import base64
 import json
 import struct
 import textwrap
 from dataclasses import dataclass
 
 from . import fonts, paths, seo
-from .cache import package_version, rendered
+from .cache import kept
 from .numbers import d3_locale
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
@@ -62,18 +61,14 @@ def chart_card_spec(chart_spec: dict, title: str, natural_size: tuple[int, int |
 
 
 def render_png(spec: dict, locale: dict | None = None, scale: float = 1) -> bytes:
-    """A PNG of a Vega-Lite spec, cached by content like the SVGs."""
-    key = rendered.key("png", package_version("vl-convert-python"), str(scale),
-                       json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
-    cached = rendered.get(key)
-    if cached is not None:
-        return base64.b64decode(cached)
-    import vl_convert
+    """A PNG of a Vega-Lite spec, drawn once per process like the SVGs."""
+    def draw() -> bytes:
+        import vl_convert
 
-    fonts.register_with_vl_convert()
-    png = vl_convert.vegalite_to_png(spec, scale=scale, format_locale=locale)
-    rendered.put(key, base64.b64encode(png).decode("ascii"))
-    return png
+        fonts.register_with_vl_convert()
+        return vl_convert.vegalite_to_png(spec, scale=scale, format_locale=locale)
+
+    return kept(draw, "png", str(scale), json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
 
 
 def meta_tags(*, site_name: str, title: str, description: str, url: str, locale: str,

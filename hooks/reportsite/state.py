@@ -12,7 +12,7 @@ import functools
 import weakref
 from dataclasses import dataclass, field
 
-from . import cache, charts, downloads, favicon, fonts, live_preview, minify, paths
+from . import charts, downloads, favicon, fonts, live_preview, minify, paths
 from .errors import SiteDataError
 from .numbers import d3_locale
 from .paths import SitePaths
@@ -83,13 +83,12 @@ class SiteBuild:
     def generated_files(self) -> dict[str, str]:
         """Every file the build generates, in every language: chart images, embed pages, downloads, the chart script."""
         data, site = self.data, self.site
-        cache.rendered.use_folder(site.project / ".cache" / "rendered")
         specs = self.specs
         locales = {lang: d3_locale(data.ui[lang]) for lang in site.codes}
         keys = [(chart.id, lang, theme) for chart in data.charts.values() for lang in site.codes for theme in charts.THEMES]
         # Only the light SVGs are drawn: the others are the light ones in their theme's colours.
         lights = [key for key in keys if key[2] == "light"]
-        drawn = dict(zip(lights, charts.render_svgs([(specs[key], locales[key[1]]) for key in lights])))
+        drawn = {key: charts.render_svg(specs[key], locales[key[1]]) for key in lights}
         files: dict[str, str] = {}
         for chart_id, lang, theme in keys:
             light = (chart_id, lang, "light")
