@@ -120,3 +120,14 @@ def test_mkdocs_yml_saved_as_latin_1(project_copy, tmp_path):
     result = build(project_copy, tmp_path / "site")
     assert result.returncode != 0 and "Traceback" not in result.output
     assert "mkdocs.yml" in result.output and "invalid continuation byte" in result.output
+
+
+def test_python_without_docstrings_is_one_clear_line_not_a_traceback():
+    """PYTHONOPTIMIZE is input like any other: at level 2 Python drops docstrings, and Altair cannot import."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"), PYTHONOPTIMIZE="2")
+    proc = subprocess.run([sys.executable, "-m", "reportsite.check"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "the environment: PYTHONOPTIMIZE: Python runs without docstrings (optimisation level 2), which the chart " \
+           "library (Altair) needs — unset PYTHONOPTIMIZE" in proc.stdout

@@ -8,6 +8,7 @@ Pure functions returning lists of Problem, used by the one validation (reportsit
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -38,3 +39,12 @@ def site_url_problems(site_url: str | None, config_file: Path, environ: dict[str
             if from_env else f"write the address the site is published at, like {EXAMPLE_URL}")
     return [Problem(config_file.name, _line_of(config_file, "site_url"), "site_url",
                     f"the site's address ({where}) {found}, not a full web address", hint)]
+
+
+def interpreter_problems(optimize: int = sys.flags.optimize) -> list[Problem]:
+    """Python run with -OO (or PYTHONOPTIMIZE=2) drops docstrings, which Altair needs to import."""
+    if optimize < 2:
+        return []
+    return [Problem("the environment", None, "PYTHONOPTIMIZE",
+                    f"Python runs without docstrings (optimisation level {optimize}), which the chart library (Altair) needs",
+                    "unset PYTHONOPTIMIZE (or set it to 0 or 1) and run the command again")]

@@ -72,12 +72,11 @@ def measure(where: str, text: str, longest: int = 2) -> Measure:
 
 def page_text(markdown: str) -> str:
     """The prose of a page's Markdown (its front matter already removed): without code, comments, headings, definition
-    terms and shortcodes ({{ figure ID }} reads as a short number word; other shortcodes are blocks
-    of generated text, measured with the data)."""
+    terms and shortcodes ({{ figure ID }} and {{ source ID }} read as one short word in any language;
+    other shortcodes are blocks of generated text, measured with the data)."""
     text = FENCE.sub("", markdown)
     text = HTML_COMMENT.sub("", text)
-    text = SHORTCODE.sub(lambda m: "N" if m.group(1) == "figure" else ("kilde" if m.group(1) == "source" else ""),
-                         text)
+    text = SHORTCODE.sub(lambda m: "N" if m.group(1) in ("figure", "source") else "", text)
     text = ATTR_LIST.sub("", text)
     text = LINK.sub(r"\1", text)
     lines = text.split("\n")

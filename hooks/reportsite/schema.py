@@ -369,7 +369,8 @@ def bind(spec: Any, languages: tuple[tuple[str, str], ...]) -> Any:
         return localized_for(languages)(spec.doc, spec.max_length)
     if isinstance(spec, Nested):
         fields = [f for f in dataclasses.fields(spec.cls) if "spec" in f.metadata]
-        return Record(" ".join(spec.cls.__doc__.split("\n\n")[0].split()),
+        # (python -OO, or PYTHONOPTIMIZE=2, drops docstrings: the class's name stands in.)
+        return Record(" ".join((spec.cls.__doc__ or spec.cls.__name__).split("\n\n")[0].split()),
                       {f.name: bind(f.metadata["spec"], languages) for f in fields},
                       frozenset(f.name for f in fields if f.metadata.get("optional")))
     if isinstance(spec, Registered):

@@ -44,7 +44,7 @@ class Validation:
 
 def validate(site: SiteConfig) -> Validation:
     problems = (page_files.check_page_files(site.docs_dir, site.project, site.codes)
-                + config_checks.site_url_problems(site.site_url, site.config_file))
+                + config_checks.site_url_problems(site.site_url, site.config_file) + config_checks.interpreter_problems())
     if problems:  # nothing else is read until the files are the project's own and the address is sound
         return Validation(site, None, {}, problems)
     problems += page_parity(site)
