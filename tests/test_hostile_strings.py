@@ -31,6 +31,9 @@ SHORTCODE = "{{ cite }}"
 # would become <em onmouseover>, a live link and an image.
 ATTR_LIST = "*om*{: onmouseover=\"__pwned='al'\" } [l](javascript:__pwned='mdlink') ![b](javascript:x)"
 AMP = "R&amp;D &lt;b&gt; & <b>"
+# The strangest site address the build accepts (reportsite.config_checks): punycode, a port, and
+# markup percent-encoded in the path. Every canonical link, the sitemap and citations hold it.
+SITE_URL = "https://xn--kommune-w1a.example:8443/%22%3E%3Cmeta%20http-equiv%3Drefresh%20content%3D0%3E/"
 # An https address the loader accepts, with markup in it: it must stay inside the href.
 URL = "https://example.invalid/?a=\"'><svg/onload=__pwned='url'>&b=<\\script>"
 
@@ -99,7 +102,9 @@ def hostile_project(tmp_path_factory):
 
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     _hostile_data(project)
-    built = build_site.build(project, project / "site", project / "dist")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", SITE_URL)   # printed raw by Material's language switcher and 404 page
+        built = build_site.build(project, project / "site", project / "dist")
     with zipfile.ZipFile(built.zip_path) as archive:
         archive.extractall(project / "unpacked")
     return project, next((project / "unpacked").iterdir())
@@ -147,14 +152,20 @@ NOTHING_INJECTED = {"flag": None, "handlers": [], "images": [], "inlineScripts":
 
 
 def _read_every_page(browser, urls: list[str]) -> None:
+    """Every page, poked; none may run what data, front matter or SITE_URL hold, nor navigate away
+    (a meta refresh, a script, a form, a base element)."""
     context = browser.new_context()
     page = context.new_page()
-    dialogs, errors = [], []
+    dialogs, errors, navigations = [], [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("framenavigated", lambda frame: navigations.append(frame.url) if frame == page.main_frame else None)
     for url in urls:
+        navigations.clear()
         _open_and_poke(page, url)
         assert page.evaluate(INJECTED) == NOTHING_INJECTED, url
+        page.wait_for_load_state("load")
+        assert {n.split("#")[0] for n in navigations} == {url} == {page.url.split("#")[0]}, (url, navigations)
     assert dialogs == [] and errors == []
     context.close()
 
@@ -185,6 +196,7 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
     _open_and_poke(page, url + lang_root + "funn/")
     assert page.title().startswith(f"{IMG} {AMP} - ")
     assert page.get_attribute("meta[name='description']", "content") == f"{ATTR} {SCRIPT}"
+    assert page.get_attribute("link[rel='canonical']", "href") == SITE_URL + lang_root + "funn/"
     assert page.locator(".md-nav__link--active").first.inner_text().strip() == f"{IMG} {AMP}"
     finding = page.locator("#lup-contact")
     assert finding.inner_text().strip().startswith(f"{IMG} {ATTR} {MARKDOWN}")
@@ -277,8 +289,8 @@ def test_front_matter_is_escaped_once_for_templates():
 
     from reportsite.front_matter import escape_front_matter
 
-    meta = escape_front_matter({"description": ATTR, "title": "R&D", "hide": ["toc"], "has_charts": True})
+    meta = escape_front_matter({"description": ATTR, "title": "R&D", "hide": ["toc"], "subtitle": IMG})
     assert str(meta["description"]) == "&#34;&#39;&gt;&lt;svg onload=&#34;__pwned=&#39;attr&#39;&#34;&gt;"
     assert str(escape(meta["title"])) == "R&amp;D"  # a template that escapes again changes nothing
     assert escape_front_matter(meta) == meta
-    assert meta["hide"] == ["toc"] and meta["has_charts"] is True
+    assert set(meta) == {"description", "title"}  # no other key reaches the theme, even in the live preview

@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "hooks"))
+from reportsite.config_checks import site_url_from_environment  # noqa: E402
 from reportsite.engine import LUNR, search_worker_scripts  # noqa: E402
 from tools.project import BUILD_INPUTS  # noqa: E402
 
@@ -164,6 +165,8 @@ def build(project: Path = ROOT, site_dir: Path | None = None, dist_dir: Path | N
     """Build both, then swap them into site_dir and dist_dir; on any failure change neither."""
     site_dir = (site_dir or project / "site").resolve()
     dist_dir = (dist_dir or project / "dist").resolve()
+    if problems := site_url_from_environment(project / WEB_CONFIG):
+        raise BuildFailed(str(problems[0]))
     epoch = source_date_epoch(project) if epoch is None else epoch
     stem = bundle_stem(epoch)
     # Beside site/, so that the finished folders move into place by a rename, not a copy.

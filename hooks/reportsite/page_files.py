@@ -2,8 +2,10 @@
 
 Checked before anything else is read, by the one validation (reportsite.validate) that the build,
 `make check` and the live preview share:
-- nothing in content/ or data/ is a symbolic link: a link can publish any file on the machine that
-  builds the site (the system's password file was tried), or read data from outside the project;
+- nothing in the project's inputs (content/, data/, site_src/, hooks/, mkdocs*.yml) is a symbolic
+  link: a link can publish any file on the machine that builds the site (the system's password
+  file was tried, from content/ and from site_src/, whose files the theme copies), or read data or
+  code from outside the project;
 - every file in content/ is inside a language folder (content/<code>/): anything else
   would be published without a translation, or not at all;
 - every file in a language folder is a page (.md) or an image the site allows (ALLOWED_ASSETS);
@@ -49,8 +51,12 @@ def _walk(folder: Path):
             yield Path(root) / name
 
 
+# The inputs besides content/ (the docs_dir mkdocs.yml names), whose links are refused.
+INPUTS = ("data", "site_src", "hooks", "mkdocs.yml", "mkdocs.offline.yml")
+
+
 def symbolic_links(folder: Path, project: Path) -> list[Problem]:
-    """Every symbolic link in folder (content/ or data/): the site is built from the project's own files."""
+    """Every symbolic link in folder, or folder itself: the site is built from the project's own files."""
     if folder.is_symlink():
         return [_link_problem(folder, project)]
     if not folder.is_dir():
@@ -121,7 +127,7 @@ def invisible_characters_in_pages(docs_dir: Path, project: Path, languages: tupl
 
 
 def check_page_files(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
-    """Every problem with the files of content/ and data/, before any of them is read."""
-    return (symbolic_links(docs_dir, project) + symbolic_links(project / "data", project)
+    """Every problem with the project's input files, before any of them is read."""
+    return ([link for folder in (docs_dir, *(project / name for name in INPUTS)) for link in symbolic_links(folder, project)]
             + files_outside_languages(docs_dir, project, languages) + page_names(docs_dir, project, languages)
             + invisible_characters_in_pages(docs_dir, project, languages))

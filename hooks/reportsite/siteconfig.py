@@ -102,6 +102,10 @@ def load(project: Path, config_name: str = "mkdocs.yml") -> SiteConfig:
         line = config_file.read_bytes()[: exc.start].count(b"\n") + 1
         raise SiteDataError([Problem(config_name, line, "", "the file is not UTF-8 text",
                                      "save the file with UTF-8 encoding")]) from None
+    from .config_checks import site_url_from_environment
+
+    if problems := site_url_from_environment(config_file):
+        raise SiteDataError(problems)
     try:
         config = load_config(str(config_file))
     except ConfigurationError as exc:

@@ -123,7 +123,7 @@ def read_pages(site: SiteConfig) -> tuple[dict[str, PageSource], list[Problem]]:
             body, meta = get_data(source)
             rel = path.relative_to(site.docs_dir / lang).as_posix()
             src_uri = f"{lang}/{rel}"
-            front_matter = front_matter_problems(source, body, shown)
+            front_matter = front_matter_problems(source, meta, shown)
             problems += front_matter
             if not front_matter:  # else MkDocs would show the front matter as the page's text
                 pages[src_uri] = PageSource(src_uri, lang, rel, shown, with_source_lines(source, body), meta)
