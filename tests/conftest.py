@@ -127,17 +127,21 @@ def built_site(built_bundle) -> Path:
     return built_bundle.site
 
 
+DECIMAL_SITE_EPOCH = "1583971200"   # 2020-03-12
+
+
 @pytest.fixture(scope="session")
 def decimal_site_folder(request) -> Path:
     """The real site with the share of small municipalities given a decimal (27.8 for 28), so pages and
-    tooltips show whether a number's format is the page's; built once per test run."""
+    tooltips show whether a number's format is the page's; built once per test run, as of another
+    day than the commit's (DECIMAL_SITE_EPOCH: tests/test_determinism.py reads its dates)."""
     def make(folder: Path) -> None:
         project = copy_project(folder / "project")
         findings = project / "data" / "findings.yml"
         text = findings.read_text(encoding="utf-8")
         assert text.count("value: 28\n") == 1
         findings.write_text(text.replace("value: 28\n", "value: 27.8\n"), encoding="utf-8")
-        result = build(project, folder / "site")
+        result = build(project, folder / "site", env={"SOURCE_DATE_EPOCH": DECIMAL_SITE_EPOCH})
         assert result.returncode == 0, result.output
 
     return once_per_run(request.config, "decimal-site", make) / "site"
