@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config_checks, page_files, readability, shortcodes
+from . import config_checks, page_files, readability, security, shortcodes
 from .errors import Problem, SiteDataError
 from .front_matter import front_matter_problems, with_source_lines
 from .model import SiteData, load_site_data
@@ -169,7 +169,7 @@ def page_problems(page: PageSource, data: SiteData | None, to_html) -> list[Prob
                     page.failed.append(use)
                     break
                 seen.setdefault(anchor, use.line)
-    problems += typed_numbers(page)
+    problems += typed_numbers(page) + security.raw_html_problems(placement.html, page.markdown, page.shown)
     return problems
 
 
