@@ -65,3 +65,17 @@ def test_key_figures_and_embed_pages_lead_to_the_page_that_shows_the_finding(pro
     assert problems == [] and validation.finding_pages["lup-contact"] == "funn.md"
     conclusions = [f.id for f in validation.data.findings.values() if f.section == "conclusions"]
     assert conclusions and all(validation.finding_pages[f] == "ordliste.md" for f in conclusions)
+
+
+def test_a_value_is_shown_with_the_decimals_typed(tmp_path):
+    """28.50 in the data is 28,50 on the page: read as a decimal, not the binary float 28.5."""
+    from decimal import Decimal
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    findings = tmp_path / "data" / "findings.yml"
+    findings.write_text(findings.read_text(encoding="utf-8").replace("        value: 28\n", "        value: 28.50\n", 1),
+                        encoding="utf-8")
+    data = load_site_data(tmp_path / "data", language_pairs(), tmp_path)
+    figure = next(f for f in data.figures.values() if f.value == Decimal("28.50"))
+    shown = render_page(f"Tallet er {{{{ figure {figure.id} }}}}.", "nb", data=data).html
+    assert "28,50" in shown and "28,5\u00a0" not in shown
