@@ -3,6 +3,7 @@ language (reportsite.link_cards); the offline bundle, which nobody shares as a l
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from reportsite import link_cards, state
@@ -12,8 +13,10 @@ def on_page_context(context, *, page, config, nav):
     build = state.for_config(config)
     if not build.site.link_previews or build.error is not None:
         return context
-    card = link_cards.page_card(build, page.file.src_uri, page.title, page.is_homepage,
-                                page.meta.get("description") or "", page.file.dest_uri)
+    # The title and description as typed: MkDocs gives a heading's title as HTML ('R&amp;D'), and the
+    # front matter's is escaped (front_matter.py); the tags are escaped once, the image shows text.
+    card = link_cards.page_card(build, page.file.src_uri, html.unescape(str(page.title or "")), page.is_homepage,
+                                html.unescape(str(page.meta.get("description") or "")), page.file.dest_uri)
     target = Path(config.site_dir) / card.image_path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(card.png)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -100,6 +103,49 @@ def test_a_failed_build_leaves_site_and_dist_untouched(project_copy, breakage):
         assert "mkdocs.offline.yml" in proc.stderr and "no-such-plugin" in proc.stderr
     assert _snapshot(project_copy) == before
     assert not list(project_copy.glob(".build-*"))
+
+
+def _fake_mkdocs(project: Path, config_file: str, site_dir: Path, epoch: int) -> None:
+    """A build in a blink: what happens after mkdocs is what these tests are about."""
+    site_dir.mkdir(parents=True)
+    (site_dir / "index.html").write_text(config_file)
+
+
+@pytest.mark.build
+def test_dist_that_cannot_be_replaced_leaves_both_as_they_were(project_copy, monkeypatch, capsys):
+    """Both or neither: site/ is in place already when dist/ refuses its rename (another filesystem,
+    say); site/ is put back, and the one line says so."""
+    real_replace = os.replace
+
+    def refuse_new_dist(src, dst):
+        if Path(src).name == "dist" and Path(src).parent.name.startswith(".build-"):
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(build_site, "run_mkdocs", _fake_mkdocs)
+    monkeypatch.setattr(os, "replace", refuse_new_dist)
+    _previous_build(project_copy)
+    before = _snapshot(project_copy)
+    assert build_site.main(["--project", str(project_copy)]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith("Invalid cross-device link\nsite/ and dist/ are unchanged.\n") and "Traceback" not in err, err
+    assert _snapshot(project_copy) == before and not list(project_copy.glob(".build-*"))
+
+
+@pytest.mark.build
+def test_dist_on_another_filesystem_is_replaced_with_site(project_copy, monkeypatch):
+    dist = Path(tempfile.mkdtemp(dir="/dev/shm")) / "dist"
+    if os.stat(dist.parent).st_dev == os.stat(project_copy).st_dev:
+        pytest.skip("/dev/shm is on the project's filesystem here")
+    monkeypatch.setattr(build_site, "run_mkdocs", _fake_mkdocs)
+    dist.mkdir()
+    (dist / "old.zip").write_bytes(b"previous zip")
+    try:
+        built = build_site.build(project_copy, project_copy / "site", dist, epoch=1700000000)
+        assert [p.name for p in dist.iterdir()] == [built.zip_path.name] and (project_copy / "site" / "index.html").is_file()
+        assert not list(dist.parent.glob(".build-*")) and not list(project_copy.glob(".build-*"))
+    finally:
+        shutil.rmtree(dist.parent)
 
 
 def test_offline_search_script_is_written_for_each_language(tmp_path):

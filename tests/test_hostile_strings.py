@@ -93,6 +93,10 @@ def _hostile_data(project: Path) -> None:
         body = page.read_text(encoding="utf-8").split("---", 2)[2]
         front = yaml.safe_dump({"title": f"{IMG} {AMP}", "description": f"{ATTR} {SCRIPT}"}, allow_unicode=True)
         page.write_text(f"---\n{front}---{body}", encoding="utf-8")
+        # A heading with '&' gives the page its title (MkDocs gives it as HTML: 'R&amp;D').
+        about = project / "content" / lang / "om-rapporten.md"
+        about.write_text(re.sub(r"^# .*$", "# Om R&D & &lt;rapporten&gt;", about.read_text(encoding="utf-8"), count=1,
+                                flags=re.M), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +201,9 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
     assert page.title().startswith(f"{IMG} {AMP} - ")
     assert page.get_attribute("meta[name='description']", "content") == f"{ATTR} {SCRIPT}"
     assert page.get_attribute("link[rel='canonical']", "href") == SITE_URL + lang_root + "funn/"
+    # Link previews show the text as typed, escaped once (not '&amp;amp;').
+    assert page.get_attribute("meta[property='og:title']", "content") == f"{IMG} {AMP}"
+    assert page.get_attribute("meta[property='og:description']", "content") == f"{ATTR} {SCRIPT}"
     assert page.locator(".md-nav__link--active").first.inner_text().strip() == f"{IMG} {AMP}"
     finding = page.locator("#lup-contact")
     assert finding.inner_text().strip().startswith(f"{IMG} {ATTR} {MARKDOWN}")
@@ -233,6 +240,7 @@ def test_strings_show_literally_in_text_and_attributes(page, hostile_site, lang_
 def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_site, lang_root):
     _, url = hostile_site
     _open_and_poke(page, url + lang_root + "om-rapporten/")
+    assert page.get_attribute("meta[property='og:title']", "content") == "Om R&D & <rapporten>"
     facts = page.locator("table.report-facts")
     assert facts.locator("th").first.inner_text() == SCRIPT
     assert ATTR in facts.inner_text() and MARKDOWN in facts.inner_text()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from decimal import Decimal
+
 import pytest
 
 from reportsite.errors import SiteDataError
@@ -273,10 +275,11 @@ def test_deep_nesting_is_refused_without_recursion_error(tmp_path, text):
 
 def test_values_are_read_as_typed_not_by_yaml_1_1(tmp_path):
     doc = _load(tmp_path, "a: 043\nb: 3:07\nc: yes\nd: off\ne: 1e3\nf: .inf\ng: 0x1F\nh: 2020-03-12\ni: 1_000\n"
-                          "j: 27.8\nk: -3\nl: 0\nm: ~\nn:\no: true\np: '12'\nq: no\n")
+                          "j: 27.8\nk: -3\nl: 0\nm: ~\nn:\no: true\np: '12'\nq: no\nr: 28.50\n")
     assert doc.data == {"a": "043", "b": "3:07", "c": "yes", "d": "off", "e": "1e3", "f": ".inf", "g": "0x1F",
-                        "h": "2020-03-12", "i": "1_000", "j": 27.8, "k": -3, "l": 0, "m": None, "n": None,
-                        "o": True, "p": "12", "q": "no"}
+                        "h": "2020-03-12", "i": "1_000", "j": Decimal("27.8"), "k": -3, "l": 0, "m": None, "n": None,
+                        "o": True, "p": "12", "q": "no", "r": Decimal("28.50")}
+    assert str(doc.data["r"]) == "28.50"   # decimals as typed, not binary floats (28.5)
 
 
 @pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202a", "\u202e", "\u2066",

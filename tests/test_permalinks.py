@@ -90,7 +90,34 @@ def test_citations_are_built_from_data(built_site):
 
 
 def test_bibtex_values_cannot_break_out():
-    assert bibtex_text("a}b{c\\d%e") == "a\\}b\\{c\\textbackslash{}d\\%e"
+    assert bibtex_text("a}b{c\\d%e") == "a\\textbraceright{}b\\textbraceleft{}c\\textbackslash{}d\\%e"
+
+
+# Text that would end a field, open a new entry, start a comment or break a line, if taken as BibTeX.
+BIBTEX_HOSTILE = "a}b{c\\d%e }, note = {x} @misc{y, title={z}} \n\r line \\} {{ # & ~ ^ $ _ @"
+
+
+def _one_group(value: str) -> bool:
+    """BibTeX's reading of a braced field: every brace counts (a backslash escapes none); the field
+    is the text up to the brace that closes the first one."""
+    depth = 0
+    for i, char in enumerate(value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return i == len(value) - 1
+    return False
+
+
+def test_bibtex_entries_hold_any_text_in_their_fields():
+    from reportsite import citation
+
+    entry = citation.page_bibtex("key", BIBTEX_HOSTILE, BIBTEX_HOSTILE, "https://example.invalid/a{b}/")
+    lines = entry.splitlines()
+    assert lines[0] == "@misc{key," and lines[-1] == "}" and len(lines) == 5, entry
+    fields = dict(line.strip().rstrip(",").split(" = ", 1) for line in lines[1:-1])
+    assert list(fields) == ["title", "howpublished", "url"]
+    assert all(_one_group(value) for value in fields.values()), fields
+    assert "@" not in entry.split("\n", 1)[1].replace("{@}", ""), "an @ that a parser could take for an entry"
 
 
 @pytest.mark.build

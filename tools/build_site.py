@@ -1,8 +1,9 @@
 """Build the web site into site/ and the offline bundle, one zip, into dist/: both or neither.
 
-Both builds run `mkdocs build --strict` into a staging folder beside site/; only when the web
-build, the offline build and the zip have all succeeded do they replace site/ and dist/. A failed
-build leaves the previous site/ and dist/ as they were, and no staging folder behind. So does a
+Both builds run `mkdocs build --strict` into a staging folder beside site/ (the zip into one
+beside dist/, which may be on another filesystem); only when the web build, the offline build and
+the zip have all succeeded do they replace site/ and dist/, by renames, undone if any fails. A
+failed build leaves the previous site/ and dist/ as they were, and no staging folder behind. So does a
 build stopped by Ctrl-C or SIGTERM: it says so in one line and exits with 130 or 143. A staging
 folder left by a build that was killed outright (SIGKILL, a power cut) is removed by the next build:
 each staging folder is named after the process that made it, and one whose process is gone is stale.
@@ -153,11 +154,30 @@ def write_zip(folder: Path, files: list[str], zip_path: Path, top: str, epoch: i
             archive.writestr(info, path.read_bytes(), compresslevel=9)
 
 
-def _replace(new: Path, dest: Path, trash: Path) -> None:
-    """Put new in dest's place; the old dest goes to trash (in the staging folder, removed after)."""
-    if dest.exists():
-        os.replace(dest, trash)
-    os.replace(new, dest)
+def _stage_beside(dest: Path) -> Path:
+    """A staging folder in dest's parent, so that what is built moves into place by a rename (site/
+    and dist/ may be on different filesystems); made before anything is built, it also shows that
+    dest's place can be written."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    clear_stale_stages(dest.parent)
+    return Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=dest.parent))
+
+
+def _swap_in(moves: list[tuple[Path, Path]]) -> None:
+    """Each new folder in its dest's place, the old one kept beside it until all are in; if any rename
+    fails, the ones made are undone, so that every dest is as it was."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for new, dest in moves:
+            if dest.exists() or dest.is_symlink():
+                os.replace(dest, new.with_name(new.name + "-old"))
+                done.append((dest, new.with_name(new.name + "-old")))
+            os.replace(new, dest)
+            done.append((new, dest))
+    except OSError as exc:
+        for before, after in reversed(done):
+            os.replace(after, before)
+        raise BuildFailed(f"the new build could not be put in place of {dest}: {exc.strerror or exc}") from None
 
 
 def build(project: Path = ROOT, site_dir: Path | None = None, dist_dir: Path | None = None,
@@ -169,25 +189,27 @@ def build(project: Path = ROOT, site_dir: Path | None = None, dist_dir: Path | N
         raise BuildFailed(str(problems[0]))
     epoch = source_date_epoch(project) if epoch is None else epoch
     stem = bundle_stem(epoch)
-    # Beside site/, so that the finished folders move into place by a rename, not a copy.
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    clear_stale_stages(site_dir.parent)
-    stage = Path(tempfile.mkdtemp(prefix=f"{STAGE_PREFIX}{os.getpid()}-", dir=site_dir.parent))
+    stages: list[Path] = []
     try:
+        stages.append(_stage_beside(site_dir))
+        stages.append(_stage_beside(dist_dir) if dist_dir.parent != site_dir.parent else stages[0])
+        stage, new_dist = stages[0], stages[1] / "dist"
         run_mkdocs(project, WEB_CONFIG, stage / "site", epoch)
         run_mkdocs(project, OFFLINE_CONFIG, stage / "offline", epoch)
-        (stage / "dist").mkdir()
-        zip_path = stage / "dist" / f"{stem}.zip"
+        new_dist.mkdir()
+        zip_path = new_dist / f"{stem}.zip"
         write_zip(stage / "offline", bundle_files(stage / "offline"), zip_path, stem, epoch)
-        # Both or neither: a stop signal waits until both are in place.
+        # Both or neither: a stop signal waits until both are in place, or both are back.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
-            _replace(stage / "site", site_dir, stage / "old-site")
-            _replace(stage / "dist", dist_dir, stage / "old-dist")
+            _swap_in([(stage / "site", site_dir), (new_dist, dist_dir)])
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    except OSError as exc:   # a stage that cannot be made or written: nothing has been replaced
+        raise BuildFailed(f"cannot write beside {site_dir} and {dist_dir}: {exc}") from None
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        for folder in stages:
+            shutil.rmtree(folder, ignore_errors=True)
     return BuildResult(site_dir, dist_dir / f"{stem}.zip", epoch)
 
 

@@ -6,12 +6,16 @@ import re
 
 from .model import Finding, SiteData
 
-_BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~])")
-_BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+_BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~@])")
+# BibTeX counts every brace, a backslash before it or not: a brace from data must not be one.
+_BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}", "{": r"\textbraceleft{}",
+                        "}": r"\textbraceright{}", "@": r"{@}"}
 
 
 def bibtex_text(text: str) -> str:
-    """A value safe inside BibTeX braces: special characters escaped, so data cannot break out."""
+    """A value safe inside BibTeX braces: special characters escaped, so data cannot break out, and
+    line breaks as spaces (a field is one line)."""
+    text = " ".join(text.split()) if "\n" in text or "\r" in text else text
     return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_REPLACEMENTS.get(m.group(1), "\\" + m.group(1)), text)
 
 

@@ -11,6 +11,9 @@ Checked before anything else is read, by the one validation (reportsite.validate
 - every file in a language folder is a page (.md) or an image the site allows (ALLOWED_ASSETS);
 - page and folder names are lower-case a-z, digits and single hyphens, which make clean addresses
   (a space or 'ø' would end up encoded, or not, in canonical URLs, hreflang and the sitemap);
+- each address has one source: two pages at one address, or a page or folder where the build puts
+  its own files (embed/, downloads/, assets/, search/, a language's root), would silently replace
+  one another (paths.GENERATED_NAMES);
 - no page holds an invisible control or format character (a bidirectional override, a zero-width
   space, ...), front matter included: the same rule as for data (reportsite.yamlsource).
 
@@ -25,6 +28,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem
+from .paths import GENERATED_NAMES, SitePaths
 from .yamlsource import INVISIBLE_HINT, describe_character, invisible_character
 
 # Images a page may show from its own folder. Not SVG: an SVG opened by itself runs its scripts
@@ -107,6 +111,27 @@ def page_names(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> lis
     return problems
 
 
+def addresses(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Each address has one source: no two pages at one address (funn.md and funn/index.md), and no
+    page or folder at an address the build fills (embed/, downloads/, a language's root)."""
+    site_paths, owners, problems = SitePaths(languages), {}, []
+    taken = ", ".join(GENERATED_NAMES + languages[:-1]) + f" and {languages[-1]}"
+    for path in _in_language_folders(docs_dir, languages):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        lang, inner = src_uri.split("/", 1)
+        stem = os.path.splitext(inner)[0] if path.is_file() else inner
+        if stem in GENERATED_NAMES + languages:
+            problems.append(Problem(_shown(path, project), None, "", f"the address /{site_paths.root(lang)}{stem}/ belongs to "
+                                    f"the build (it uses the names {taken})", "give the page or folder another name"))
+        elif path.suffix == ".md" and path.is_file():
+            address = site_paths.web_path(src_uri)
+            if address in owners:
+                problems.append(Problem(_shown(path, project), None, "", f"the page's address /{address} is also "
+                                        f"{owners[address]}'s", "give one of them another name: an address has one page"))
+            owners.setdefault(address, _shown(path, project))
+    return problems
+
+
 def invisible_characters_in_pages(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
     """The first invisible character in each page (pages that are links or not UTF-8 are reported elsewhere)."""
     problems = []
@@ -130,4 +155,5 @@ def check_page_files(docs_dir: Path, project: Path, languages: tuple[str, ...]) 
     """Every problem with the project's input files, before any of them is read."""
     return ([link for folder in (docs_dir, *(project / name for name in INPUTS)) for link in symbolic_links(folder, project)]
             + files_outside_languages(docs_dir, project, languages) + page_names(docs_dir, project, languages)
+            + addresses(docs_dir, project, languages)
             + invisible_characters_in_pages(docs_dir, project, languages))

@@ -17,6 +17,9 @@ VEGA_BUNDLE = "assets/javascripts/vega-bundle.js"
 CHART_SCRIPT = "assets/javascripts/charts.js"
 CHART_VALUES_SCRIPT = "assets/javascripts/chart-values.js"
 EMBED_CSS = "assets/stylesheets/embed.css"
+# The names under a language's root that the build fills itself (with the other languages' codes):
+# a page or folder of that name would replace, or be replaced by, what the build makes.
+GENERATED_NAMES = ("assets", "downloads", "embed", "search", "404", "sitemap")
 
 
 def relative_url(target: str, from_url: str) -> str:

@@ -76,6 +76,11 @@ class PageContext:
     site_name: str = ""
     project: Path | None = None   # the project's folder: the statement's date of the last commit
     favicon: str = ""        # the favicon's site path (theme.favicon)
+    finding_urls: dict[str, str] = field(default_factory=dict)   # finding id -> URL of the page that shows it
+
+    def finding_url(self, finding_id: str) -> str:
+        """Where a finding is shown (a key figure, an embed page lead there): its page's #id."""
+        return self.finding_urls.get(finding_id, self.findings_url) + "#" + finding_id
 
     @property
     def lang_root(self) -> str:
@@ -172,7 +177,7 @@ class PageRenderer:
         self.out.loose_figure_ids.extend(f.id for f in figures)
 
         def make() -> str:
-            cards = [{"href": self.ctx.href(self.ctx.findings_url) + "#" + figure.finding,
+            cards = [{"href": self.ctx.href(self.ctx.finding_url(figure.finding)),
                       "value": Markup(self.figure_html(figure, note=False)),
                       "noun": figure.noun[self.ctx.lang] if figure.noun else "",
                       "caveats": Markup(self.caveats_html([figure.id])),
@@ -283,7 +288,7 @@ class PageRenderer:
                                                 with_sources=not chart_sources <= set(finding.sources),
                                                 caveats_shown=self.caveat_texts([g.id for g in finding.figures])))
         lang, ctx = self.ctx.lang, self.ctx
-        url = ctx.absolute(ctx.findings_url) + "#" + finding.id
+        url = ctx.absolute(ctx.url) + "#" + finding.id   # where it is shown: this page
         cite = {"text": citation.finding_text(self.data, finding, lang, ctx.site_name, url),
                 "bibtex": citation.finding_bibtex(self.data, finding, lang, ctx.site_name, url)}
         embed = self.embed_code(self.data.charts[finding.chart]) if finding.chart else ""
@@ -316,7 +321,8 @@ class PageRenderer:
     def embed_page(self, chart: Chart) -> str:
         """A chart's embed page. ctx.url is the embed page's own URL, so every link is relative to it."""
         finding_id = next((f.id for f in self.data.findings.values() if f.chart == chart.id), None)
-        back = self.ctx.href(self.ctx.findings_url) + (f"#{finding_id}" if finding_id else "")
+        back = self.ctx.href(self.ctx.finding_url(finding_id) if finding_id in self.ctx.finding_urls
+                             else self.ctx.findings_url)
         page = self.partial(
             "embed", chart=chart, site_name=self.ctx.site_name, csp=security.page_meta_policy(), figure=Markup(self.chart_html(chart)), back=back,
             canonical=self.ctx.absolute(self.ctx.url) if self.ctx.site_url else "",

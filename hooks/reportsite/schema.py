@@ -13,6 +13,7 @@ import datetime
 import difflib
 import functools
 import math
+from decimal import Decimal
 import re
 import string
 import dataclasses
@@ -28,6 +29,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_TEXT = 2000
 # Ids name files and folders (embed pages, downloads, anchors): kept well inside any file system's limit.
 MAX_ID = 64
+MAX_DIGITS = 15
 
 
 class Checker:
@@ -54,7 +56,7 @@ def _describe(value: Any) -> str:
         return f"yes/no ({str(value).lower()})"
     if isinstance(value, float) and not math.isfinite(value):
         return f"'{value}', which is not a number one can write down"
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         return f"the number {value}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
@@ -183,7 +185,13 @@ class Number:
     doc: str
 
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        digits = len(value.as_tuple().digits) if isinstance(value, Decimal) else len(str(abs(value))) \
+            if isinstance(value, int) and not isinstance(value, bool) else 0
+        if digits > MAX_DIGITS:   # shown and charted exactly only up to here (JavaScript's numbers)
+            checker.fail(path, f"the number has {digits} digits", f"a value has at most {MAX_DIGITS} digits; "
+                         "check it against the source")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)) or not math.isfinite(value):
             checker.fail(path, f"expected a number, found {_describe(value)}",
                          "write the number as digits with a decimal point, without quotes or units, like 27.8")
             return None

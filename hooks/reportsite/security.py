@@ -10,8 +10,10 @@ tests/test_csp_meta.py reads the site with no header, over HTTP and from file://
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from . import live_preview
+from .errors import Problem
 
 # What a <meta> element cannot carry (CSP 3, section 3.3): browsers ignore these there and say so
 # in the console.
@@ -52,11 +54,60 @@ def meta_policy(policy: str = CONTENT_SECURITY_POLICY) -> str:
 META_CONTENT_SECURITY_POLICY = meta_policy()
 
 
+# The live preview's: MkDocs puts its reload script inline into every page, different each time (no
+# hash can name it), so inline scripts are allowed there, and nothing else is. What a page itself
+# may hold is the raw-HTML policy below, and a page with any problem is not shown in the preview.
+PREVIEW_META_CONTENT_SECURITY_POLICY = META_CONTENT_SECURITY_POLICY.replace(
+    "script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+
 def page_meta_policy() -> str:
     """What a page's <meta http-equiv="Content-Security-Policy"> carries in this build: the policy,
-    or nothing in the live preview, whose pages get MkDocs' reload script inline (the policy would
-    refuse it). Pages (site_src/main.html) and embed pages (the embed partial) both ask here."""
-    return "" if live_preview.serving() else META_CONTENT_SECURITY_POLICY
+    in the live preview with MkDocs' inline reload script allowed. Pages (site_src/main.html) and
+    embed pages (the embed partial) both ask here."""
+    return PREVIEW_META_CONTENT_SECURITY_POLICY if live_preview.serving() else META_CONTENT_SECURITY_POLICY
+
+
+# -- raw HTML in pages (README: "Raw HTML in pages") ---------------------------------------------
+# What a page's own HTML (and Markdown's links and attributes) may not hold: what runs code, loads
+# or frames other content, sends data, or changes where the page and its links go. HTML for text
+# (abbr, sup, sub, kbd, br, details, div and span with a class, tables) is left alone.
+REFUSED_ELEMENTS = frozenset(("script", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+                              "portal", "form", "input", "button", "textarea", "select", "base", "meta", "link",
+                              "style", "template", "svg", "math"))
+REFUSED_ATTRIBUTES = ("srcdoc", "formaction", "http-equiv")
+_REFUSED_SCHEME = re.compile(r"(javascript|vbscript|data):", re.I)
+RAW_HTML_HINT = ("a page holds Markdown, and HTML for text only: no scripts, event handlers, javascript: or data: "
+                 "addresses, frames, objects, forms, styles, <base> or <meta> (README, 'Raw HTML in pages')")
+
+
+class _RawHtml(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.refused: list[tuple[str, str]] = []   # (text to find the line by, what it is)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in REFUSED_ELEMENTS:
+            self.refused.append((f"<{tag}", f"the element <{tag}>"))
+        for name, value in attrs:
+            scheme = _REFUSED_SCHEME.match(re.sub(r"[\x00-\x20]", "", value or ""))   # as browsers read it
+            if name.startswith("on") or name in REFUSED_ATTRIBUTES:
+                self.refused.append((name, f"the attribute {name}"))
+            elif scheme:
+                self.refused.append((scheme.group(1), f"a {scheme.group(1).lower()}: address"))
+
+    handle_startendtag = handle_starttag
+
+
+def raw_html_problems(html: str, markdown: str, shown: str) -> list[Problem]:
+    """The first thing the page's HTML (as Markdown made it) may not hold, at the line that holds it."""
+    parser = _RawHtml()
+    parser.feed(html)
+    parser.close()
+    for needle, what in parser.refused[:1]:
+        line = next((n for n, text in enumerate(markdown.splitlines(), 1) if needle.lower() in text.lower()), None)
+        return [Problem(shown, line, "", f"{what} is not allowed in a page", RAW_HTML_HINT)]
+    return []
 
 
 def policy_for(path: str) -> str:

@@ -92,6 +92,7 @@ class Placement:
     shown: list[Use]        # every shortcode outside code and comments, usable or not
     usable: list[Use]       # shortcodes to resolve and render
     problems: list[Problem]
+    html: str = ""          # the page as Markdown makes it (shortcodes as placeholders)
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -176,7 +177,7 @@ def place(markdown: str, src: str, to_html: Callable[[str], str]) -> Placement:
             problems.append(Problem(src, use.line, "", f"{use.text}: {problem[0]}", problem[1]))
         else:
             usable.append(use)
-    return Placement(shown, usable, problems)
+    return Placement(shown, usable, problems, html_text)
 
 
 def _placement_problem(code: Shortcode, found: list[tuple[str, tuple[str, ...]]], alone: bool) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config_checks, page_files, readability, shortcodes
+from . import config_checks, page_files, readability, security, shortcodes
 from .errors import Problem, SiteDataError
 from .front_matter import front_matter_problems, with_source_lines
 from .model import SiteData, load_site_data
@@ -40,6 +40,7 @@ class Validation:
     pages: dict[str, PageSource]
     problems: list[Problem]
     data_loaded: bool = False   # data/ loaded without problems (pages' ids could be checked)
+    finding_pages: dict[str, str] = field(default_factory=dict)   # finding id -> the page showing it: 'funn.md'
 
 
 def validate(site: SiteConfig) -> Validation:
@@ -61,11 +62,14 @@ def validate(site: SiteConfig) -> Validation:
     for page in pages.values():
         problems += page_problems(page, data, to_html)
     problems += translation_problems(site, pages)
+    # Once every page reads and resolves: a page left out would look like a finding shown nowhere.
+    finding_pages, place_problems = finding_places(site, pages) if data is not None and not problems else ({}, [])
+    problems += place_problems
     if data is not None:
         problems += source_problems(data, pages)
     if data is not None and not problems:  # plain language (LIX), limits in data/ui.yml 'readability'
         problems += readability.check_texts(data, pages)[0]
-    return Validation(site, data if not problems else None, pages, problems, data is not None)
+    return Validation(site, data if not problems else None, pages, problems, data is not None, finding_pages)
 
 
 # -- page files ------------------------------------------------------------------------------------
@@ -169,7 +173,7 @@ def page_problems(page: PageSource, data: SiteData | None, to_html) -> list[Prob
                     page.failed.append(use)
                     break
                 seen.setdefault(anchor, use.line)
-    problems += typed_numbers(page)
+    problems += typed_numbers(page) + security.raw_html_problems(placement.html, page.markdown, page.shown)
     return problems
 
 
@@ -181,6 +185,30 @@ def typed_numbers(page: PageSource) -> list[Problem]:
             problems.append(Problem(page.shown, number, "", "a number is typed into the page",
                                     "put the number in data/findings.yml with its source and write {{ figure ID }}"))
     return problems
+
+
+def finding_places(site: SiteConfig, pages: dict[str, PageSource]) -> tuple[dict[str, str], list[Problem]]:
+    """Where each finding is shown (its page in a language folder: 'funn.md'), which is its address:
+    its heading link, citation and BibTeX, and the key figures and embed pages that lead to it.
+    A finding is shown on one page, and a key figure's finding on some page. (The default
+    language's pages: the translations show the same, translation_problems.)"""
+    shown_on: dict[str, str] = {}
+    problems, key_figures = [], []
+    for page in [p for p in pages.values() if p.lang == site.default_language]:
+        for use in [u for u in page.usable if u.resolved and u not in page.failed]:
+            key_figures += [(page, use)] if use.name == "key-figures" else []
+            for finding in {"finding": use.resolved[:1], "findings": use.resolved[0]}.get(use.name, []):
+                if shown_on.setdefault(finding.id, page.rel) != page.rel:
+                    problems.append(Problem(page.shown, use.line, "", f"{use.text}: the finding '{finding.id}' is "
+                                            f"shown on {shown_on[finding.id]} too, and has one address",
+                                            "show each finding on one page, and link to it from the others"))
+    for page, use in key_figures:
+        missing = [f.finding for f in use.resolved[0] if f.finding not in shown_on]
+        if missing:
+            problems.append(Problem(page.shown, use.line, "", f"{use.text}: key figures lead to their findings, and "
+                                    f"no page shows {', '.join(missing)}",
+                                    "show them on a page with {{ finding ID }}, or choose other key figures"))
+    return shown_on, problems
 
 
 def translation_problems(site: SiteConfig, pages: dict[str, PageSource]) -> list[Problem]:

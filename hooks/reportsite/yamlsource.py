@@ -23,6 +23,7 @@ file, line and field: they can hide or reorder what a reader or a link really sh
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,10 +96,10 @@ def _construct_scalar(node: yaml.ScalarNode) -> Any:
         return True
     if value in ("false", "False", "FALSE"):
         return False
-    if _INTEGER.fullmatch(value):
-        return int(value)
-    if _DECIMAL.fullmatch(value):
-        return float(value)
+    if _INTEGER.fullmatch(value):   # a long one as Decimal: int() refuses over 4300 digits (the schema caps digits)
+        return int(value) if len(value) <= 18 else Decimal(value)
+    if _DECIMAL.fullmatch(value):   # exactly as typed: 28.50 stays 28.50, not the binary float 28.5
+        return Decimal(value)
     return value
 
 
