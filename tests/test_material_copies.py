@@ -20,7 +20,7 @@ HEADER = re.compile(r"\A\s*\{#-.*?-#\}\s*", re.S)
 CHANGES: dict[str, list[tuple[str, str]]] = {
     # The dialog gets an accessible name (axe: aria-dialog-name).
     "search.html": [('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')],
-    # A link to the accessibility statement, after the copyright line.
+    # Links to the accessibility statement and the licences page, after the copyright line.
     "copyright.html": [("  {% if not config.extra.generator", """\
   {% for statement in nav.pages if statement.file and statement.file.src_uri.split("/", 1)[-1] == config.extra.accessibility_page %}
     {% if loop.first %}
@@ -29,6 +29,9 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
       </p>
     {% endif %}
   {% endfor %}
+  {% if licences.here %}
+    <p class="report-footer-licences"><a href="{{ 'licences.html' | url }}">{{ licences.here.title | e }}</a></p>
+  {% endif %}
   {% if not config.extra.generator""")],
     # Inline scripts moved into files for the Content Security Policy (tests/test_csp.py compares the code).
     "javascripts/base.html": [(re.compile(r"<script>__md_scope=.*?</script>", re.S),
