@@ -17,7 +17,7 @@ BUILD_INPUTS = REPORT_PARTS + GENERATOR_PARTS
 # A copy that builds and runs the tools: for tests and the benchmark.
 PROJECT_PARTS = BUILD_INPUTS + ("tools",)
 # What the next report's project starts from, as it is here.
-NEW_REPORT_PARTS = ("hooks", "site_src", "licences", "mkdocs.offline.yml", "schema", "tools", "docs", "Makefile", "pyproject.toml",
+NEW_REPORT_PARTS = ("hooks", "site_src", "licences", "mkdocs.offline.yml", "schema", "tools", "docs", "Makefile", "pyproject.toml", "requirements",
                     ".gitignore", "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml",
                     "data/accessibility.yml")
 
