@@ -36,7 +36,7 @@ def components(project: Path) -> list[dict]:
     for i, entry in enumerate(entries):
         def fail(field: str, message: str):
             raise SiteDataError([Problem(DECLARATION, doc.line((i, field)), f"[{i}].{field}", message,
-                                         f"each component has exactly {', '.join(FIELDS)}; see the file's top")])
+                                         f"a component has exactly {', '.join(FIELDS)}: see the top of the file for what each holds")])
         if not isinstance(entry, dict) or set(entry) != set(FIELDS):
             fail("", f"has {sorted(entry) if isinstance(entry, dict) else entry!r}")
         if not all(isinstance(entry[k], str) for k in ("name", "licence")) or not str(entry["url"]).startswith("https://"):
@@ -44,7 +44,7 @@ def components(project: Path) -> list[dict]:
         if not isinstance(entry["package"], (str, type(None))):
             fail("package", "is not a package's name")
         for field in ("files", "texts"):
-            if not entry[field] or not all(isinstance(item, str) and item for item in entry[field]):
+            if not isinstance(entry[field], list) or not entry[field] or not all(isinstance(s, str) and s for s in entry[field]):
                 fail(field, "is not a list of names")
         try:
             version = distribution(entry["package"]).version if entry["package"] else ""
