@@ -11,17 +11,35 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test test-fast serve check schema new-report bench clean chromium
+.PHONY: site test test-fast serve check schema new-report bench clean chromium lock
 
-$(VENV)/.site-deps: pyproject.toml
+# Every dependency comes from a lock file: exact versions with their hashes (requirements/site.txt,
+# and requirements/test.txt with the test needs), so two machines build from the same packages.
+# Then the project itself, which brings nothing else. `make lock` makes the lock files again.
+SITE_LOCK := requirements/site.txt
+TEST_LOCK := requirements/test.txt
+PIP_INSTALL := $(PY) -m pip install --quiet --require-hashes --only-binary :all:
+
+$(VENV)/.site-deps: $(SITE_LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet .
+	$(PIP_INSTALL) -r $(SITE_LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation --no-index .
 	touch $@
 
-$(VENV)/.test-deps: $(VENV)/.site-deps
-	$(PY) -m pip install --quiet '.[test]'
+$(VENV)/.test-deps: $(VENV)/.site-deps $(TEST_LOCK)
+	$(PIP_INSTALL) -r $(TEST_LOCK)
 	touch $@
+
+# The lock files, from pyproject.toml's requirements at today's newest versions, for Python 3.11 on
+# Linux (x86-64), with uv in a venv of its own. The test lock keeps the site lock's versions.
+LOCK_VENV := .venv-lock
+LOCK := $(LOCK_VENV)/bin/uv pip compile --quiet --upgrade --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" pyproject.toml requirements/build.in
+lock:
+	$(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet 'uv>=0.5,<1'
+	$(LOCK) -o $(SITE_LOCK)
+	$(LOCK) --extra test --constraint $(SITE_LOCK) -o $(TEST_LOCK)
 
 # Debian's Chromium: Playwright drives it; its own browser download does not work here.
 chromium:

@@ -24,6 +24,7 @@ def on_post_build(*, config):
     build = state.for_config(config)
     site_dir = Path(config.site_dir)
     search_index.write_language_indexes(site_dir, build.paths)
+    search_index.drop_unused_lunr(site_dir, build.paths)
     if build.site.offline:
         try:
             search_index.write_index_scripts(site_dir, build.paths)

@@ -127,6 +127,15 @@ def test_axe_finds_no_wcag_violations_on_the_404_page(themed_page, built_site, m
         assert _axe_violations(themed_page, AXE_EXTRA_RULES) == []
 
 
+@pytest.mark.parametrize("themed_page", list(SCHEMES), indirect=True, ids=list(SCHEMES))
+def test_axe_finds_no_wcag_violations_on_the_licences_page(themed_page, site_url):
+    """licences.html (hooks/licences.py), every licence text open."""
+    themed_page.goto(site_url + "licences.html")
+    assert themed_page.locator("h1").inner_text() == "Lisenser"
+    assert themed_page.get_attribute("body", "data-md-color-scheme") == SCHEMES[themed_page.theme]
+    assert _axe_violations(themed_page, AXE_EXTRA_RULES) == []
+
+
 @pytest.fixture
 def no_js_page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)

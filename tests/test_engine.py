@@ -87,7 +87,7 @@ def test_each_languages_embed_page_has_its_own_site_name_and_back_link(in_proces
 
 
 def test_materials_search_worker_loads_lunr_files_by_the_rule_the_bundle_keeps():
-    """The offline bundle keeps only the lunr files the worker will load (engine.search_worker_scripts):
+    """The build keeps only the lunr files the worker will load (engine.search_worker_scripts):
     the worker's own code must still follow that rule."""
     import material
 

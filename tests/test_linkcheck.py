@@ -114,7 +114,7 @@ def _embeds(site: Path) -> set[str]:
 
 @pytest.mark.build
 def test_web_build_has_no_broken_links(built_site):
-    assert len(_pages(built_site)) == 15   # seven pages in each language, and 404.html
+    assert len(_pages(built_site)) == 16   # seven pages in each language, 404.html and licences.html
     assert len(_embeds(built_site)) == 4   # two charts, each in both languages
     assert check_site(built_site, configured_site_url(), directory_urls=True) == []
 
@@ -124,6 +124,6 @@ def test_offline_bundle_has_no_broken_links(built_bundle, tmp_path):
     with zipfile.ZipFile(built_bundle.zip_path) as archive:
         archive.extractall(tmp_path)
     (folder,) = tmp_path.iterdir()
-    assert len(_pages(folder)) == 14 and "404.html" not in _pages(folder)
+    assert len(_pages(folder)) == 15 and "404.html" not in _pages(folder) and "licences.html" in _pages(folder)
     assert len(_embeds(folder)) == 4
     assert check_site(folder, configured_site_url(), directory_urls=False) == []

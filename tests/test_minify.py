@@ -26,8 +26,8 @@ def test_every_own_script_and_stylesheet_is_published_minified(built_site):
         assert published == expected, path
         assert len(gzip.compress(published.encode())) < len(gzip.compress(text.encode())), path
     # A licence stays with the code it covers.
-    interpreter = (built_site / minify.SCRIPTS / "vega-interpreter.js").read_text(encoding="utf-8")
-    assert interpreter.startswith("/*! vega-interpreter") and "Redistribution and use" in interpreter
+    shim = (built_site / minify.SCRIPTS / "iframe-worker-shim.js").read_text(encoding="utf-8")
+    assert shim.startswith("/*! iframe-worker") and "Permission is hereby granted" in shim
 
 
 @pytest.mark.build

@@ -60,11 +60,13 @@ def test_workflow_deploys_the_web_build_with_the_official_pages_actions():
     assert deploy["environment"]["name"] == "github-pages"
     assert [_uses(s) for s in _steps(deploy)] == ["actions/deploy-pages"]
     assert workflow["permissions"] == {"contents": "read"}
-    # Every action is an official one, pinned to a major version.
+    # Every action is an official one, pinned by a commit (a tag can be moved), its release named beside it.
     for job in workflow["jobs"].values():
         for step in _steps(job):
             if "uses" in step:
-                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+                assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert len(re.findall(r"uses: actions/[a-z-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+\n", text)) == 5
 
 
 def test_ci_runs_the_readme_commands_in_the_readmes_order():

@@ -17,7 +17,6 @@ Usage: python tools/build_site.py [--project DIR] [--site DIR] [--dist DIR]
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import shutil
@@ -34,7 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "hooks"))
 from reportsite.config_checks import site_url_from_environment  # noqa: E402
-from reportsite.engine import LUNR, search_worker_scripts  # noqa: E402
 from tools.project import BUILD_INPUTS  # noqa: E402
 
 WEB_CONFIG = "mkdocs.yml"
@@ -128,17 +126,9 @@ def run_mkdocs(project: Path, config_file: str, site_dir: Path, epoch: int) -> N
 
 def bundle_files(folder: Path) -> list[str]:
     """The offline site's files a reader needs, in a fixed order: without source maps (for
-    developers' tools only) and without the search languages the site does not use."""
-    # Each language's pages search their own index (reportsite.search_index), each with its own stemmer.
-    needed_lunr = set().union(*(search_worker_scripts(json.loads(index.read_text(encoding="utf-8"))["config"]["lang"])
-                                for index in folder.glob("**/search/search_index.json")))
-    files = []
-    for path in folder.rglob("*"):
-        name = path.relative_to(folder).as_posix()
-        if not path.is_file() or name.endswith(".map") or (name.startswith(LUNR + "/") and name not in needed_lunr):
-            continue
-        files.append(name)
-    return sorted(files)
+    developers' tools only; the build already left out the search languages the site does not use)."""
+    return sorted(name for path in folder.rglob("*")
+                  if path.is_file() and not (name := path.relative_to(folder).as_posix()).endswith(".map"))
 
 
 def write_zip(folder: Path, files: list[str], zip_path: Path, top: str, epoch: int) -> None:

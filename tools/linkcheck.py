@@ -31,6 +31,7 @@ def project_paths(project: Path = PROJECT) -> SitePaths:
     return SitePaths(siteconfig.load(project).codes)
 
 NOT_FOUND_PAGE = "404.html"   # reached by no link: the server shows it for a missing address
+LICENCES_PAGE = "licences.html"  # one page in every language (hooks/licences.py): no counterparts to switch to
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
@@ -61,7 +62,7 @@ class _PageParser(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.page.lang = attrs.get("lang")
-        if tag == "nav":
+        if tag in ("nav", "footer"):   # the footer links every page to the statement and the licences
             self.nav_depth += 1
         for name in ("id", "name" if tag == "a" else None):
             if name and attrs.get(name):
@@ -74,11 +75,11 @@ class _PageParser(HTMLParser):
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag == "nav":
+        if tag in ("nav", "footer"):
             self.nav_depth -= 1
 
     def handle_endtag(self, tag):
-        if tag == "nav":
+        if tag in ("nav", "footer"):
             self.nav_depth = max(0, self.nav_depth - 1)
 
 
@@ -158,7 +159,7 @@ class SiteChecker:
 
     def check_switcher(self) -> None:
         for page, parsed in self.pages.items():
-            if page == NOT_FOUND_PAGE or is_embed(page):
+            if page in (NOT_FOUND_PAGE, LICENCES_PAGE) or is_embed(page):
                 continue
             switcher = {link.hreflang: link for link in parsed.links if link.switcher}
             for lang in self.paths.languages:

@@ -11,13 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # This report's own: its pages and data (new-report writes a skeleton of its own instead).
 REPORT_PARTS = ("content", "data")
 # What builds a site from them (mkdocs.yml is carried over with this report's names replaced).
-GENERATOR_PARTS = ("hooks", "site_src", "mkdocs.yml", "mkdocs.offline.yml")
+GENERATOR_PARTS = ("hooks", "site_src", "licences", "mkdocs.yml", "mkdocs.offline.yml")
 # What a build reads: outside git, the newest of these gives the build's time.
 BUILD_INPUTS = REPORT_PARTS + GENERATOR_PARTS
 # A copy that builds and runs the tools: for tests and the benchmark.
 PROJECT_PARTS = BUILD_INPUTS + ("tools",)
 # What the next report's project starts from, as it is here.
-NEW_REPORT_PARTS = ("hooks", "site_src", "mkdocs.offline.yml", "schema", "tools", "docs", "Makefile", "pyproject.toml",
+NEW_REPORT_PARTS = ("hooks", "site_src", "licences", "mkdocs.offline.yml", "schema", "tools", "docs", "Makefile", "pyproject.toml", "requirements",
                     ".gitignore", "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml",
                     "data/accessibility.yml")
 

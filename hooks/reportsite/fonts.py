@@ -153,7 +153,8 @@ def _subset(weight: int, unicodes, flavor: str | None, source: io.BytesIO | None
     options = subset.Options()
     options.flavor = flavor
     options.layout_features = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk", "tnum", "lnum"]
-    options.name_IDs = [1] if lean else [0, 1, 2, 3, 4, 5, 6]
+    # 0, 13, 14: the copyright, the licence and its address (OFL: they travel with every copy).
+    options.name_IDs = [0, 1, 13, 14] if lean else [0, 1, 2, 3, 4, 5, 6, 13, 14]
     if lean:
         options.drop_tables = [*options.drop_tables, "STAT"]
     options.hinting = False

@@ -465,6 +465,12 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
                 "text": Text("What happened, and what the reader can do.", 300),
                 "home": Text("Text of the link to the front page in this language.", 80),
             }),
+            "licences": Record("The licences page (licences.html, linked from every page's footer), with each "
+                               "third-party component of licences/components.yml.", {
+                "title": Text("Its heading, also the footer link's text.", 80),
+                "intro": Text("What the page lists.", 300),
+                **{key: Text(f"The label of a component's {key}.", 80) for key in ("licence", "package", "files", "text")},
+            }),
             "preview_error": Record("The banner the live preview (make serve) shows in place of a page while the "
                                     "data or the pages have problems.", {
                 "title": Text("Its heading.", 80),

@@ -46,6 +46,15 @@ def write_language_indexes(site_dir: Path, paths: SitePaths) -> list[Path]:
     return written
 
 
+def drop_unused_lunr(site_dir: Path, paths: SitePaths) -> None:
+    """Delete the lunr language files that no language's search loads (engine.search_worker_scripts):
+    readers would receive, and the licences page list, some thirty files no page uses."""
+    needed = set().union(*(engine.search_worker_scripts([lunr_language(lang)]) for lang in paths.languages))
+    for path in (site_dir / engine.LUNR).rglob("*"):
+        if path.is_file() and path.relative_to(site_dir).as_posix() not in needed:
+            path.unlink()
+
+
 def write_index_scripts(site_dir: Path, paths: SitePaths) -> list[Path]:
     """Write search_index.js beside each language's search_index.json, as Material's offline plugin does."""
     if not (site_dir / SEARCH_INDEX).is_file():

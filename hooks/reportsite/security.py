@@ -118,7 +118,8 @@ def policy_for(path: str) -> str:
 
 # Violations a reader's browser reports under the policy, with the site as built: none. (Vega
 # compiles chart expressions with Function(), which only 'unsafe-eval' would allow; the charts use
-# vega-interpreter.js instead, which evaluates them without it: site_src/assets/javascripts/charts.js.)
+# the expression interpreter inside vega-bundle.js instead (vega-embed's `ast: true`), which
+# evaluates them without it: site_src/assets/javascripts/charts.js.)
 EXPECTED_VIOLATIONS: tuple[dict, ...] = ()
 
 

@@ -10,10 +10,8 @@
   "use strict";
 
   // The runtime sits beside this script: works over HTTP and from file:// in the offline bundle.
-  // vega-bundle.js draws; vega-interpreter.js evaluates chart expressions without eval, which the
-  // site's Content Security Policy refuses.
   var here = document.currentScript && document.currentScript.src;
-  var RUNTIME = ["vega-bundle.js", "vega-interpreter.js"];
+  var RUNTIME = "vega-bundle.js";
   var runtime = null;
 
   function loadScript(name) {
@@ -24,7 +22,6 @@
       }
       var script = document.createElement("script");
       script.src = new URL(name, here).href;
-      script.async = false; // in order: the interpreter after the bundle
       script.onload = resolve;
       script.onerror = function () {
         reject(new Error("chart runtime: " + name + " not loaded"));
@@ -35,12 +32,12 @@
 
   function loadRuntime() {
     if (!runtime) {
-      runtime = typeof window.vegaEmbed === "function" && window.vegaExpressionInterpreter
+      runtime = typeof window.vegaEmbed === "function"
         ? Promise.resolve()
-        : Promise.all(RUNTIME.map(loadScript)).then(function () {
+        : loadScript(RUNTIME).then(function () {
             performance.mark("report-runtime-loaded"); // read by the benchmark
-            if (typeof window.vegaEmbed !== "function" || !window.vegaExpressionInterpreter) {
-              throw new Error("chart runtime: vegaEmbed or the expression interpreter missing");
+            if (typeof window.vegaEmbed !== "function") {
+              throw new Error("chart runtime: vegaEmbed missing");
             }
           });
     }
@@ -96,10 +93,10 @@
           // tooltip's look is in site.css.
           defaultStyle: false,
           tooltip: { disableDefaultStyle: true },
-          // Chart expressions evaluated by vega-interpreter.js instead of compiled with Function(),
+          // Chart expressions evaluated by the expression interpreter inside vega-bundle.js (which
+          // vega-embed takes when given `ast` and no `expr`) instead of compiled with Function(),
           // which the site's Content Security Policy (no 'unsafe-eval') refuses.
           ast: true,
-          expr: window.vegaExpressionInterpreter,
         });
       })
       .then(function () {
