@@ -87,6 +87,9 @@ class Figure:
         "What a reader must know to read this figure right (what it does not show, how it reached us). Shown "
         "wherever the figure is shown: in its finding, under a chart and in a key-figure card. Figures only through "
         "{{ figure ID }}. Leave out when there is nothing to add.", 600), optional=True)
+    caveat_short: dict[str, str] | None = declared(Localized(
+        "The caveat in a few words, for key-figure cards, which link to the full one. Leave out to show the full "
+        "caveat there.", 160), optional=True)
     finding: str   # the id of the finding that states it
 
 
@@ -397,10 +400,10 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
         if f.get("chart") and f["chart"] not in known_charts:
             sem.fail(fdoc, ("findings", i, "chart"), f"no chart has the id '{f['chart']}'", "use an id from 'charts'")
         for j, g in enumerate(f.get("figures", [])):
-            for key in ("noun", "caveat"):
+            for key in ("noun", "caveat", "caveat_short"):
                 for lang in languages if key in g else ():
                     sem.prose(fdoc, ("findings", i, "figures", j, key, lang), g[key][lang],
-                              known_figures if key == "caveat" else set())
+                              known_figures if key != "noun" else set())
         for lang in languages:
             sem.prose(fdoc, ("findings", i, "title", lang), f["title"][lang], set())
             sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], known_figures)

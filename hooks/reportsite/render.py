@@ -175,7 +175,7 @@ class PageRenderer:
             cards = [{"href": self.ctx.href(self.ctx.findings_url) + "#" + figure.finding,
                       "value": Markup(self.figure_html(figure, note=False)),
                       "noun": figure.noun[self.ctx.lang] if figure.noun else "",
-                      "caveats": Markup(self.caveats_html([figure.id])),
+                      "caveats": Markup(self.caveats_html([figure.id], short=True)),
                       "label": self.data.findings[figure.finding].title[self.ctx.lang]} for figure in figures]
             return self.partial("key_figures", cards=cards)
         return self.block(make)
@@ -253,15 +253,19 @@ class PageRenderer:
             note_text = self.ui["computed"].format(formula=formula)
         return self.partial("figure", figure=figure, text=text, note=note_text)
 
-    def caveats_html(self, figure_ids, shown: list[str] = ()) -> str:
-        """The caveats (data/findings.yml, per figure) of these figures, each text once, except those in `shown`."""
-        texts = [t for t in self.caveat_texts(figure_ids) if t not in shown]
-        return self.partial("caveats", caveats=[self.prose(t) for t in texts]) if texts else ""
+    def caveats_html(self, figure_ids, shown: list[str] = (), short: bool = False) -> str:
+        """The caveats (data/findings.yml, per figure) of these figures, each text once, except those in `shown`;
+        short: a key-figure card's, which links to its finding for the full caveat."""
+        texts = [t for t in self.caveat_texts(figure_ids, short) if t not in shown]
+        findings = self.ctx.href(self.ctx.findings_url)
+        more = f"{findings}#{self.data.figures[figure_ids[0]].finding}" if short else ""
+        return self.partial("caveats", caveats=[self.prose(t) for t in texts], findings_href=findings,
+                            full_href=more) if texts else ""
 
-    def caveat_texts(self, figure_ids) -> list[str]:
+    def caveat_texts(self, figure_ids, short: bool = False) -> list[str]:
         """The caveats of these figures in the page's language, in order, each once."""
-        return list(dict.fromkeys(self.data.figures[f].caveat[self.ctx.lang] for f in figure_ids
-                                  if f in self.data.figures and self.data.figures[f].caveat))
+        figures = [self.data.figures[f] for f in figure_ids if f in self.data.figures]
+        return list(dict.fromkeys(((short and g.caveat_short) or g.caveat)[self.ctx.lang] for g in figures if g.caveat))
 
     def prose(self, text: str) -> Markup:
         """Data text: escaped, with its {{ figure ID }} shortcodes (checked by the loader) rendered."""

@@ -392,6 +392,8 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
             "computed_label": Text("Marker after a computed bar's label."),
             "caveat": Text("Label before a figure's caveat (Note:)."),
+            "caveat_sources": Text("Link after a figure's caveats to the note on the sources and their limits."),
+            "caveat_full": Text("Link after a key-figure card's short caveat to the full caveat."),
             "percentage_points": Text("The unit word for percentage points."),
             "months": ListOf(Text("Month name."), "Month names, January first.", min_items=12, max_items=12),
             "show_data": Text("Label of the disclosure that shows a chart's numbers."),
