@@ -32,9 +32,9 @@ def test_front_page_shows_key_figures(page, site_url, path, lang):
     assert page.get_attribute("html", "lang") == lang
     values = page.locator(".key-figure__value").all_inner_texts()
     if lang == "nb":
-        assert values == [f"187{NBSP}kommuner", f"28{NBSP}%", f"43{NBSP}prosentpoeng", f"31{NBSP}prosentpoeng"]
+        assert values == [f"43{NBSP}prosentpoeng", f"31{NBSP}prosentpoeng"]
     else:
-        assert values == [f"187{NBSP}municipalities", "28%", f"43{NBSP}percentage points", f"31{NBSP}percentage points"]
+        assert values == [f"43{NBSP}percentage points", f"31{NBSP}percentage points"]
 
 
 @pytest.mark.parametrize("path, lang", [("funn/", "nb"), ("en/funn/", "en")])
