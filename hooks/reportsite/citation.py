@@ -67,3 +67,41 @@ def finding_bibtex(data: SiteData, finding: Finding, lang: str, site_name: str, 
     if finding.page:
         fields.append(("note", data.ui[lang]["report_page"].format(page=finding.page), False))
     return _bibtex("misc", f"{finding.id}-{lang}", fields, url)
+
+
+def report_csl(data: SiteData, lang: str) -> list[dict]:
+    """The report as CSL-JSON (what Zotero, Pandoc and citeproc read): a list of one item."""
+    r = data.report
+    item = {"id": re.sub(r"[^a-z0-9]", "", r.publisher.lower()) + r.presented[:4], "type": "report",
+            "title": r.original_title, "author": [{"literal": r.publisher}], "publisher": r.publisher,
+            "issued": {"date-parts": [[int(part) for part in r.presented.split("-")]]}, "language": r.original_language,
+            "URL": data.sources[r.report_source].url,
+            "note": data.ui[lang]["bibtex_report_note"].format(commissioned_by=r.commissioned_by[lang])}
+    return [item | ({"number": r.report_number} if r.report_number else {})]
+
+
+def report_linked_data(data: SiteData, lang: str) -> dict:
+    """The report as schema.org Report (JSON-LD), for search engines; only what data gives."""
+    r = data.report
+
+    def org(name: str) -> dict:
+        return {"@type": "Organization", "name": name}
+    known = {"alternateName": r.title[lang] if r.title[lang] != r.original_title else None,
+             "reportNumber": r.report_number,
+             "encoding": {"@type": "MediaObject", "contentUrl": r.pdf_url, "encodingFormat": "application/pdf"}
+             if r.pdf_url else None}
+    return {"@context": "https://schema.org", "@type": "Report", "name": r.original_title,
+            "inLanguage": r.original_language, "author": org(r.publisher), "publisher": org(r.publisher),
+            "funder": org(r.commissioned_by[lang]), "datePublished": r.presented,
+            "url": data.sources[r.report_source].url} | {k: v for k, v in known.items() if v}
+
+
+def report_meta_tags(data: SiteData) -> list[tuple[str, str]]:
+    """The citation_* meta tags scholarly indexes (Google Scholar, Zotero) read; only what data gives."""
+    r = data.report
+    tags = [("citation_title", r.original_title), ("citation_author", r.publisher),
+            ("citation_publication_date", r.presented.replace("-", "/")), ("citation_language", r.original_language),
+            ("citation_technical_report_institution", r.publisher),
+            ("citation_technical_report_number", r.report_number), ("citation_pdf_url", r.pdf_url),
+            ("citation_abstract_html_url", data.sources[r.report_source].url)]
+    return [(name, value) for name, value in tags if value]

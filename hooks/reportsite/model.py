@@ -54,6 +54,10 @@ class Report:
     project_leader: str = declared(Text("The report's project leader.", 200))
     commissioned_by: dict[str, str] = declared(Localized("Who commissioned the report.", 300))
     presented: str = declared(IsoDate("The date the report was presented (YYYY-MM-DD)."))
+    report_number: str | None = declared(Text("The report's number in its series, when known (shown in citations "
+                                              "and the page's metadata). Leave out when not known.", 100), optional=True)
+    pdf_url: str | None = declared(Url("The full address of the report's PDF file, when known. Leave out when not "
+                                       "known."), optional=True)
     report_source: str = declared(Slug("Id of the source that holds the report itself."))
     article_source: str = declared(Slug("Id of the source that holds the news article about the report "
                                         "(the same id as report_source when there is no such article)."))

@@ -203,7 +203,8 @@ class PageRenderer:
         def make() -> str:
             lang, ctx = self.ctx.lang, self.ctx
             home = ctx.absolute(ctx.lang_root)
-            report = {"text": citation.report_text(self.data, lang), "bibtex": citation.report_bibtex(self.data, lang)}
+            report = {"text": citation.report_text(self.data, lang), "bibtex": citation.report_bibtex(self.data, lang),
+                      "csl_href": ctx.href(paths.report_csl(lang))}
             site = {"text": citation.page_text(self.data, lang, ctx.site_name, ctx.site_name, home),
                     "bibtex": citation.page_bibtex(f"site-{lang}", ctx.site_name, ctx.site_name, home)}
             return self.partial("cite", report=report, site=site)

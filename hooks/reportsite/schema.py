@@ -416,6 +416,7 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "cite_finding": Text("Label of the disclosure with a finding's citation."),
             "cite_site": Template("How to cite a page of the site; {title}, {site} and {url} are replaced.", ("title", "site", "url")),
             "bibtex": Text("Label before BibTeX code."),
+            "csl_json": Text("Link to the report's citation as a CSL-JSON file, beside its BibTeX."),
             "report_page": Template("Where in the report a finding stands, after its citation; {page} is replaced.",
                                     ("page",)),
             "bibtex_report_note": Template("The report's BibTeX note; {commissioned_by} is replaced.", ("commissioned_by",)),
