@@ -20,7 +20,8 @@ HEADER = re.compile(r"\A\s*\{#-.*?-#\}\s*", re.S)
 CHANGES: dict[str, list[tuple[str, str]]] = {
     # The dialog gets an accessible name (axe: aria-dialog-name).
     "search.html": [('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')],
-    # A link to the accessibility statement, after the copyright line.
+    # A link to the accessibility statement, and the site's publisher when data names one, after the
+    # copyright line.
     "copyright.html": [("  {% if not config.extra.generator", """\
   {% for statement in nav.pages if statement.file and statement.file.src_uri.split("/", 1)[-1] == config.extra.accessibility_page %}
     {% if loop.first %}
@@ -29,6 +30,20 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
       </p>
     {% endif %}
   {% endfor %}
+  {#- The site's publisher and how to reach them (site_publisher in data/report.yml, hooks/page_addresses.py),
+      when data names them; MkDocs templates do not autoescape, so every value is escaped here. -#}
+  {% set footer_ui = site_ui.get(config.theme.language) or {} %}
+  {% if site_publisher and footer_ui %}
+    {% set contact = site_publisher.contact %}
+    <p class="report-footer-publisher">{{ footer_ui.footer_publisher.replace("{name}", site_publisher.name[config.theme.language]) | e }}
+      {%- if contact and (contact.email or contact.url) %} {{ footer_ui.footer_contact | e }}:
+        {% if contact.email %}<a href="mailto:{{ contact.email | e }}">{{ contact.email | e }}</a>{% endif %}
+        {%- if contact.email and contact.url %} / {% endif %}
+        {%- if contact.url %}<a href="{{ contact.url | e }}">{{ contact.url | e }}</a>{% endif %}.
+      {%- endif %}
+      {%- if site_publisher.uustatus_url %} <a href="{{ site_publisher.uustatus_url | e }}">{{ footer_ui.footer_uustatus | e }}</a>{% endif %}
+    </p>
+  {% endif %}
   {% if not config.extra.generator""")],
     # Inline scripts moved into files for the Content Security Policy (tests/test_csp.py compares the code).
     "javascripts/base.html": [(re.compile(r"<script>__md_scope=.*?</script>", re.S),

@@ -64,6 +64,25 @@ class Report:
 
 
 @data_model
+class Contact:
+    """Where readers reach the site's publisher: feedback, and an accessible alternative."""
+
+    email: str | None = declared(Text("An e-mail address.", 200), optional=True)
+    url: str | None = declared(Url("A contact page, starting with https://."), optional=True)
+
+
+@data_model
+class SitePublisher:
+    """Who publishes this site and answers for it (not the report's publisher); shown in the footer, the
+    accessibility statement and the site's citations."""
+
+    name: dict[str, str] = declared(Localized("The publishing body's name.", 200))
+    contact: Contact | None = declared(Nested(Contact), optional=True)
+    uustatus_url: str | None = declared(Url("The publisher's official accessibility statement on uustatus.no, "
+                                            "linked from the footer. Leave out while there is none."), optional=True)
+
+
+@data_model
 class Computed:
     """How a computed figure is derived from sourced figures."""
 
@@ -141,10 +160,11 @@ class Finding:
                                            "citation. Leave out when not known."), optional=True)
 
 
-REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {
+REPORT_FILE = Record("The report this site summarizes, the sources it cites, and who publishes the site.", {
     "report": Nested(Report),
+    "site_publisher": Nested(SitePublisher),
     "sources": ListOf(Nested(Source), "Every document the site cites."),
-})
+}, frozenset({"site_publisher"}))
 FINDINGS_FILE = Record("The report's findings and charts.", {
     "findings": ListOf(Nested(Finding), "The findings, in the order they are shown.", min_items=0),
     "charts": ListOf(Nested(Chart), "The charts, each built from figures under 'findings'. A finding shows one "
@@ -162,6 +182,7 @@ class SiteData:
     ui: dict[str, dict[str, Any]]
     languages: tuple[str, ...]   # the site's languages, the default first
     accessibility: dict[str, Any] | None = None   # data/accessibility.yml: the statement and its evidence (statement.py)
+    site_publisher: SitePublisher | None = None   # who publishes the site, when data names them
 
     def sources_of_figure(self, figure_id: str) -> tuple[Source, ...]:
         finding = self.findings[self.figures[figure_id].finding]
@@ -322,6 +343,10 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
             if r[key] not in known_sources:
                 sem.fail(rdoc, ("report", key), f"no source has the id '{r[key]}'", "use an id from 'sources' below")
         report = Report(**r)
+    publisher = checked["report"][0].get("site_publisher") if report is not None else None
+    if publisher:
+        publisher = SitePublisher(**{**publisher, "contact": Contact(**publisher["contact"])
+                                     if publisher.get("contact") else None})
 
     finding_items = _valid_items(checked.get("findings"), "findings")
     chart_items = _valid_items(checked.get("findings"), "charts")
@@ -417,5 +442,5 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
     if sem.problems or report is None or set(checked) != set(DATA_FILES):
         return None, sem.problems
     return SiteData(report, sources, findings, figures, charts, checked["ui"][0], languages,
-                    checked["accessibility"][0]), sem.problems
+                    checked["accessibility"][0], publisher or None), sem.problems
 

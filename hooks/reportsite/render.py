@@ -206,7 +206,7 @@ class PageRenderer:
             report = {"text": citation.report_text(self.data, lang), "bibtex": citation.report_bibtex(self.data, lang),
                       "csl_href": ctx.href(paths.report_csl(lang))}
             site = {"text": citation.page_text(self.data, lang, ctx.site_name, ctx.site_name, home),
-                    "bibtex": citation.page_bibtex(f"site-{lang}", ctx.site_name, ctx.site_name, home)}
+                    "bibtex": citation.page_bibtex(self.data, lang, f"site-{lang}", ctx.site_name, ctx.site_name, home)}
             return self.partial("cite", report=report, site=site)
         return self.block(make)
 
@@ -220,9 +220,9 @@ class PageRenderer:
         return self.block(make)
 
     def accessibility(self, part: str) -> str:
-        """A part of the accessibility statement (statement.py), from data/accessibility.yml."""
+        """A part of the accessibility statement (statement.py), from data/accessibility.yml and the site's publisher."""
         def make() -> str:
-            values = statement.part_values(part, self.data.accessibility, self.ctx.project)
+            values = statement.part_values(part, self.data.accessibility, self.ctx.project, self.data.site_publisher)
             if values.get("date"):
                 values["shown_date"] = format_value(values["date"], "date", self.ui)
             return self.partial("statement", part=part, text=self.data.accessibility["text"][self.ctx.lang], **values)

@@ -417,6 +417,10 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "cite_site": Template("How to cite a page of the site; {title}, {site} and {url} are replaced.", ("title", "site", "url")),
             "bibtex": Text("Label before BibTeX code."),
             "csl_json": Text("Link to the report's citation as a CSL-JSON file, beside its BibTeX."),
+            "footer_publisher": Template("The footer's line naming the site's publisher (site_publisher in "
+                                         "data/report.yml, when given); {name} is replaced.", ("name",)),
+            "footer_contact": Text("Label before the publisher's contact in the footer."),
+            "footer_uustatus": Text("Link in the footer to the publisher's accessibility statement on uustatus.no."),
             "report_page": Template("Where in the report a finding stands, after its citation; {page} is replaced.",
                                     ("page",)),
             "bibtex_report_note": Template("The report's BibTeX note; {commissioned_by} is replaced.", ("commissioned_by",)),
