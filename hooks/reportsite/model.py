@@ -429,6 +429,9 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
         if f.get("chart") and f["chart"] not in known_charts:
             sem.fail(fdoc, ("findings", i, "chart"), f"no chart has the id '{f['chart']}'", "use an id from 'charts'")
         for j, g in enumerate(f.get("figures", [])):
+            if "caveat_short" in g and "caveat" not in g:
+                sem.fail(fdoc, ("findings", i, "figures", j, "caveat_short"), "a short caveat without the full one",
+                         "give the full caveat under 'caveat': the key-figure card links to it")
             for key in ("noun", "caveat", "caveat_short"):
                 for lang in languages if key in g else ():
                     sem.prose(fdoc, ("findings", i, "figures", j, key, lang), g[key][lang],
