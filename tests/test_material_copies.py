@@ -30,10 +30,11 @@ CHANGES: dict[str, list[tuple[str, str]]] = {
       </p>
     {% endif %}
   {% endfor %}
-  {#- The site's publisher and how to reach them (site_publisher in data/report.yml, hooks/page_addresses.py),
+  {#- The site's publisher and how to reach them (site_publisher in data/report.yml; report_data: hooks/page_addresses.py),
       when data names them; MkDocs templates do not autoescape, so every value is escaped here. -#}
-  {% set footer_ui = site_ui.get(config.theme.language) or {} %}
-  {% if site_publisher and footer_ui %}
+  {% set site_publisher = report_data.site_publisher if report_data else none %}
+  {% if site_publisher %}
+    {% set footer_ui = report_data.ui[config.theme.language] %}
     {% set contact = site_publisher.contact %}
     <p class="report-footer-publisher">{{ footer_ui.footer_publisher.replace("{name}", site_publisher.name[config.theme.language]) | e }}
       {%- if contact and (contact.email or contact.url) %} {{ footer_ui.footer_contact | e }}:

@@ -86,29 +86,3 @@ def report_csl(data: SiteData, lang: str) -> list[dict]:
             "note": data.ui[lang]["bibtex_report_note"].format(commissioned_by=r.commissioned_by[lang])}
     return [item | ({"number": r.report_number} if r.report_number else {})]
 
-
-def report_linked_data(data: SiteData, lang: str) -> dict:
-    """The report as schema.org Report (JSON-LD), for search engines; only what data gives."""
-    r = data.report
-
-    def org(name: str) -> dict:
-        return {"@type": "Organization", "name": name}
-    known = {"alternateName": r.title[lang] if r.title[lang] != r.original_title else None,
-             "reportNumber": r.report_number,
-             "encoding": {"@type": "MediaObject", "contentUrl": r.pdf_url, "encodingFormat": "application/pdf"}
-             if r.pdf_url else None}
-    return {"@context": "https://schema.org", "@type": "Report", "name": r.original_title,
-            "inLanguage": r.original_language, "author": org(r.publisher), "publisher": org(r.publisher),
-            "funder": org(r.commissioned_by[lang]), "datePublished": r.presented,
-            "url": data.sources[r.report_source].url} | {k: v for k, v in known.items() if v}
-
-
-def report_meta_tags(data: SiteData) -> list[tuple[str, str]]:
-    """The citation_* meta tags scholarly indexes (Google Scholar, Zotero) read; only what data gives."""
-    r = data.report
-    tags = [("citation_title", r.original_title), ("citation_author", r.publisher),
-            ("citation_publication_date", r.presented.replace("-", "/")), ("citation_language", r.original_language),
-            ("citation_technical_report_institution", r.publisher),
-            ("citation_technical_report_number", r.report_number), ("citation_pdf_url", r.pdf_url),
-            ("citation_abstract_html_url", data.sources[r.report_source].url)]
-    return [(name, value) for name, value in tags if value]
