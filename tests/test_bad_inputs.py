@@ -111,7 +111,7 @@ def apply_edits(project: Path, edits: list[dict]) -> int:
                 assert old in text, f"case set-up: {old!r} is not in {edit['file']}"
                 line = text[: text.index(old)].count("\n") + 1
                 text = text.replace(old, new, 1)
-            path.write_bytes(text.encode(encoding))
+            path.write_bytes(text.encode(encoding, errors="replace"))   # as an editor set to it saves
         first_line = first_line or line
     return first_line or 1
 

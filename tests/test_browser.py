@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from conftest import reach_for_charts, serve
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, reach_for_charts, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -32,9 +33,29 @@ def test_front_page_shows_key_figures(page, site_url, path, lang):
     assert page.get_attribute("html", "lang") == lang
     values = page.locator(".key-figure__value").all_inner_texts()
     if lang == "nb":
-        assert values == [f"187{NBSP}kommuner", f"28{NBSP}%", f"43{NBSP}prosentpoeng", f"31{NBSP}prosentpoeng"]
+        assert values == [f"43{NBSP}prosentpoeng", f"31{NBSP}prosentpoeng"]
     else:
-        assert values == [f"187{NBSP}municipalities", "28%", f"43{NBSP}percentage points", f"31{NBSP}percentage points"]
+        assert values == [f"43{NBSP}percentage points", f"31{NBSP}percentage points"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_front_page_gives_the_three_main_points_before_the_key_figures(page, site_url, lang, width):
+    """A busy reader gets the report's three main points first: above the first key-figure card, on a
+    desktop and on a phone (the list under the heading with the id 'hovedpunkter', in every language)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + ("" if lang == DEFAULT_LANGUAGE else f"{lang}/"))
+    assert page.get_attribute("html", "lang") == lang
+    points = page.locator("#hovedpunkter + ul > li")
+    first_card = page.locator(".key-figure").first
+    expect(first_card).to_be_visible()
+    assert points.count() == 3
+    card_top = first_card.bounding_box()["y"]
+    for i in range(3):
+        expect(points.nth(i)).to_be_visible()
+        assert points.nth(i).inner_text().strip()
+        box = points.nth(i).bounding_box()
+        assert box["y"] + box["height"] <= card_top, (lang, width, i, box, card_top)
 
 
 @pytest.mark.parametrize("path, lang", [("funn/", "nb"), ("en/funn/", "en")])

@@ -52,10 +52,14 @@ def test_each_caveat_is_shown_in_both_languages_on_every_page_that_shows_its_fig
                 f'data-chart="{c}"' in text for c in charts_of[figure.id])
             if not shows:
                 continue
-            # The caveat's own words, around the figures it names, in order, in one caveat paragraph.
+            # The caveat's own words, around the figures it names, in order, in one caveat paragraph; or,
+            # where the figure stands only in a key-figure card, its short caveat and a link to the full one.
             parts = [" ".join(html.unescape(p).split()) for p in SHORTCODE.split(figure.caveat[lang])[::3]]
             pattern = ".*".join(re.escape(p.strip()) for p in parts if p.strip())
-            assert any(re.search(pattern, c) for c in caveats), (
+            full = any(re.search(pattern, c) for c in caveats)
+            short = figure.caveat_short and any(figure.caveat_short[lang] in c for c in caveats) and re.search(
+                f'class="figure-caveat__more" href="[^"#]*#{figure.finding}"', text)
+            assert full or short, (
                 f"{page.relative_to(built)} shows {figure.id} but not its caveat in {lang}: {figure.caveat[lang]!r}")
             shown_in[lang] += 1
     assert all(shown_in.values()), f"no page showed a figure with a caveat in some language: {shown_in}"
@@ -86,3 +90,29 @@ def test_a_caveat_with_a_typed_number_names_file_line_and_field(tmp_path):
     line = next(i for i, l in enumerate(broken.splitlines(), 1) if "Checked in 2024." in l)
     assert f"data/findings.yml:{line}:" in str(err.value)
     assert ".caveat.en: a number is typed into the text" in str(err.value)
+
+
+CAVEATS_BLOCK = re.compile(r'<div class="figure-caveats" role="note">(.*?)</div>', re.S)
+MORE_LINK = re.compile(r'<a class="figure-caveat__more" href="([^"]*)">')
+
+
+@pytest.mark.build
+def test_every_caveat_links_to_the_note_on_sources_or_to_its_full_caveat(built):
+    """The report's PDF was not available to us: that is said once, in the findings page's note on sources
+    and limits, and every figure's caveat links there (a key-figure card's short one links to its finding)."""
+    blocks = 0
+    for page in sorted(built.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "<html" not in text:
+            continue
+        for block in CAVEATS_BLOCK.findall(text):
+            blocks += 1
+            links = MORE_LINK.findall(block)
+            assert len(links) == 1, f"{page.relative_to(built)}: a caveat block without its one link: {block[:200]}"
+            target = links[0].rsplit("#", 1)[-1]
+            assert target == "kilder-og-begrensninger" or target in load_data().findings, (page, links)
+    assert blocks, "no caveats were found"
+    for lang, prefix in (("nb", ""), ("en", "en/")):
+        note = (built / prefix / "funn" / "index.html").read_text(encoding="utf-8")
+        assert 'id="kilder-og-begrensninger"' in note, lang
+        assert note.count("PDF") >= 1 and "PDF" not in " ".join(CAVEATS_BLOCK.findall(note)), lang

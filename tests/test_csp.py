@@ -109,7 +109,7 @@ class _InlineCode(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         names = dict(attrs)
-        if tag == "style" or (tag == "script" and "src" not in names and names.get("type") != "application/json"):
+        if tag == "style" or (tag == "script" and "src" not in names and names.get("type") not in ("application/json", "application/ld+json")):
             self.found.append(f"<{tag}>")
         self.found.extend(f"<{tag} {name}=>" for name, _ in attrs if name == "style" or name.startswith("on"))
 

@@ -4,6 +4,7 @@ Nothing may run, and every string must show literally wherever it lands."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import zipfile
@@ -68,6 +69,7 @@ def _hostile_data(project: Path) -> None:
     report["sources"][0]["publisher"] = SCRIPT
     findings["findings"][0]["page"] = 12   # its citation shows ui's report_page
     report["report"]["project_leader"] = MARKDOWN
+    report["report"]["original_title"] = f"{SCRIPT} {IMG}"   # in the JSON-LD and citation_* tags of every page
     # Markdown and attr_list in every kind of text from data that reaches a page's HTML.
     for lang in ("nb", "en"):
         for finding in findings["findings"]:
@@ -142,7 +144,8 @@ INJECTED = """() => ({
     images: Array.from(document.querySelectorAll('img')).map(i => i.getAttribute('src'))
         .filter(s => !/\\.(svg|png)$/.test(s || '')),
     inlineScripts: Array.from(document.querySelectorAll('script:not([src])'))
-        .filter(s => s.type !== 'application/json').map(s => s.textContent.slice(0, 80)),
+        .filter(s => s.type !== 'application/json' && s.type !== 'application/ld+json')
+        .map(s => s.textContent.slice(0, 80)),
     // '**b**' and '<b>b</b>' in data would become bold 'b' if taken as Markdown or HTML, '*om*' an em.
     bold: Array.from(document.querySelectorAll('article b, article strong')).map(b => b.textContent)
         .filter(t => t === 'b'),
@@ -250,6 +253,22 @@ def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_s
     assert "@techreport{" in bibtex and ATTR.replace("_", "\\_") in bibtex
     assert f"{SCRIPT}: {SHORTCODE} {IMG} {ATTR_LIST}" in page.inner_text("ul.report-sources")
     assert page.locator("ul.report-sources a").first.get_attribute("href") == URL
+
+
+@pytest.mark.build
+def test_a_hostile_title_stays_text_in_the_json_ld_and_citation_tags(hostile_site):
+    """The report's title with '</script>' in it: the JSON-LD block is not closed early, parses, and holds
+    the title as typed; the citation tag holds it as an attribute value."""
+    from test_metadata import META, linked_data, pages
+
+    site, _ = hostile_site
+    found = pages(site)
+    assert found
+    for path, _lang in found:
+        text = path.read_text(encoding="utf-8")
+        ld = linked_data(text)
+        assert ld["@type"] == "Report" and ld["name"] == f"{SCRIPT} {IMG}", path
+        assert html.unescape(dict(META.findall(text))["citation_title"]) == f"{SCRIPT} {IMG}", path
 
 
 @pytest.mark.build

@@ -158,7 +158,8 @@ def test_empty_file(tmp_path):
 def test_not_utf8(tmp_path):
     data = _data_copy(tmp_path)
     path = data / "report.yml"
-    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    # As an editor set to Latin-1 saves it: what Latin-1 cannot hold (curly quotes) becomes '?'.
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
     problems = _problems(data)
     assert len(problems) == 1 and problems[0].startswith("data/report.yml:7: the file is not UTF-8 text")
 
@@ -201,8 +202,8 @@ def test_problems_of_every_stage_are_reported_together(tmp_path):
     data = _data_copy(tmp_path)
     ui_line = _edit(data / "ui.yml", "  show_data: Vis tall\n", "  show_data: Vis tall\n\tbad: tab\n") + 1
     kind_line = _edit(data / "findings.yml", "    kind: share\n", "    kind: pie\n")
-    source_line = _edit(data / "findings.yml", "    sources: [regjeringen-report, telemarksforsking-news]\n",
-                        "    sources: [regjeringen-report, no-such-source]\n")
+    source_line = _edit(data / "findings.yml", "    sources: [telemarksforsking-news]\n",
+                        "    sources: [telemarksforsking-news, no-such-source]\n")
     problems = _problems(data)
     assert any(p.startswith(f"data/ui.yml:{ui_line}: YAML syntax error") for p in problems), problems
     assert any(p.startswith(f"data/findings.yml:{kind_line}: charts[0].kind: 'pie' is not a known value") for p in problems), problems

@@ -4,6 +4,7 @@ exist; the built pages show it in the regulator's form in both languages; every 
 from __future__ import annotations
 
 import datetime
+import html
 import functools
 import re
 import subprocess
@@ -12,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, load_data, site_pages
+from conftest import ROOT, build, load_data, site_pages
 from reportsite.statement import CRITERIA, WCAG22_ADDED
 
 DATA = load_data()
@@ -93,7 +94,7 @@ def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, l
     for c in not_met:
         assert c["reason"][lang] in text and c["affected"][lang] in text
     # Feedback: the sources give no publisher or contact address, and the page says so plainly.
-    assert "publisher" not in STATEMENT and "contact" not in STATEMENT
+    assert DATA.site_publisher is None
     assert words["no_contact"] in text
     # Complaints and registration.
     for name in ("Tilsynet for universell utforming av IKT" if lang == "nb" else "Universal Design of ICT",
@@ -140,3 +141,38 @@ def test_the_footer_link_leads_to_the_statement(page, site_url, start, lang):
     link.click()
     page.wait_for_url(site_url + STATEMENT_PAGE[lang])
     assert page.locator("table.report-statement__table tbody tr").count() == len(CRITERIA)
+
+
+@pytest.mark.build
+def test_the_sites_publisher_from_data_shows_in_footer_statement_and_citations(project_copy, tmp_path):
+    """site_publisher in data/report.yml (left out while the sources name none): when given, its name and
+    contact stand in every page's footer, with its uustatus.no statement, in the accessibility statement
+    and in the site's citations, escaped."""
+    report = project_copy / "data" / "report.yml"
+    name = {"nb": "Departement & <b>Co</b>", "en": "Ministry & <b>Co</b>"}
+    report.write_text(report.read_text(encoding="utf-8").replace("\nsources:\n", (
+        "\nsite_publisher:\n"
+        f"  name: {{nb: '{name['nb']}', en: '{name['en']}'}}\n"
+        "  contact: {email: post@example.invalid, url: 'https://example.invalid/kontakt'}\n"
+        "  uustatus_url: https://uustatus.no/nb/erklaringer/publisert/example\n"
+        "sources:\n"), 1), encoding="utf-8")
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    for lang, prefix in (("nb", ""), ("en", "en/")):
+        ui = load_data(project_copy).ui[lang]
+        shown = ui["footer_publisher"].replace("{name}", name[lang])
+        for page in ("", "funn/", "tilgjengelighet/"):
+            html_text = (site / prefix / page / "index.html").read_text(encoding="utf-8")
+            footer = html_text[html_text.index('class="md-copyright"'):]
+            assert f'<p class="report-footer-publisher">{html.escape(shown, quote=False)}' in footer, (lang, page)
+            assert "<b>Co</b>" not in html_text
+            assert 'href="mailto:post@example.invalid"' in footer
+            assert 'href="https://uustatus.no/nb/erklaringer/publisert/example">' + ui["footer_uustatus"] in footer
+        statement = (site / prefix / "tilgjengelighet" / "index.html").read_text(encoding="utf-8")
+        contact = re.search(r'<p class="report-statement__contact">(.*?)</p>', statement, re.S).group(1)
+        assert html.escape(name[lang], quote=False) in contact and "mailto:post@example.invalid" in contact
+        assert DATA.accessibility["text"][lang]["no_contact"] not in statement
+        about = (site / prefix / "om-rapporten" / "index.html").read_text(encoding="utf-8")
+        site_citation = re.findall(r'<p class="report-citation__text">(.*?)</p>', about, re.S)[1]
+        assert site_citation.startswith(html.escape(name[lang], quote=False) + ". "), site_citation

@@ -54,11 +54,18 @@ def report_bibtex(data: SiteData, lang: str) -> str:
 
 
 def page_text(data: SiteData, lang: str, title: str, site_name: str, url: str) -> str:
-    return data.ui[lang]["cite_site"].format(title=title, site=site_name, url=url)
+    """A page's citation; the site's publisher, when data names one, stands first as its author."""
+    text = data.ui[lang]["cite_site"].format(title=title, site=site_name, url=url)
+    return f"{data.site_publisher.name[lang]}. {text}" if data.site_publisher else text
 
 
-def page_bibtex(key: str, title: str, site_name: str, url: str) -> str:
-    return _bibtex("misc", key, [("title", title, False), ("howpublished", site_name, False)], url)
+def _publisher_field(data: SiteData, lang: str) -> list[tuple[str, str, bool]]:
+    return [("author", data.site_publisher.name[lang], True)] if data.site_publisher else []
+
+
+def page_bibtex(data: SiteData, lang: str, key: str, title: str, site_name: str, url: str) -> str:
+    return _bibtex("misc", key, [*_publisher_field(data, lang), ("title", title, False),
+                                 ("howpublished", site_name, False)], url)
 
 
 def finding_text(data: SiteData, finding: Finding, lang: str, site_name: str, url: str) -> str:
@@ -67,7 +74,19 @@ def finding_text(data: SiteData, finding: Finding, lang: str, site_name: str, ur
 
 
 def finding_bibtex(data: SiteData, finding: Finding, lang: str, site_name: str, url: str) -> str:
-    fields = [("title", finding.title[lang], False), ("howpublished", site_name, False)]
+    fields = [*_publisher_field(data, lang), ("title", finding.title[lang], False), ("howpublished", site_name, False)]
     if finding.page:
         fields.append(("note", data.ui[lang]["report_page"].format(page=finding.page), False))
     return _bibtex("misc", f"{finding.id}-{lang}", fields, url)
+
+
+def report_csl(data: SiteData, lang: str) -> list[dict]:
+    """The report as CSL-JSON (what Zotero, Pandoc and citeproc read): a list of one item."""
+    r = data.report
+    item = {"id": re.sub(r"[^a-z0-9]", "", r.publisher.lower()) + r.presented[:4], "type": "report",
+            "title": r.original_title, "author": [{"literal": r.publisher}], "publisher": r.publisher,
+            "issued": {"date-parts": [[int(part) for part in r.presented.split("-")]]}, "language": r.original_language,
+            "URL": data.sources[r.report_source].url,
+            "note": data.ui[lang]["bibtex_report_note"].format(commissioned_by=r.commissioned_by[lang])}
+    return [item | ({"number": r.report_number} if r.report_number else {})]
+

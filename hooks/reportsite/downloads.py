@@ -21,7 +21,7 @@ import json
 import re
 from decimal import Decimal
 
-from . import paths
+from . import citation, paths
 from .model import Chart, Figure, SiteData, Source
 from .numbers import format_value, number_format
 from .prose import SHORTCODE
@@ -34,6 +34,7 @@ def download_files(data: SiteData) -> dict[str, str]:
     files = {paths.FINDINGS_JSON: findings_json(data)}
     for lang in data.languages:
         files[paths.findings_csv(lang)] = findings_csv(data, lang)
+        files[paths.report_csl(lang)] = json.dumps(citation.report_csl(data, lang), ensure_ascii=False, indent=2) + "\n"
         for chart in data.charts.values():
             files[paths.chart_csv(chart.id, lang)] = chart_csv(data, chart, lang)
     return files

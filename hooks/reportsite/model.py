@@ -54,9 +54,32 @@ class Report:
     project_leader: str = declared(Text("The report's project leader.", 200))
     commissioned_by: dict[str, str] = declared(Localized("Who commissioned the report.", 300))
     presented: str = declared(IsoDate("The date the report was presented (YYYY-MM-DD)."))
+    report_number: str | None = declared(Text("The report's number in its series, when known (shown in citations "
+                                              "and the page's metadata). Leave out when not known.", 100), optional=True)
+    pdf_url: str | None = declared(Url("The full address of the report's PDF file, when known. Leave out when not "
+                                       "known."), optional=True)
     report_source: str = declared(Slug("Id of the source that holds the report itself."))
     article_source: str = declared(Slug("Id of the source that holds the news article about the report "
                                         "(the same id as report_source when there is no such article)."))
+
+
+@data_model
+class Contact:
+    """Where readers reach the site's publisher: feedback, and an accessible alternative."""
+
+    email: str | None = declared(Text("An e-mail address.", 200), optional=True)
+    url: str | None = declared(Url("A contact page, starting with https://."), optional=True)
+
+
+@data_model
+class SitePublisher:
+    """Who publishes this site and answers for it (not the report's publisher); shown in the footer, the
+    accessibility statement and the site's citations."""
+
+    name: dict[str, str] = declared(Localized("The publishing body's name.", 200))
+    contact: Contact | None = declared(Nested(Contact), optional=True)
+    uustatus_url: str | None = declared(Url("The publisher's official accessibility statement on uustatus.no, "
+                                            "linked from the footer. Leave out while there is none."), optional=True)
 
 
 @data_model
@@ -87,6 +110,9 @@ class Figure:
         "What a reader must know to read this figure right (what it does not show, how it reached us). Shown "
         "wherever the figure is shown: in its finding, under a chart and in a key-figure card. Figures only through "
         "{{ figure ID }}. Leave out when there is nothing to add.", 600), optional=True)
+    caveat_short: dict[str, str] | None = declared(Localized(
+        "The caveat in a few words, for key-figure cards, which link to the full one. Leave out to show the full "
+        "caveat there.", 160), optional=True)
     finding: str   # the id of the finding that states it
 
 
@@ -134,10 +160,11 @@ class Finding:
                                            "citation. Leave out when not known."), optional=True)
 
 
-REPORT_FILE = Record("The report this site summarizes, and the sources it cites.", {
+REPORT_FILE = Record("The report this site summarizes, the sources it cites, and who publishes the site.", {
     "report": Nested(Report),
+    "site_publisher": Nested(SitePublisher),
     "sources": ListOf(Nested(Source), "Every document the site cites."),
-})
+}, frozenset({"site_publisher"}))
 FINDINGS_FILE = Record("The report's findings and charts.", {
     "findings": ListOf(Nested(Finding), "The findings, in the order they are shown.", min_items=0),
     "charts": ListOf(Nested(Chart), "The charts, each built from figures under 'findings'. A finding shows one "
@@ -155,6 +182,7 @@ class SiteData:
     ui: dict[str, dict[str, Any]]
     languages: tuple[str, ...]   # the site's languages, the default first
     accessibility: dict[str, Any] | None = None   # data/accessibility.yml: the statement and its evidence (statement.py)
+    site_publisher: SitePublisher | None = None   # who publishes the site, when data names them
 
     def sources_of_figure(self, figure_id: str) -> tuple[Source, ...]:
         finding = self.findings[self.figures[figure_id].finding]
@@ -315,6 +343,10 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
             if r[key] not in known_sources:
                 sem.fail(rdoc, ("report", key), f"no source has the id '{r[key]}'", "use an id from 'sources' below")
         report = Report(**r)
+    publisher = checked["report"][0].get("site_publisher") if report is not None else None
+    if publisher:
+        publisher = SitePublisher(**{**publisher, "contact": Contact(**publisher["contact"])
+                                     if publisher.get("contact") else None})
 
     finding_items = _valid_items(checked.get("findings"), "findings")
     chart_items = _valid_items(checked.get("findings"), "charts")
@@ -397,10 +429,13 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
         if f.get("chart") and f["chart"] not in known_charts:
             sem.fail(fdoc, ("findings", i, "chart"), f"no chart has the id '{f['chart']}'", "use an id from 'charts'")
         for j, g in enumerate(f.get("figures", [])):
-            for key in ("noun", "caveat"):
+            if "caveat_short" in g and "caveat" not in g:
+                sem.fail(fdoc, ("findings", i, "figures", j, "caveat_short"), "a short caveat without the full one",
+                         "give the full caveat under 'caveat': the key-figure card links to it")
+            for key in ("noun", "caveat", "caveat_short"):
                 for lang in languages if key in g else ():
                     sem.prose(fdoc, ("findings", i, "figures", j, key, lang), g[key][lang],
-                              known_figures if key == "caveat" else set())
+                              known_figures if key != "noun" else set())
         for lang in languages:
             sem.prose(fdoc, ("findings", i, "title", lang), f["title"][lang], set())
             sem.prose(fdoc, ("findings", i, "text", lang), f["text"][lang], known_figures)
@@ -410,5 +445,5 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
     if sem.problems or report is None or set(checked) != set(DATA_FILES):
         return None, sem.problems
     return SiteData(report, sources, findings, figures, charts, checked["ui"][0], languages,
-                    checked["accessibility"][0]), sem.problems
+                    checked["accessibility"][0], publisher or None), sem.problems
 

@@ -48,6 +48,10 @@ def findings_csv(lang: str) -> str:
     return f"downloads/findings.{lang}.csv"
 
 
+def report_csl(lang: str) -> str:
+    return f"downloads/report.{lang}.csl.json"
+
+
 def preview_image(dest_uri: str) -> str:
     """Where a page's link-preview image goes: beside the page's index.html ('funn/index.preview.png')."""
     folder = dest_uri.rsplit("/", 1)[0] + "/" if "/" in dest_uri else ""

@@ -7,8 +7,9 @@ import re
 
 # A shortcode: {{ name arguments }}. The same grammar serves pages and data text.
 SHORTCODE = re.compile(r"\{\{[ \t]*([a-z][a-z-]*)((?:[ \t]+[^\s{}]+)*)[ \t]*\}\}")
-# Digits that name something rather than count it: the accessibility standard's version.
-NOT_FIGURES = re.compile(r"WCAG 2\.[12]")
+# Digits that name something rather than count it: the accessibility standard's version, and a
+# capitalised word that ends in digits, which is a name (the news site Anbud365).
+NOT_FIGURES = re.compile(r"WCAG 2\.[12]|\b[A-ZÆØÅ][a-zæøå]+\d+\b")
 DIGIT = re.compile(r"\d")
 
 

@@ -180,7 +180,7 @@ class PageRenderer:
             cards = [{"href": self.ctx.href(self.ctx.finding_url(figure.finding)),
                       "value": Markup(self.figure_html(figure, note=False)),
                       "noun": figure.noun[self.ctx.lang] if figure.noun else "",
-                      "caveats": Markup(self.caveats_html([figure.id])),
+                      "caveats": Markup(self.caveats_html([figure.id], short=True)),
                       "label": self.data.findings[figure.finding].title[self.ctx.lang]} for figure in figures]
             return self.partial("key_figures", cards=cards)
         return self.block(make)
@@ -208,9 +208,10 @@ class PageRenderer:
         def make() -> str:
             lang, ctx = self.ctx.lang, self.ctx
             home = ctx.absolute(ctx.lang_root)
-            report = {"text": citation.report_text(self.data, lang), "bibtex": citation.report_bibtex(self.data, lang)}
+            report = {"text": citation.report_text(self.data, lang), "bibtex": citation.report_bibtex(self.data, lang),
+                      "csl_href": ctx.href(paths.report_csl(lang))}
             site = {"text": citation.page_text(self.data, lang, ctx.site_name, ctx.site_name, home),
-                    "bibtex": citation.page_bibtex(f"site-{lang}", ctx.site_name, ctx.site_name, home)}
+                    "bibtex": citation.page_bibtex(self.data, lang, f"site-{lang}", ctx.site_name, ctx.site_name, home)}
             return self.partial("cite", report=report, site=site)
         return self.block(make)
 
@@ -224,9 +225,9 @@ class PageRenderer:
         return self.block(make)
 
     def accessibility(self, part: str) -> str:
-        """A part of the accessibility statement (statement.py), from data/accessibility.yml."""
+        """A part of the accessibility statement (statement.py), from data/accessibility.yml and the site's publisher."""
         def make() -> str:
-            values = statement.part_values(part, self.data.accessibility, self.ctx.project)
+            values = statement.part_values(part, self.data.accessibility, self.ctx.project, self.data.site_publisher)
             if values.get("date"):
                 values["shown_date"] = format_value(values["date"], "date", self.ui)
             return self.partial("statement", part=part, text=self.data.accessibility["text"][self.ctx.lang], **values)
@@ -258,15 +259,19 @@ class PageRenderer:
             note_text = self.ui["computed"].format(formula=formula)
         return self.partial("figure", figure=figure, text=text, note=note_text)
 
-    def caveats_html(self, figure_ids, shown: list[str] = ()) -> str:
-        """The caveats (data/findings.yml, per figure) of these figures, each text once, except those in `shown`."""
-        texts = [t for t in self.caveat_texts(figure_ids) if t not in shown]
-        return self.partial("caveats", caveats=[self.prose(t) for t in texts]) if texts else ""
+    def caveats_html(self, figure_ids, shown: list[str] = (), short: bool = False) -> str:
+        """The caveats (data/findings.yml, per figure) of these figures, each text once, except those in `shown`;
+        short: a key-figure card's, which links to its finding for the full caveat."""
+        texts = [t for t in self.caveat_texts(figure_ids, short) if t not in shown]
+        findings = self.ctx.href(self.ctx.findings_url)
+        more = f"{findings}#{self.data.figures[figure_ids[0]].finding}" if short else ""
+        return self.partial("caveats", caveats=[self.prose(t) for t in texts], findings_href=findings,
+                            full_href=more) if texts else ""
 
-    def caveat_texts(self, figure_ids) -> list[str]:
+    def caveat_texts(self, figure_ids, short: bool = False) -> list[str]:
         """The caveats of these figures in the page's language, in order, each once."""
-        return list(dict.fromkeys(self.data.figures[f].caveat[self.ctx.lang] for f in figure_ids
-                                  if f in self.data.figures and self.data.figures[f].caveat))
+        figures = [self.data.figures[f] for f in figure_ids if f in self.data.figures]
+        return list(dict.fromkeys(((short and g.caveat_short) or g.caveat)[self.ctx.lang] for g in figures if g.caveat))
 
     def prose(self, text: str) -> Markup:
         """Data text: escaped, with its {{ figure ID }} shortcodes (checked by the loader) rendered."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
-from .schema import Choice, ListOf, Record, Text, Url, localized_for
+from .schema import Choice, ListOf, Record, Text, localized_for
 from .yamlsource import YamlDocument, dotted
 
 # Every success criterion at levels A and AA of WCAG 2.1, and those WCAG 2.2 adds (4.1.1 Parsing
@@ -75,17 +75,13 @@ def declaration(languages: tuple[tuple[str, str], ...]) -> Record:
         "affected": localized("For a criterion not met: the user groups it affects.", 300),
     }, frozenset({"tests", "by_hand", "reason", "affected"}))
 
-    return Record("The accessibility statement: its contact and the evidence for each success criterion.", {
-        "publisher": Text("Who publishes the site and answers for the statement. Leave out while not known.", 200),
-        "contact": Record("Where readers give feedback and ask for an accessible alternative.", {
-            "email": Text("An e-mail address.", 200),
-            "url": Url("A contact page, starting with https://."),
-        }, frozenset({"email", "url"})),
+    return Record("The accessibility statement and the evidence for each success criterion (who publishes the "
+                  "site, and how to reach them, is 'site_publisher' in data/report.yml).", {
         "text": Record("The statement's own words, per language.", {
             lang: Record(f"Text in {name}.", {key: Text(doc, 600) for key, doc in STATEMENT_TEXT.items()})
             for lang, name in languages}),
         "criteria": ListOf(CRITERION, "Every success criterion of WCAG 2.1 A and AA and the WCAG 2.2 additions."),
-    }, frozenset({"publisher", "contact"}))
+    })
 
 
 def check_statement(doc: YamlDocument, value: Any, problems: list[Problem]) -> None:
@@ -143,14 +139,15 @@ def checked_date(project: Path | None = None) -> str | None:
     return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
 
 
-def part_values(part: str, statement: dict, project: Path | None = None) -> dict:
-    """What the statement's partial (site_src/partials/report/statement.html) shows of a part."""
+def part_values(part: str, statement: dict, project: Path | None = None, publisher=None) -> dict:
+    """What the statement's partial (site_src/partials/report/statement.html) shows of a part
+    (publisher: model.SitePublisher or None)."""
     criteria = statement["criteria"]
     if part == "status":
         return {"not_met": [c for c in criteria if c["result"] == "not-met"],
                 "not_tested": [c for c in criteria if c["result"] == "not-tested"]}
     if part == "contact":
-        return {"publisher": statement.get("publisher"), "contact": statement.get("contact") or {}}
+        return {"publisher": publisher}
     if part == "checked":
         return {"date": checked_date(project)}
     if part == "criteria":
