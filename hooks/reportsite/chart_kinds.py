@@ -231,6 +231,8 @@ class GroupedKind(BarKind):
             elif bars.setdefault(category(bar["label"]), {}).setdefault(bar["series"], j) != j:
                 problems.append((("bars", j), f"the category '{label}' has a bar for the series '{bar['series']}' "
                                  "already", "give each category one bar per series"))
+        if problems:
+            return problems   # a bar without its series would also leave its category without a value
         for found in bars.values():
             first = min(found.values())
             problems += [(("bars", first, "label"), f"the category '{next(iter(chart['bars'][first]['label'].values()))}' "

@@ -1,0 +1,319 @@
+"""The grouped chart kind (two series per category) with every guarantee the bar chart has, proved on
+the tests' example chart (tests/chart_examples.py: made-up figures, never in data/): its rows, table,
+CSV, text alternative and checks; then a real `mkdocs build --strict` of a project copy holding it,
+read as a reader gets it in real Chromium: static SVGs in light and dark, the interactive view, the
+values by keyboard and in the accessibility tree, axe, no JavaScript, print, the embed page and the
+link preview."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from chart_examples import add_examples
+from conftest import build, copy_project, language_pairs, load_data, reach_for_charts, serve
+from test_bad_inputs import apply_edits
+
+from reportsite import charts, downloads, paths
+from reportsite.errors import SiteDataError
+from reportsite.model import load_site_data
+from reportsite.numbers import d3_locale
+from reportsite.paths import chart_csv, chart_image
+
+NBSP = "\u00a0"
+CHART = "example-grouped"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The project's data with the example charts, loaded as the build loads it."""
+    project = tmp_path_factory.mktemp("examples") / "project"
+    copy_project(project, parts=("data", "content"))
+    return load_site_data(add_examples(project) / "data", language_pairs(), project)
+
+
+def _problems(tmp_path, old: str, new: str) -> list[str]:
+    project = copy_project(tmp_path / "project", parts=("data", "content"))
+    add_examples(project, pages=False)
+    apply_edits(project, [{"file": "data/findings.yml", "replace": old, "with": new}])
+    with pytest.raises(SiteDataError) as info:
+        load_site_data(project / "data", language_pairs(), project)
+    return [re.sub(r"^data/findings.yml:\d+: ", "", str(p)) for p in info.value.problems]
+
+
+def test_rows_go_category_by_category_each_in_the_order_of_the_series(example):
+    chart = example.charts[CHART]
+    # In data the second category's bars stand in the other order; its computed value says so.
+    assert [(r.label, r.series, r.display) for r in chart.kind.rows(example, chart, "nb")] == [
+        ("Klimasats", "Små distriktskommuner", f"20,5{NBSP}%"), ("Klimasats", "Andre kommuner", f"63{NBSP}%"),
+        ("Innovative anskaffelser", "Små distriktskommuner", f"9{NBSP}%"),
+        ("Innovative anskaffelser", "Andre kommuner", f"91{NBSP}% (beregnet)")]
+    rows = chart.kind.rows(example, chart, "en")
+    assert [(r.label, r.series, r.display, r.group) for r in rows] == [
+        ("Klimasats", "Small rural municipalities", "20.5%", "s0"), ("Klimasats", "Other municipalities", "63%", "s1"),
+        ("Innovative procurement", "Small rural municipalities", "9%", "s0"),
+        ("Innovative procurement", "Other municipalities", "91% (computed)", "s1")]
+    table = chart.kind.table(chart, rows, "en", example.ui["en"])
+    assert table.columns == ["Category", "Small rural municipalities", "Other municipalities"]
+    assert table.rows == [["Klimasats", "20.5%", "63%"], ["Innovative procurement", "9%", "91% (computed)"]]
+    assert chart.kind.description(chart, rows, "en", example.ui["en"]) == (
+        "Chart: Participation by type of municipality. Klimasats: Small rural municipalities 20.5%, Other "
+        "municipalities 63%; Innovative procurement: Small rural municipalities 9%, Other municipalities 91% (computed)")
+    # Two categories' lines and four bars of 32 px, the axis and its title.
+    assert chart.kind.size(chart, "en") == (412, 6 * 32 + 29 + 14)
+
+
+def test_the_spec_puts_each_categorys_line_above_its_bars(example):
+    spec = charts.chart_spec(example, example.charts[CHART], "en")
+    assert [(v["row"], v.get("heading"), v.get("text"), v.get("value")) for v in spec["data"]["values"]] == [
+        (0, "Klimasats", None, None), (1, None, "Small rural municipalities: 20.5%", 0.205),
+        (2, None, "Other municipalities: 63%", 0.63), (3, "Innovative procurement", None, None),
+        (4, None, "Small rural municipalities: 9%", 0.09), (5, None, "Other municipalities: 91% (computed)", 0.91)]
+
+
+def test_the_csv_has_a_row_per_bar_with_its_series(example):
+    rows = list(csv.reader(io.StringIO(downloads.chart_csv(
+        example, example.charts[CHART], "nb").lstrip("\ufeff")), delimiter=";"))
+    assert rows[0][:5] == ["Kategori", "Serie", "Andel av kommunene", "Enhet", "Beregning"]
+    assert [row[:5] for row in rows[1:]] == [
+        ["Klimasats", "Små distriktskommuner", "20,5", "prosent", ""], ["Klimasats", "Andre kommuner", "63", "prosent", ""],
+        ["Innovative anskaffelser", "Andre kommuner", "91", "prosent", f"100 % minus 9{NBSP}%"],
+        ["Innovative anskaffelser", "Små distriktskommuner", "9", "prosent", ""]]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_derived_dark_svg_of_a_grouped_chart_equals_the_drawn_one(example, lang):
+    import vl_convert
+
+    chart = example.charts[CHART]
+    locale = d3_locale(example.ui[lang])
+    light, dark = (charts.chart_spec(example, chart, lang, theme) for theme in ("light", "dark"))
+    light_svg = vl_convert.vegalite_to_svg(light, format_locale=locale)
+    assert charts.themed_svg(light, light_svg, dark, locale, "dark") == vl_convert.vegalite_to_svg(dark, format_locale=locale)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      - figure: ex-procurement-small\n        series: small\n",
+     "      - figure: ex-procurement-small\n        series: other\n",
+     ["charts[2].bars[3]: the category 'Innovative anskaffelser' has a bar for the series 'other' already — give each "
+      "category one bar per series"]),
+    ("      - id: other\n", "      - id: small\n",
+     ["charts[2].series: a grouped chart shows two series, each with an id of its own — name them under 'series' "
+      "(a third colour could not keep 3:1 contrast with the other two)"]),
+    ("          en: Innovative procurement\n      - figure: ex-procurement-small\n",
+     "          en: Innovative procurements\n      - figure: ex-procurement-small\n",
+     ["charts[2].bars[2].label: the category 'Innovative anskaffelser' has no value for the series 'small' — add a "
+      "bar with the same label in every language and series: small",
+      "charts[2].bars[3].label: the category 'Innovative anskaffelser' has no value for the series 'other' — add a "
+      "bar with the same label in every language and series: other"]),
+    ("    series:\n      - id: small\n", "    series:\n      - id: mid\n        label: {nb: Midt, en: Mid}\n      - id: small\n",
+     ["charts[2].series: a grouped chart shows two series, each with an id of its own — name them under 'series' "
+      "(a third colour could not keep 3:1 contrast with the other two)"]),
+    ("        label:\n          nb: Andre kommuner\n          en: Other municipalities\n    bars:\n",
+     "        label:\n          nb: Andre kommuner\n          en: Other municipalities 10\n    bars:\n",
+     ["charts[2].series[1].label.en: a number is typed into the text — put the number in 'figures' with its source and "
+      "write {{ figure ID }} instead"]),
+], ids=["two-bars-one-series", "series-id-twice", "label-spelt-otherwise", "three-series", "number-in-series-name"])
+def test_a_grouped_chart_s_mistakes_are_named(tmp_path, old, new, expected):
+    assert _problems(tmp_path, old, new) == expected
+
+
+# -- built and read in Chromium ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def grouped_site(tmp_path_factory):
+    """A real `mkdocs build --strict` of a project copy with the example charts and their page."""
+    folder = tmp_path_factory.mktemp("grouped")
+    project = add_examples(copy_project(folder / "project"))
+    result = build(project, folder / "site", env={"SOURCE_DATE_EPOCH": "1583971200"})
+    assert result.returncode == 0, result.output
+    return folder / "site", load_data(project)
+
+
+@pytest.fixture(scope="module")
+def grouped_url(grouped_site):
+    with serve(grouped_site[0]) as url:
+        yield url
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang, prefix, shown", [("nb", "", f"20,5{NBSP}%"), ("en", "en/", "20.5%")])
+def test_the_build_writes_svgs_table_csv_embed_and_downloads(grouped_site, lang, prefix, shown):
+    site, data = grouped_site
+    chart = data.charts[CHART]
+    for theme, colours in charts.THEMES.items():
+        svg = (site / chart_image(CHART, lang, theme)).read_text(encoding="utf-8")
+        fills = {c.lower() for c in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)}
+        assert {colours.series_one, colours.series_two, colours.text, colours.background} <= fills, (theme, fills)
+        assert set(re.findall(r'font-family="([^"]*)"', svg)) == {"Report Open Sans"}
+        names = data.charts[CHART].series
+        assert f"{names[0].label[lang]}: {shown}" in svg
+        size = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
+        assert (round(float(size.group(1))), round(float(size.group(2)))) == chart.kind.size(chart, lang)
+    html = (site / prefix / "eksempel" / "index.html").read_text(encoding="utf-8")
+    table = html.split(f'id="chart-{CHART}"', 1)[1].split("</details>", 1)[0]
+    assert re.findall(r'<th scope="col">(.*?)</th>', table) == [data.ui[lang]["table_category"],
+                                                                *(s.label[lang] for s in chart.series)]
+    text = (site / chart_csv(CHART, lang)).read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith(data.ui[lang]["table_category"])
+    assert len(text.splitlines()) == 5
+    # The whole set: every finding's CSV and the JSON hold the example's four figures, and its chart.
+    findings = (site / paths.findings_csv(lang)).read_text(encoding="utf-8-sig")
+    assert f"\nexample-grouped{';' if lang == 'nb' else ','}" in findings and findings.count("\nexample-grouped") == 4
+    document = json.loads((site / paths.FINDINGS_JSON).read_text(encoding="utf-8"))
+    (finding,) = [f for f in document["findings"] if f["id"] == "example-grouped"]
+    assert finding["chart"] == CHART and len(finding["figures"]) == 4
+    embed = (site / prefix / "embed" / CHART / "index.html").read_text(encoding="utf-8")
+    assert f'data-chart="{CHART}"' in embed and chart.title[lang] in embed
+
+
+def _context(browser, **options):
+    return browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+
+
+def _expected_values(data, lang: str) -> list[str]:
+    """What each value of the list says, as the tooltip does: the category, then the series and value."""
+    ui, chart = data.ui[lang], data.charts[CHART]
+    return [f"{ui['table_category']}: {r.label}\n{ui['table_value']}: {r.series}: {r.display}"
+            for r in chart.kind.rows(data, chart, lang)]
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["eksempel/", "en/eksempel/", f"embed/{CHART}/", f"en/embed/{CHART}/"])
+def test_axe_finds_no_violations_and_the_scheme_s_static_svg_shows(browser, grouped_url, scheme, path):
+    from test_accessibility import _axe_violations, _open
+
+    shown = "light" if "embed/" in path else scheme   # an embed page has no dark scheme of its own
+    context = _context(browser, color_scheme=scheme)
+    page = _open(context.new_page(), grouped_url + path, shown)
+    figure = page.locator(f"figure[data-chart='{CHART}']")
+    assert figure.get_attribute("data-chart-state") == "interactive"
+    assert figure.locator(".report-chart__interactive svg .mark-rect path").count() == 4
+    assert _axe_violations(page) == []
+    context.close()
+    # Without the Vega runtime the static SVG of the reader's scheme stays in the box.
+    context = _context(browser, color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/vega-bundle.js", lambda route: route.abort())
+    page.goto(grouped_url + path)
+    reach_for_charts(page)
+    image = page.locator(f"figure[data-chart='{CHART}'] img.report-chart__static--{shown}")
+    assert image.is_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    context.close()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["eksempel/", "en/eksempel/"])
+def test_without_javascript_the_chart_is_its_light_svg_and_its_table(browser, grouped_url, path):
+    context = _context(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(grouped_url + path)
+    figure = page.locator(f"figure[data-chart='{CHART}']")
+    image = figure.locator("img.report-chart__static--light")
+    assert image.is_visible() and image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert figure.locator("svg").count() == 0
+    figure.locator("summary").click()
+    assert figure.locator("details table thead th[scope=col]").count() == 3
+    assert figure.locator("details table tbody tr").count() == 2
+    context.close()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("path, lang", [("eksempel/", "nb"), ("en/eksempel/", "en")])
+def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(page, grouped_site, grouped_url, path, lang):
+    from test_chart_values import _focused, _tab_to_values
+
+    data = grouped_site[1]
+    expected = _expected_values(data, lang)
+    page.route("**/vega-bundle.js", lambda route: route.abort())
+    page.goto(grouped_url + path)
+    seen = [_tab_to_values(page)]
+    for _ in expected[1:]:
+        page.keyboard.press("ArrowDown")
+        seen.append(_focused(page))
+    assert [s["text"] for s in seen] == expected and {s["chart"] for s in seen} == {CHART}
+    snapshot = page.locator(f"figure[data-chart='{CHART}'] .report-chart__value-list").aria_snapshot()
+    name = data.ui[lang]["chart_values"].format(title=data.charts[CHART].title[lang])
+    assert snapshot.splitlines()[0] == f'- list "{name}":'
+    items = [line.strip()[len("- listitem: "):].strip('"') for line in snapshot.splitlines()[1:]]
+    assert items == [text.replace("\n", " ").replace(NBSP, " ") for text in expected]
+    # The data table: a row per category, a column per series, as the values say.
+    cells = page.locator(f"figure[data-chart='{CHART}'] details tbody tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+    assert cells == [[row[0], *row[1:]] for row in data.charts[CHART].kind.table(
+        data.charts[CHART], data.charts[CHART].kind.rows(data, data.charts[CHART], lang), lang, data.ui[lang]).rows]
+    assert cells[0] == ["Klimasats", f"20,5{NBSP}%" if lang == "nb" else "20.5%", f"63{NBSP}%" if lang == "nb" else "63%"]
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("path, expected", [("eksempel/", f"Små distriktskommuner: 20,5{NBSP}%"),
+                                            ("en/eksempel/", "Small rural municipalities: 20.5%")])
+def test_the_interactive_view_takes_the_box_and_its_tooltip_names_the_series(browser, page, grouped_url, path, expected):
+    context = _context(browser, java_script_enabled=False)
+    static = context.new_page()
+    static.goto(grouped_url + path)
+    before = static.locator(f"figure[data-chart='{CHART}'] .report-chart__view").evaluate("v => v.getBoundingClientRect().height")
+    context.close()
+    page.goto(grouped_url + path)
+    reach_for_charts(page)
+    view = page.locator(f"figure[data-chart='{CHART}'] .report-chart__view")
+    assert before > 200 and abs(view.evaluate("v => v.getBoundingClientRect().height") - before) <= 1
+    view.locator(".report-chart__interactive svg .mark-rect path").first.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert expected in tooltip.inner_text()
+    assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_print_shows_the_light_svg_and_the_table(browser, grouped_url, scheme):
+    from test_accessibility import _open
+
+    context = _context(browser, color_scheme=scheme)
+    page = _open(context.new_page(), grouped_url + "eksempel/", scheme)
+    page.emulate_media(media="print")
+    figure = page.locator(f"figure[data-chart='{CHART}']")
+    assert figure.locator(".report-chart__static--light").is_visible()
+    assert figure.locator(".report-chart__static--dark").is_hidden()
+    assert figure.locator(".report-chart__interactive").is_hidden()
+    assert figure.locator("details table").is_visible()
+    context.close()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_the_link_preview_is_the_grouped_chart(page, grouped_site, grouped_url):
+    site, data = grouped_site
+    html = (site / "en" / "eksempel" / "index.html").read_text(encoding="utf-8")
+    alt = re.search(r'<meta property="og:image:alt" content="([^"]*)"', html).group(1)
+    chart = data.charts[CHART]
+    assert alt == chart.kind.description(chart, chart.kind.rows(data, chart, "en"), "en", data.ui["en"])
+    # Drawn in the series' colours: count the pixels of each (a title card has neither).
+    page.goto(grouped_url + "en/eksempel/index.preview.png")
+    counts = page.evaluate("""colours => {
+        const img = document.querySelector('img');
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+        const g = canvas.getContext('2d');
+        g.drawImage(img, 0, 0);
+        const px = g.getImageData(0, 0, canvas.width, canvas.height).data;
+        return colours.map(hex => {
+            const [r, gr, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
+            let n = 0;
+            for (let i = 0; i < px.length; i += 4) if (px[i] === r && px[i + 1] === gr && px[i + 2] === b) n++;
+            return n;
+        });
+    }""", [charts.THEMES["light"].series_one, charts.THEMES["light"].series_two])
+    assert min(counts) > 1000, counts
