@@ -1,6 +1,6 @@
 """Charts of the kinds the real report has no data for, with made-up figures, for tests only: they are
-added to a copy of the project (add_examples), never to data/. A page of their own (eksempel.md)
-shows them, so that its link preview is drawn from the first."""
+added to a copy of the project (add_examples), never to data/. A page of its own (eksempel.md, eksempel-dot.md)
+shows each, so that the page's link preview is drawn from it."""
 
 from __future__ import annotations
 
@@ -76,9 +76,22 @@ CHART = """
         label:
           nb: Innovative anskaffelser
           en: Innovative procurement
+
 """
 
-PAGES = {"nb": "# Eksempel\n\n{{ finding example-grouped }}\n", "en": "# Example\n\n{{ finding example-grouped }}\n"}
+# The dot chart shows the same figures: the same series and bars, its own id, kind and words.
+DOT_CHART = (CHART.replace("id: example-grouped", "id: example-dot").replace("kind: grouped", "kind: dot")
+             .replace("nb: Deltakelse etter", "nb: Forskjellen i deltakelse etter")
+             .replace("en: Participation by", "en: The gap in participation by")
+             .replace("nb: Små distriktskommuner deltar mindre enn andre kommuner i begge ordningene.",
+                      "nb: Forskjellen mellom små distriktskommuner og andre kommuner er størst i innovative anskaffelser.")
+             .replace("en: Small rural municipalities take part less than other municipalities in both schemes.",
+                      "en: The gap between small rural municipalities and other municipalities is largest in innovative "
+                      "procurement."))
+
+# Each chart on a page of its own, which is then previewed by it.
+PAGES = {"eksempel.md": {"nb": "# Eksempel\n\n{{ finding example-grouped }}\n", "en": "# Example\n\n{{ finding example-grouped }}\n"},
+         "eksempel-dot.md": {"nb": "# Eksempel\n\n{{ chart example-dot }}\n", "en": "# Example\n\n{{ chart example-dot }}\n"}}
 
 
 def add_examples(project: Path, pages: bool = True) -> Path:
@@ -86,8 +99,9 @@ def add_examples(project: Path, pages: bool = True) -> Path:
     findings = project / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
     assert text.count("\ncharts:\n") == 1
-    findings.write_text(text.replace("\ncharts:\n", FINDING + "\ncharts:\n").rstrip("\n") + "\n" + CHART,
+    findings.write_text(text.replace("\ncharts:\n", FINDING + "\ncharts:\n").rstrip("\n") + "\n" + CHART + DOT_CHART,
                         encoding="utf-8")
-    for lang, page in PAGES.items() if pages else ():
-        (project / "content" / lang / "eksempel.md").write_text(page, encoding="utf-8")
+    for name, texts in PAGES.items() if pages else ():
+        for lang, text in texts.items():
+            (project / "content" / lang / name).write_text(text, encoding="utf-8")
     return project

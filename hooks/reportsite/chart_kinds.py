@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 AXIS_TITLE = "__axis_title__"
 INSIDE_THRESHOLD = "__inside_threshold__"
 DOMAIN_MAX = "__domain_max__"
+LEFT_ROOM, RIGHT_ROOM = "__left_room__", "__right_room__"   # where a dot chart's values start and end (DotKind)
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ class GroupedKind(BarKind):
     def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
         ids = [s["id"] for s in chart.get("series", [])]
         if len(set(ids)) != 2 or len(ids) != 2:
-            return [(("series",) if ids else ("kind",), "a grouped chart shows two series, each with an id of its own",
+            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows two series, each with an id of its own",
                      "name them under 'series' (a third colour could not keep 3:1 contrast with the other two)")]
         problems, bars = [], {}
         for j, bar in enumerate(chart["bars"]):
@@ -280,11 +281,11 @@ class GroupedKind(BarKind):
         return [ui["table_category"], ui["table_series"], chart.axis_title[lang]]
 
     def table(self, chart: Chart, rows: list[ChartRow], lang: str, ui: dict) -> ChartTable:
-        """A row per category, a column per series."""
+        """A row per category, a column per series (and per column a kind adds to its rows)."""
         cells: dict[str, list[str]] = {}
         for row in rows:
             cells.setdefault(row.label, [row.label]).append(row.display)
-        return ChartTable([ui["table_category"], *(s.label[lang] for s in chart.series)], list(cells.values()))
+        return ChartTable([ui["table_category"], *dict.fromkeys(row.series for row in rows)], list(cells.values()))
 
     def csv_cells(self, chart: Chart, bar: ChartBar, lang: str) -> list[str]:
         return [bar.label[lang], next(s.label[lang] for s in chart.series if s.id == bar.series)]
@@ -293,6 +294,90 @@ class GroupedKind(BarKind):
         values = "; ".join(f"{label}: " + ", ".join(f"{r.series} {r.display}" for r in rows if r.label == label)
                            for label in dict.fromkeys(r.label for r in rows))
         return ui["chart_description"].format(title=chart.title[lang], values=values)
+
+
+@dataclass(frozen=True)
+class DotKind(GroupedKind):
+    """Two values per category and the gap between them (a dumbbell): a line from one to the other, a
+    dot at each end, each value written outside its end and the gap above the line. The dots differ in
+    shape as well as colour, and a legend of two lines names them (WCAG 1.4.1)."""
+    name: str = "dot"
+    doc: str = ("two values per category and the gap between them, in the same unit: 'series' and bars as for a "
+                "grouped chart.")
+    BAR_STEP = 30       # one row: a line of the legend, a category's line, or its dots
+    CHARACTER = 8       # room for a character of a value written beside its dot (13 px, bold), with some to spare
+
+    def value_axis(self, unit: str, decimals: int):
+        """The axis leaves room left of the values for the lower ones' labels, and right for the higher ones'."""
+        axis = super().value_axis(unit, decimals)
+        axis["scale"]["range"] = [LEFT_ROOM, RIGHT_ROOM]
+        return axis
+
+    def spec(self, template: str, rows: list[ChartRow], unit: str, chart: Chart, lang: str) -> dict:
+        values = self.values(rows, unit)
+        room = {side: 12 + self.CHARACTER * max(len(v["display"]) for v in values if v.get("side") == side)
+                for side in ("left", "right")}
+        return super().spec(template.replace(json.dumps(LEFT_ROOM), str(room["left"]))
+                            .replace(json.dumps(RIGHT_ROOM), str(self.WIDTH - room["right"])), rows, unit, chart, lang)
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        """Each category's two values, then the gap between them, which the site computes (and says so)."""
+        ui, rows = data.ui[lang], super().rows(data, chart, lang)
+        figures = {(bar.label[lang], bar.series): data.figures[bar.figure] for bar in chart.bars}
+        with_gaps = []
+        for pair in zip(rows[::2], rows[1::2]):
+            first, second = (figures[(pair[0].label, s.id)] for s in chart.series)
+            gap = abs(first.value - second.value)
+            unit = "percentage_points" if first.unit == "percent" else first.unit
+            with_gaps += [*pair, ChartRow(pair[0].label, float(gap), format_value(gap, unit, ui) + " " + ui["computed_label"],
+                                          "gap", ui["chart_gap"])]
+        return with_gaps
+
+    def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
+        """Two rows of legend, then per category its line and the row of its dots (`row` orders them)."""
+        scale = 100 if unit == "percent" else 1
+        values = [{"row": i, "legend": r.series, "group": r.group} for i, r in enumerate(rows[:2])]
+        for one, two, gap in zip(rows[::3], rows[1::3], rows[2::3]):
+            row, (low, high) = len(values), sorted((one, two), key=lambda r: r.value)
+            values.append({"row": row, "heading": one.label})
+            # The lower value is written left of its dot, the higher right of its own: they never meet.
+            values += [{"row": row + 1, "label": r.label, "value": r.value / scale, "display": r.display, "group": r.group,
+                        "text": f"{r.series}: {r.display}", "side": side} for r, side in ((low, "left"), (high, "right"))]
+            values.append({"row": row + 1, "label": one.label, "low": low.value / scale, "high": high.value / scale,
+                           "middle": (low.value + high.value) / 2 / scale, "gap": gap.display})
+        return values
+
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        import altair as alt
+
+        base = alt.Chart(alt.Data(values=[])).encode(y=alt.Y("row:O", title=None, axis=None),
+                                                     x=self.value_axis(unit, decimals))
+        groups = alt.Scale(domain=["s0", "s1"], range=[colours.series_one, colours.series_two])
+        marks = {"color": alt.Color("group:N", scale=groups, legend=None),
+                 "shape": alt.Shape("group:N", scale=alt.Scale(domain=["s0", "s1"], range=["circle", "square"]), legend=None)}
+        text = {"baseline": "middle", "fontSize": 13, "color": colours.text}
+        line = base.mark_rule(strokeWidth=2, color=colours.rule).encode(
+            x=alt.X("low:Q", title=AXIS_TITLE), x2="high:Q",
+            tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("gap:N", title=table_value)])
+        dots = base.mark_point(filled=True, size=120, opacity=1).encode(
+            **marks, tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("text:N", title=table_value)])
+        layers = [
+            line.transform_filter("datum.gap"), dots.transform_filter("datum.text"),
+            base.mark_text(align="right", dx=-10, fontWeight="bold", **text).encode(text="display:N")
+            .transform_filter("datum.side == 'left'"),
+            base.mark_text(align="left", dx=10, fontWeight="bold", **text).encode(text="display:N")
+            .transform_filter("datum.side == 'right'"),
+            base.mark_text(align="center", baseline="bottom", yOffset=-7, fontSize=12, color=colours.text)
+            .encode(x=alt.X("middle:Q", title=AXIS_TITLE), text="gap:N").transform_filter("datum.gap"),
+            base.mark_text(align="left", baseline="bottom", yOffset=6, fontSize=14, fontWeight="bold", color=colours.text)
+            .encode(x=alt.value(0), text="heading:N").transform_filter("datum.heading"),
+            base.mark_point(filled=True, size=120, opacity=1).encode(x=alt.value(7), **marks).transform_filter("datum.legend"),
+            base.mark_text(align="left", **text).encode(x=alt.value(20), text="legend:N").transform_filter("datum.legend"),
+        ]
+        return self.finish(alt.layer(*layers), colours)
+
+    def row_count(self, chart: Chart) -> int:
+        return 2 + 2 * len({category(bar.label) for bar in chart.bars})
 
 
 def category(label: dict[str, str]) -> tuple:
@@ -307,4 +392,4 @@ def wrap(title: str, width: int = 56) -> str | list[str]:
 
 
 # The registry, in the order the schema and its messages list the kinds.
-KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind())}
+KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind())}
