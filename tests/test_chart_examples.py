@@ -154,8 +154,13 @@ def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
      "municipalities\n    series:\n      - id: smal\n",
      ["charts[3].bars[0].series: no series has the id 'small' — use one of: smal, other",
       "charts[3].bars[3].series: no series has the id 'small' — use one of: smal, other"]),
+    ("          nb: Innovative anskaffelser\n          en: Innovative procurement\n      - figure: ex-procurement-small\n"
+     "        series: small\n        label:\n          nb: Innovative anskaffelser\n",
+     "          nb: Klimasats\n          en: Innovative procurement\n      - figure: ex-procurement-small\n"
+     "        series: small\n        label:\n          nb: Klimasats\n",
+     ["charts[2].bars: two categories have the same label in nb — label each category differently in every language"]),
 ], ids=["two-bars-one-series", "series-id-twice", "label-spelt-otherwise", "three-series", "number-in-series-name",
-        "dot-series-id-misspelt"])
+        "dot-series-id-misspelt", "two-categories-one-label"])
 def test_a_grouped_chart_s_mistakes_are_named(tmp_path, old, new, expected):
     assert _problems(tmp_path, old, new) == expected
 

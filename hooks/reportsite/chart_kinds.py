@@ -239,7 +239,10 @@ class GroupedKind(BarKind):
             problems += [(("bars", first, "label"), f"the category '{next(iter(chart['bars'][first]['label'].values()))}' "
                           f"has no value for the series '{s}'", f"add a bar with the same label in every language and "
                           f"series: {s}") for s in ids if s not in found]
-        return problems
+        # A category is known by its label in each language: two may not share one in any language.
+        shared = sorted({lang for key in bars for lang, text in key if sum((lang, text) in other for other in bars) > 1})
+        return problems or [(("bars",), "two categories have the same label in " + ", ".join(shared),
+                             "label each category differently in every language")] * bool(shared)
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         names = [s.id for s in chart.series]
