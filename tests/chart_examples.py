@@ -4,7 +4,10 @@ shows each, so that the page's link preview is drawn from it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from conftest import LANGUAGES
 
 FINDING = """
   - id: example-grouped
@@ -12,9 +15,11 @@ FINDING = """
     title:
       nb: Eksempel med to serier
       en: Example with two series
+      nn: Døme med to seriar
     text:
       nb: "Oppdiktede tall for testene: {{ figure ex-klimasats-small }} og {{ figure ex-klimasats-other }}."
       en: "Made-up figures for the tests: {{ figure ex-klimasats-small }} and {{ figure ex-klimasats-other }}."
+      nn: "Oppdikta tal for testane: {{ figure ex-klimasats-small }} og {{ figure ex-klimasats-other }}."
     figures:
       - id: ex-klimasats-small
         value: 20.5
@@ -40,42 +45,51 @@ CHART = """
     title:
       nb: Deltakelse etter kommunetype
       en: Participation by type of municipality
+      nn: Deltaking etter kommunetype
     takeaway:
       nb: Små distriktskommuner deltar mindre enn andre kommuner i begge ordningene.
       en: Small rural municipalities take part less than other municipalities in both schemes.
+      nn: Små distriktskommunar deltek mindre enn andre kommunar i begge ordningane.
     axis_title:
       nb: Andel av kommunene
       en: Share of the municipalities
+      nn: Del av kommunane
     series:
       - id: small
         label:
           nb: Små distriktskommuner
           en: Small rural municipalities
+          nn: Små distriktskommunar
       - id: other
         label:
           nb: Andre kommuner
           en: Other municipalities
+          nn: Andre kommunar
     bars:
       - figure: ex-klimasats-small
         series: small
         label:
           nb: Klimasats
           en: Klimasats
+          nn: Klimasats
       - figure: ex-klimasats-other
         series: other
         label:
           nb: Klimasats
           en: Klimasats
+          nn: Klimasats
       - figure: ex-procurement-other
         series: other
         label:
           nb: Innovative anskaffelser
           en: Innovative procurement
+          nn: Innovative anskaffingar
       - figure: ex-procurement-small
         series: small
         label:
           nb: Innovative anskaffelser
           en: Innovative procurement
+          nn: Innovative anskaffingar
 
 """
 
@@ -87,11 +101,14 @@ DOT_CHART = (CHART.replace("id: example-grouped", "id: example-dot").replace("ki
                       "nb: Forskjellen mellom små distriktskommuner og andre kommuner er størst i innovative anskaffelser.")
              .replace("en: Small rural municipalities take part less than other municipalities in both schemes.",
                       "en: The gap between small rural municipalities and other municipalities is largest in innovative "
-                      "procurement."))
+                      "procurement.")
+             .replace("nn: Deltaking etter", "nn: Skilnaden i deltaking etter")
+             .replace("nn: Små distriktskommunar deltek mindre enn andre kommunar i begge ordningane.",
+                      "nn: Skilnaden mellom små distriktskommunar og andre kommunar er størst i innovative anskaffingar."))
 
 # Each chart on a page of its own, which is then previewed by it.
-PAGES = {"eksempel.md": {"nb": "# Eksempel\n\n{{ finding example-grouped }}\n", "en": "# Example\n\n{{ finding example-grouped }}\n"},
-         "eksempel-dot.md": {"nb": "# Eksempel\n\n{{ chart example-dot }}\n", "en": "# Example\n\n{{ chart example-dot }}\n"}}
+HEADINGS = {"nb": "# Eksempel", "en": "# Example", "nn": "# Døme"}
+PAGES = {"eksempel.md": "{{ finding example-grouped }}", "eksempel-dot.md": "{{ chart example-dot }}"}
 
 
 def add_examples(project: Path, pages: bool = True) -> Path:
@@ -99,9 +116,13 @@ def add_examples(project: Path, pages: bool = True) -> Path:
     findings = project / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
     assert text.count("\ncharts:\n") == 1
-    findings.write_text(text.replace("\ncharts:\n", FINDING + "\ncharts:\n").rstrip("\n") + "\n" + CHART + DOT_CHART,
+    added = (FINDING, CHART + DOT_CHART)
+    # The texts are written in each language a site of this kind has had; a copy gets its own languages'.
+    others = "|".join(set(HEADINGS) - set(LANGUAGES)) or "(?!)"
+    added = [re.sub(rf"^ +(?:{others}): .*\n", "", part, flags=re.M) for part in added]
+    findings.write_text(text.replace("\ncharts:\n", added[0] + "\ncharts:\n").rstrip("\n") + "\n" + added[1],
                         encoding="utf-8")
-    for name, texts in PAGES.items() if pages else ():
-        for lang, text in texts.items():
-            (project / "content" / lang / name).write_text(text, encoding="utf-8")
+    for name, shortcode in PAGES.items() if pages else ():
+        for lang in LANGUAGES:
+            (project / "content" / lang / name).write_text(f"{HEADINGS[lang]}\n\n{shortcode}\n", encoding="utf-8")
     return project
