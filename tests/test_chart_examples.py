@@ -16,8 +16,7 @@ import re
 import pytest
 
 from chart_examples import add_examples
-from conftest import build, copy_project, language_pairs, load_data, reach_for_charts, serve
-from test_bad_inputs import apply_edits
+from conftest import LANGUAGES, build, copy_project, language_pairs, load_data, reach_for_charts, serve
 
 from reportsite import charts, downloads, paths
 from reportsite.errors import SiteDataError
@@ -41,10 +40,14 @@ def example(tmp_path_factory):
     return load_site_data(add_examples(project) / "data", language_pairs(), project)
 
 
-def _problems(tmp_path, old: str, new: str) -> list[str]:
+def _problems(tmp_path, chart_id: str, old: str, new: str, count: int = 1) -> list[str]:
+    """The problems of the examples with `old` replaced by `new` (count times) in the chart chart_id."""
     project = copy_project(tmp_path / "project", parts=("data", "content"))
-    add_examples(project, pages=False)
-    apply_edits(project, [{"file": "data/findings.yml", "replace": old, "with": new}])
+    findings = add_examples(project, pages=False) / "data" / "findings.yml"
+    text = findings.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {chart_id}\n    kind:")
+    assert text[start:].count(old) >= count, old
+    findings.write_text(text[:start] + text[start:].replace(old, new, count), encoding="utf-8")
     with pytest.raises(SiteDataError) as info:
         load_site_data(project / "data", language_pairs(), project)
     return [re.sub(r"^data/findings.yml:\d+: ", "", str(p)) for p in info.value.problems]
@@ -127,42 +130,38 @@ def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
     assert charts.themed_svg(light, light_svg, dark, locale, "dark") == vl_convert.vegalite_to_svg(dark, format_locale=locale)
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("      - figure: ex-procurement-small\n        series: small\n",
-     "      - figure: ex-procurement-small\n        series: other\n",
+TWO_SERIES = ("a {} chart shows two series, each with an id of its own — name them under 'series' (a third colour "
+              "could not keep 3:1 contrast with the other two)")
+
+
+@pytest.mark.parametrize("chart_id, old, new, count, expected", [
+    (CHART, "      - figure: ex-procurement-small\n        series: small\n",
+     "      - figure: ex-procurement-small\n        series: other\n", 1,
      ["charts[2].bars[3]: the category 'Innovative anskaffelser' has a bar for the series 'other' already — give each "
       "category one bar per series"]),
-    ("      - id: other\n", "      - id: small\n",
-     ["charts[2].series: a grouped chart shows two series, each with an id of its own — name them under 'series' "
-      "(a third colour could not keep 3:1 contrast with the other two)"]),
-    ("          en: Innovative procurement\n      - figure: ex-procurement-small\n",
-     "          en: Innovative procurements\n      - figure: ex-procurement-small\n",
-     ["charts[2].bars[2].label: the category 'Innovative anskaffelser' has no value for the series 'small' — add a "
+    (CHART, "      - id: other\n", "      - id: small\n", 1, ["charts[2].series: " + TWO_SERIES.format("grouped")]),
+    (CHART, "      - figure: ex-procurement-other\n        series: other\n        label:\n          nb: Innovative anskaffelser\n",
+     "      - figure: ex-procurement-other\n        series: other\n        label:\n          nb: Innovative anskaffelse\n", 1,
+     ["charts[2].bars[2].label: the category 'Innovative anskaffelse' has no value for the series 'small' — add a "
       "bar with the same label in every language and series: small",
       "charts[2].bars[3].label: the category 'Innovative anskaffelser' has no value for the series 'other' — add a "
       "bar with the same label in every language and series: other"]),
-    ("    series:\n      - id: small\n", "    series:\n      - id: mid\n        label: {nb: Midt, en: Mid}\n      - id: small\n",
-     ["charts[2].series: a grouped chart shows two series, each with an id of its own — name them under 'series' "
-      "(a third colour could not keep 3:1 contrast with the other two)"]),
-    ("        label:\n          nb: Andre kommuner\n          en: Other municipalities\n    bars:\n",
-     "        label:\n          nb: Andre kommuner\n          en: Other municipalities 10\n    bars:\n",
-     ["charts[2].series[1].label.en: a number is typed into the text — put the number in 'figures' with its source and "
+    (CHART, "    series:\n", "    series:\n      - id: mid\n        label: {" + ", ".join(f"{lang}: Midt" for lang in LANGUAGES)
+     + "}\n", 1, ["charts[2].series: " + TWO_SERIES.format("grouped")]),
+    (CHART, "      - id: other\n        label:\n          nb: Andre kommuner\n",
+     "      - id: other\n        label:\n          nb: Andre kommuner 10\n", 1,
+     ["charts[2].series[1].label.nb: a number is typed into the text — put the number in 'figures' with its source and "
       "write {{ figure ID }} instead"]),
-    ("is largest in innovative procurement.\n    axis_title:\n      nb: Andel av kommunene\n      en: Share of the "
-     "municipalities\n    series:\n      - id: small\n",
-     "is largest in innovative procurement.\n    axis_title:\n      nb: Andel av kommunene\n      en: Share of the "
-     "municipalities\n    series:\n      - id: smal\n",
+    (DOT, "      - id: small\n", "      - id: smal\n", 1,
      ["charts[3].bars[0].series: no series has the id 'small' — use one of: smal, other",
       "charts[3].bars[3].series: no series has the id 'small' — use one of: smal, other"]),
-    ("          nb: Innovative anskaffelser\n          en: Innovative procurement\n      - figure: ex-procurement-small\n"
-     "        series: small\n        label:\n          nb: Innovative anskaffelser\n",
-     "          nb: Klimasats\n          en: Innovative procurement\n      - figure: ex-procurement-small\n"
-     "        series: small\n        label:\n          nb: Klimasats\n",
+    (DOT, "      - id: other\n", "      - id: small\n", 1, ["charts[3].series: " + TWO_SERIES.format("dot")]),
+    (CHART, "          nb: Innovative anskaffelser\n", "          nb: Klimasats\n", 2,
      ["charts[2].bars: two categories have the same label in nb — label each category differently in every language"]),
 ], ids=["two-bars-one-series", "series-id-twice", "label-spelt-otherwise", "three-series", "number-in-series-name",
-        "dot-series-id-misspelt", "two-categories-one-label"])
-def test_a_grouped_chart_s_mistakes_are_named(tmp_path, old, new, expected):
-    assert _problems(tmp_path, old, new) == expected
+        "dot-series-id-misspelt", "dot-series-id-twice", "two-categories-one-label"])
+def test_a_grouped_or_dot_chart_s_mistakes_are_named(tmp_path, chart_id, old, new, count, expected):
+    assert _problems(tmp_path, chart_id, old, new, count) == expected
 
 
 # -- built and read in Chromium ---------------------------------------------------------------------
