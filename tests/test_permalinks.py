@@ -111,7 +111,7 @@ def _one_group(value: str) -> bool:
 def test_bibtex_entries_hold_any_text_in_their_fields():
     from reportsite import citation
 
-    entry = citation.page_bibtex("key", BIBTEX_HOSTILE, BIBTEX_HOSTILE, "https://example.invalid/a{b}/")
+    entry = citation.page_bibtex(load_data(), "nb", "key", BIBTEX_HOSTILE, BIBTEX_HOSTILE, "https://example.invalid/a{b}/")
     lines = entry.splitlines()
     assert lines[0] == "@misc{key," and lines[-1] == "}" and len(lines) == 5, entry
     fields = dict(line.strip().rstrip(",").split(" = ", 1) for line in lines[1:-1])
