@@ -108,8 +108,8 @@ def problems(measures: list[Measure], limit: float, what: str) -> list[Problem]:
     return out
 
 
-# Not the page's own words: a quote marked with its language (*«...»*{ lang=nb }), a link's target.
-QUOTED = re.compile(r"\*[^*\n]+\*\{\s*lang=[\w-]+\s*\}|\]\([^)\s]*\)")
+# Not the page's own words: a quote marked with its language (*«...»*{ lang=nb }), a link's target, an id ({ #id }).
+QUOTED = re.compile(r"\*[^*\n]+\*\{\s*lang=[\w-]+\s*\}|\]\([^)\s]*\)|\{\s*#[^}\n]*\}")
 
 
 def term_problems(page, terms: list[dict]) -> list[Problem]:
