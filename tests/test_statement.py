@@ -132,7 +132,7 @@ def _normalise(path: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("start, lang", [("funn/", "nb"), ("en/funn/", "en")])
+@pytest.mark.parametrize("start, lang", [("funn/", "nb"), ("nn/funn/", "nn"), ("en/funn/", "en")])
 @pytest.mark.build
 def test_the_footer_link_leads_to_the_statement(page, site_url, start, lang):
     page.goto(site_url + start)
@@ -149,17 +149,18 @@ def test_the_sites_publisher_from_data_shows_in_footer_statement_and_citations(p
     contact stand in every page's footer, with its uustatus.no statement, in the accessibility statement
     and in the site's citations, escaped."""
     report = project_copy / "data" / "report.yml"
-    name = {"nb": "Departement & <b>Co</b>", "en": "Ministry & <b>Co</b>"}
+    name = {"nb": "Departement & <b>Co</b>", "nn": "Departementet & <b>Co</b>", "en": "Ministry & <b>Co</b>"}
     report.write_text(report.read_text(encoding="utf-8").replace("\nsources:\n", (
         "\nsite_publisher:\n"
-        f"  name: {{nb: '{name['nb']}', en: '{name['en']}'}}\n"
+        f"  name: {{nb: '{name['nb']}', nn: '{name['nn']}', en: '{name['en']}'}}\n"
         "  contact: {email: post@example.invalid, url: 'https://example.invalid/kontakt'}\n"
         "  uustatus_url: https://uustatus.no/nb/erklaringer/publisert/example\n"
         "sources:\n"), 1), encoding="utf-8")
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
     site = tmp_path / "site"
-    for lang, prefix in (("nb", ""), ("en", "en/")):
+    for lang in LANGUAGES:
+        prefix = lang_root(lang)
         ui = load_data(project_copy).ui[lang]
         shown = ui["footer_publisher"].replace("{name}", name[lang])
         for page in ("", "funn/", "tilgjengelighet/"):
