@@ -109,13 +109,16 @@ def _one_group(value: str) -> bool:
 
 
 def test_bibtex_entries_hold_any_text_in_their_fields():
+    from types import SimpleNamespace
+
     from reportsite import citation
 
-    entry = citation.page_bibtex("key", BIBTEX_HOSTILE, BIBTEX_HOSTILE, "https://example.invalid/a{b}/")
+    data = SimpleNamespace(site_publisher=SimpleNamespace(name={"nb": BIBTEX_HOSTILE}))  # the site's publisher
+    entry = citation.page_bibtex(data, "nb", "key", BIBTEX_HOSTILE, BIBTEX_HOSTILE, "https://example.invalid/a{b}/")
     lines = entry.splitlines()
-    assert lines[0] == "@misc{key," and lines[-1] == "}" and len(lines) == 5, entry
+    assert lines[0] == "@misc{key," and lines[-1] == "}" and len(lines) == 6, entry
     fields = dict(line.strip().rstrip(",").split(" = ", 1) for line in lines[1:-1])
-    assert list(fields) == ["title", "howpublished", "url"]
+    assert list(fields) == ["author", "title", "howpublished", "url"]
     assert all(_one_group(value) for value in fields.values()), fields
     assert "@" not in entry.split("\n", 1)[1].replace("{@}", ""), "an @ that a parser could take for an entry"
 
