@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -13,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, copy_project, language_pairs, reach_for_charts, serve
+from conftest import LANGUAGES, MAKE_PARTS, ROOT, copy_project, language_pairs, reach_for_charts, serve
 
 from reportsite.shortcodes import SHORTCODES
 from reportsite.chart_kinds import KINDS
@@ -58,9 +57,7 @@ def test_the_guide_documents_every_shortcode_and_chart_kind(lang):
 @pytest.mark.browser
 @pytest.mark.build
 def test_following_the_guide_adds_a_finding_with_its_chart_in_both_languages(tmp_path, page):
-    project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml"):  # the editor runs make, with this checkout's venv
-        shutil.copy2(ROOT / name, project / name)
+    project = copy_project(tmp_path / "project", parts=MAKE_PARTS)  # the editor runs make, with this checkout's venv
     steps = _steps("nb")
 
     # Step 2: paste the finding at the end of the findings list, just before the line `charts:`.
