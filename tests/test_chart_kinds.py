@@ -31,9 +31,9 @@ class TallyKind(BarKind):
     name: str = "tally"
     doc: str = "counts, one bar each."
 
-    def problems(self, figures):
+    def problems(self, chart, figures):
         if any(f is not None and f.unit != "count" for f in figures):
-            return [("kind", "a tally shows counts", "use kind: bar")]
+            return [(("kind",), "a tally shows counts", "use kind: bar")]
         return []
 
     def rows(self, data, chart, lang):
@@ -45,7 +45,7 @@ class TallyKind(BarKind):
     def table(self, chart, rows, lang, ui):
         return ChartTable(["What", "Series", "How many"], [[r.label, r.series, r.display] for r in rows])
 
-    def csv_cells(self, bar, lang):
+    def csv_cells(self, chart, bar, lang):
         return [bar.label[lang], "by hand"]
 
 
@@ -82,21 +82,25 @@ def _problems(data: Path) -> list[str]:
 def test_the_committed_schema_lists_the_registered_kinds_in_order():
     document = json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8"))
     kind = document["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share"] == list(chart_kinds.KINDS)
+    assert kind["enum"] == ["bar", "share", "grouped", "dot"] == list(chart_kinds.KINDS)
     assert kind["description"] == ("bar: one bar per figure, all in the same unit. "
-                                   "share: the parts of a whole, in percent, adding up to 100 %.")
+                                   "share: the parts of a whole, in percent, adding up to 100 %. "
+                                   "grouped: two series per category, all in the same unit: the chart names its "
+                                   "'series', each bar its category ('label', the same in every bar of the category) "
+                                   "and its 'series'. dot: two values per category and the gap between them, in the "
+                                   "same unit: 'series' and bars as for a grouped chart.")
 
 
 def test_a_registered_kind_is_in_the_schema(tally):
     kind = schema_document("findings", language_pairs())["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share", "tally"]
+    assert kind["enum"] == ["bar", "share", "grouped", "dot", "tally"]
     assert kind["description"].endswith(" tally: counts, one bar each.")
 
 
 def test_the_message_for_an_unknown_kind_lists_a_registered_one(tally, tmp_path):
     data, line = _data_copy(tmp_path, "    kind: share\n", "    kind: pie\n")
     assert _problems(data) == [
-        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, tally"]
+        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, grouped, dot, tally"]
 
 
 def test_a_registered_kind_checks_its_charts(tally, tmp_path):
@@ -150,25 +154,28 @@ def test_a_share_chart_draws_the_rest_as_context_and_marks_computed_parts():
     assert chart.kind.size(chart, "en") == (412, 2 * 58 + 29 + 14)
     assert chart.kind.columns(chart, "en", DATA.ui["en"]) == ["Category", "Share of the municipalities"]
     # The CSV names a part by its label alone: a column of its own says it is computed.
-    assert [chart.kind.csv_cells(bar, "en") for bar in chart.bars] == [["Small rural municipalities"], ["Other municipalities"]]
+    assert [chart.kind.csv_cells(chart, bar, "en") for bar in chart.bars] == [["Small rural municipalities"], ["Other municipalities"]]
 
 
 def _figures(unit: str, *values: str) -> list[Figure]:
     return [Figure(id=f"f{i}", value=Decimal(v), unit=unit, finding="finding") for i, v in enumerate(values)]
 
 
+CHART = {"bars": []}   # a chart as data/ gives it: what the kinds check besides its figures
+
+
 def test_each_kind_checks_units_years_and_shares():
     bar, share = chart_kinds.KINDS["bar"], chart_kinds.KINDS["share"]
     mixed = _figures("count", "3") + _figures("percent", "40")
-    assert bar.problems(mixed) == [("bars", "the bars mix units (count, percent)", "show figures of one unit in one chart")]
-    assert bar.problems(_figures("year", "2020")) == [
-        ("bars", "years and dates cannot be charted as bars", "chart counts or percentages")]
-    assert bar.problems(_figures("percent", "28", "70")) == []
-    assert share.problems(_figures("percent", "28", "72")) == []
-    assert share.problems(_figures("percent", "28", "70")) == [
-        ("bars", "the parts of a share chart add up to 98 %, not 100 %",
+    assert bar.problems(CHART, mixed) == [(("bars",), "the bars mix units (count, percent)", "show figures of one unit in one chart")]
+    assert bar.problems(CHART, _figures("year", "2020")) == [
+        (("bars",), "years and dates cannot be charted as bars", "chart counts or percentages")]
+    assert bar.problems(CHART, _figures("percent", "28", "70")) == []
+    assert share.problems(CHART, _figures("percent", "28", "72")) == []
+    assert share.problems(CHART, _figures("percent", "28", "70")) == [
+        (("bars",), "the parts of a share chart add up to 98 %, not 100 %",
          "add the missing part (a computed complement, say) or use kind: bar")]
-    assert share.problems(_figures("count", "3", "4")) == [
-        ("kind", "a share chart shows percentages", "use kind: bar for other units")]
+    assert share.problems(CHART, _figures("count", "3", "4")) == [
+        (("kind",), "a share chart shows percentages", "use kind: bar for other units")]
     # A part whose figure is wrong is reported where it is; its sum would only repeat that.
-    assert share.problems(_figures("percent", "28") + [None]) == []
+    assert share.problems(CHART, _figures("percent", "28") + [None]) == []

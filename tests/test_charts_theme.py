@@ -29,8 +29,21 @@ def test_chart_colours_meet_wcag_contrast(theme):
     assert charts.contrast_ratio(colours.text, colours.background) >= 4.5
     for bar in (colours.highlight, colours.context):  # value labels drawn inside long bars
         assert charts.contrast_ratio(colours.on_bar, bar) >= 4.5, bar
-    for mark in (colours.highlight, colours.context, colours.rule):
+    for mark in (colours.highlight, colours.context, colours.rule, colours.series_one, colours.series_two):
         assert charts.contrast_ratio(mark, colours.background) >= 3.0, mark
+    # A grouped chart's two series (WCAG 1.4.1 and 1.4.11: they are also named in text at each bar).
+    assert charts.contrast_ratio(colours.series_one, colours.series_two) >= 3.0
+
+
+@pytest.mark.parametrize("theme", list(charts.THEMES))
+def test_no_third_series_colour_could_keep_3_to_1_with_the_two_and_the_page(theme):
+    """Why a grouped chart has two series: no grey, and so no colour (contrast depends on luminance
+    alone), keeps 3:1 with the background and both series colours."""
+    colours = charts.THEMES[theme]
+    fits = [f"#{v:02x}{v:02x}{v:02x}" for v in range(256)
+            if all(charts.contrast_ratio(f"#{v:02x}{v:02x}{v:02x}", other) >= 3.0
+                   for other in (colours.background, colours.series_one, colours.series_two))]
+    assert fits == []
 
 
 def test_themes_have_the_same_fields_and_differ():

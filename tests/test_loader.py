@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from reportsite.errors import SiteDataError
+from reportsite.chart_kinds import KINDS
 from reportsite.model import load_site_data
 from conftest import language_pairs, load_data
 
@@ -107,7 +108,8 @@ def test_unknown_chart_kind(tmp_path):
     data = _data_copy(tmp_path)
     line = _edit(data / "findings.yml", "    kind: share\n", "    kind: pie\n")
     problems = _problems(data)
-    assert problems == [f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share"]
+    assert problems == [f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: "
+                        + ", ".join(KINDS)]
 
 
 def test_missing_source_reference(tmp_path):

@@ -2,7 +2,7 @@
 template, size), tabled, written to CSV and described, and what its data must satisfy. The schema,
 the model (chart.kind is the kind), charts.py, downloads.py, link_cards.py and the chart partial ask
 the registry KINDS, so a new kind is a class here and its tests. Each bar shows one figure; a kind
-with several series per category gives each row its `series`."""
+with several series per category (grouped) gives each bar and row its `series`."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 AXIS_TITLE = "__axis_title__"
 INSIDE_THRESHOLD = "__inside_threshold__"
 DOMAIN_MAX = "__domain_max__"
+LEFT_ROOM, RIGHT_ROOM = "__left_room__", "__right_room__"   # where a dot chart's values start and end (DotKind)
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,25 @@ class BarKind:
     BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
     INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
 
-    def problems(self, figures: list[Figure | None]) -> list[tuple[str, str, str]]:
-        """What is wrong with a chart of this kind whose bars show these figures (None: a bar whose
-        figure is missing or wrong, reported elsewhere), as (key of the chart, message, hint)."""
+    def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
+        """What is wrong with a chart of this kind (as data/ gives it, past the schema) whose bars show
+        these figures (None: a bar whose figure is missing or wrong, reported elsewhere), as (path in
+        the chart, message, hint)."""
         units = {f.unit for f in figures if f is not None}
-        problems = []
+        problems = self.series_problems(chart)
         if len(units) > 1:
-            problems.append(("bars", "the bars mix units (" + ", ".join(sorted(units)) + ")",
+            problems.append((("bars",), "the bars mix units (" + ", ".join(sorted(units)) + ")",
                              "show figures of one unit in one chart"))
         if units & {"year", "date"}:
-            problems.append(("bars", "years and dates cannot be charted as bars", "chart counts or percentages"))
+            problems.append((("bars",), "years and dates cannot be charted as bars", "chart counts or percentages"))
         return problems
+
+    def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
+        """A kind of one series refuses series (a kind with several checks them)."""
+        named = [("series",)] * bool(chart.get("series")) + [("bars", j, "series") for j, bar in enumerate(chart["bars"])
+                                                             if "series" in bar]
+        return [(path, f"a {self.name} chart has no series", "leave 'series' out, or use kind: grouped")
+                for path in named]
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         ui, figures = data.ui[lang], [data.figures[bar.figure] for bar in chart.bars]
@@ -84,20 +93,8 @@ class BarKind:
         table_category and table_value title the tooltip's lines."""
         import altair as alt  # imported on first use: pages without charts never pay for it
 
-        if unit == "percent":
-            axis_format = f".{decimals}%"
-            scale = alt.Scale(domain=[0, 1])
-        else:
-            axis_format = ",d" if decimals == 0 else f",.{decimals}f"
-            # The domain is given, not computed from the data: a label layer whose filter leaves it
-            # empty would otherwise make Vega warn of an infinite extent.
-            scale = alt.Scale(domain=[0, DOMAIN_MAX], nice=True)
-        base = alt.Chart(alt.Data(values=[])).encode(
-            y=alt.Y("label:N", sort=None, title=None, axis=None),
-            x=alt.X("value:Q", title=AXIS_TITLE, scale=scale,
-                    axis=alt.Axis(format=axis_format, titleFontSize=12, titleFontWeight="normal", labelFontSize=12,
-                                  tickCount=5, grid=False)),
-        )
+        base = alt.Chart(alt.Data(values=[])).encode(y=alt.Y("label:N", sort=None, title=None, axis=None),
+                                                     x=self.value_axis(unit, decimals))
         bars = base.mark_bar(height=self.BAR_HEIGHT, yOffset=self.BAR_OFFSET).encode(
             color=alt.Color("group:N", scale=alt.Scale(domain=["focus", "context"], range=[colours.highlight, colours.context]), legend=None),
             tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("display:N", title=table_value)],
@@ -109,21 +106,45 @@ class BarKind:
                    .encode(text="display:N", color=alt.value(colours.text)).transform_filter(f"!({inside})"))
         within = (base.mark_text(align="right", baseline="middle", dx=-6, yOffset=self.BAR_OFFSET, fontSize=13, fontWeight="bold")
                   .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
+        return self.finish(alt.layer(bars, categories, outside, within), colours)
+
+    def value_axis(self, unit: str, decimals: int):
+        """The value (x) axis: percentages from 0 to 100 %, other units from 0 to the longest bar."""
+        import altair as alt
+
+        if unit == "percent":
+            axis_format = f".{decimals}%"
+            scale = alt.Scale(domain=[0, 1])
+        else:
+            axis_format = ",d" if decimals == 0 else f",.{decimals}f"
+            # The domain is given, not computed from the data: a label layer whose filter leaves it
+            # empty would otherwise make Vega warn of an infinite extent.
+            scale = alt.Scale(domain=[0, DOMAIN_MAX], nice=True)
+        return alt.X("value:Q", title=AXIS_TITLE, scale=scale,
+                     axis=alt.Axis(format=axis_format, titleFontSize=12, titleFontWeight="normal", labelFontSize=12,
+                                   tickCount=5, grid=False))
+
+    def finish(self, layers, colours: ChartTheme) -> dict:
+        """The kind's layers at the kind's width and step, in the theme and the site's typeface."""
+        import altair as alt
+
         return (
-            alt.layer(bars, categories, outside, within)
-            .properties(width=self.WIDTH, height=alt.Step(self.BAR_STEP), background=colours.background)
+            layers.properties(width=self.WIDTH, height=alt.Step(self.BAR_STEP), background=colours.background)
             .configure(font=fonts.FAMILY)
             .configure_view(stroke=None)
             .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
                             tickColor=colours.rule)
         ).to_dict()
 
+    def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
+        """The rows as the spec's data. Vega-Lite draws percentages as fractions of 1."""
+        return [{"label": r.label, "value": r.value / 100 if unit == "percent" else r.value, "display": r.display,
+                 "group": r.group} for r in rows]
+
     def spec(self, template: str, rows: list[ChartRow], unit: str, chart: Chart, lang: str) -> dict:
         """The chart's spec from its template (JSON text): the placeholders filled in, the rows as its data."""
-        # Vega-Lite draws percentages as fractions of 1.
-        values = [{"label": r.label, "value": r.value / 100 if unit == "percent" else r.value, "display": r.display,
-                   "group": r.group} for r in rows]
-        longest = max([v["value"] for v in values if v["value"] > 0], default=0)
+        values = self.values(rows, unit)
+        longest = max([v["value"] for v in values if v.get("value", 0) > 0], default=0)
         spec = json.loads(template.replace(json.dumps(AXIS_TITLE), json.dumps(wrap(chart.axis_title[lang]), ensure_ascii=False))
                           .replace(INSIDE_THRESHOLD, json.dumps(self.INSIDE_FROM * longest))
                           .replace(json.dumps(DOMAIN_MAX), json.dumps(longest)))
@@ -134,7 +155,10 @@ class BarKind:
         """The chart's width and height in CSS pixels, as drawn: from the data alone, no drawing needed."""
         title = wrap(chart.axis_title[lang])
         lines = len(title) if isinstance(title, list) else 1
-        return self.BOX_WIDTH, len(chart.bars) * self.BAR_STEP + self.AXIS_ROOM + lines * self.AXIS_TITLE_LINE
+        return self.BOX_WIDTH, self.row_count(chart) * self.BAR_STEP + self.AXIS_ROOM + lines * self.AXIS_TITLE_LINE
+
+    def row_count(self, chart: Chart) -> int:
+        return len(chart.bars)
 
     def natural_size(self) -> tuple[int, dict]:
         """Width and height of the chart where it has room of its own (a link card), not fitted to a box."""
@@ -148,7 +172,7 @@ class BarKind:
         """The data table's columns and cells (partials/report/chart.html)."""
         return ChartTable(self.columns(chart, lang, ui), [[r.label, r.display] for r in rows])
 
-    def csv_cells(self, bar: ChartBar, lang: str) -> list[str]:
+    def csv_cells(self, chart: Chart, bar: ChartBar, lang: str) -> list[str]:
         """The CSV cells that name a bar: its label without the computed mark (a column of its own says that)."""
         return [bar.label[lang]]
 
@@ -164,21 +188,204 @@ class ShareKind(BarKind):
     name: str = "share"
     doc: str = "the parts of a whole, in percent, adding up to 100 %."
 
-    def problems(self, figures: list[Figure | None]) -> list[tuple[str, str, str]]:
-        problems = super().problems(figures)
+    def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
+        problems = super().problems(chart, figures)
         units = {f.unit for f in figures if f is not None}
         if None in figures or not units:
             pass   # a part is missing or wrong (reported already): its unit and sum say nothing
         elif units != {"percent"}:
-            problems.append(("kind", "a share chart shows percentages", "use kind: bar for other units"))
+            problems.append((("kind",), "a share chart shows percentages", "use kind: bar for other units"))
         elif (total := sum(f.value for f in figures)) != 100:
-            problems.append(("bars", f"the parts of a share chart add up to {total} %, not 100 %",
+            problems.append((("bars",), f"the parts of a share chart add up to {total} %, not 100 %",
                              "add the missing part (a computed complement, say) or use kind: bar"))
         return problems
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         rows = super().rows(data, chart, lang)
         return rows[:1] + [replace(r, group="context") for r in rows[1:]]
+
+
+@dataclass(frozen=True)
+class GroupedKind(BarKind):
+    """Two series per category: under the category's line, a bar per series in the chart's order of
+    series, each with its series' name and value written above it. The series are told apart in text,
+    not by colour alone (WCAG 1.4.1); their two colours keep 3:1 with each other and the page (no
+    third colour can: tests/test_charts_theme.py)."""
+    name: str = "grouped"
+    doc: str = ("two series per category, all in the same unit: the chart names its 'series', each bar its "
+                "category ('label', the same in every bar of the category) and its 'series'.")
+    BAR_STEP = 32       # one row: a category's line, or a series' name and value above its bar
+    BAR_HEIGHT = 12
+    BAR_OFFSET = 8
+
+    def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
+        ids = [s["id"] for s in chart.get("series", [])]
+        if len(set(ids)) != 2 or len(ids) != 2:
+            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows two series, each with an id of its own",
+                     "name them under 'series' (a third colour could not keep 3:1 contrast with the other two)")]
+        problems, bars = [], {}
+        for j, bar in enumerate(chart["bars"]):
+            label = next(iter(bar["label"].values()))
+            if bar.get("series") not in ids:
+                problems.append((("bars", j, "series"), f"no series has the id '{bar.get('series')}'" if "series" in bar
+                                 else "the bar names no series", "use one of: " + ", ".join(ids)))
+            elif bars.setdefault(category(bar["label"]), {}).setdefault(bar["series"], j) != j:
+                problems.append((("bars", j), f"the category '{label}' has a bar for the series '{bar['series']}' "
+                                 "already", "give each category one bar per series"))
+        if problems:
+            return problems   # a bar without its series would also leave its category without a value
+        for found in bars.values():
+            first = min(found.values())
+            problems += [(("bars", first, "label"), f"the category '{next(iter(chart['bars'][first]['label'].values()))}' "
+                          f"has no value for the series '{s}'", f"add a bar with the same label in every language and "
+                          f"series: {s}") for s in ids if s not in found]
+        # A category is known by its label in each language: two may not share one in any language.
+        shared = sorted({lang for key in bars for lang, text in key if sum((lang, text) in other for other in bars) > 1})
+        return problems or [(("bars",), "two categories have the same label in " + ", ".join(shared),
+                             "label each category differently in every language")] * bool(shared)
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        names = [s.id for s in chart.series]
+        # The category is the bar's label; a computed value says so after its value.
+        rows = [replace(row, label=bar.label[lang], display=row.display + row.label[len(bar.label[lang]):],
+                        group=f"s{names.index(bar.series)}", series=chart.series[names.index(bar.series)].label[lang])
+                for bar, row in zip(chart.bars, super().rows(data, chart, lang))]
+        order = list(dict.fromkeys(row.label for row in rows))
+        return sorted(rows, key=lambda row: (order.index(row.label), row.group))
+
+    def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
+        """Each category's line as a row of its own above its bars; `row` orders them all."""
+        values: list[dict] = []
+        for row, value in zip(rows, super().values(rows, unit)):
+            if not values or values[-1]["label"] != row.label:
+                values.append({"row": len(values), "label": row.label, "heading": row.label})
+            values.append({**value, "row": len(values), "text": f"{row.series}: {row.display}"})
+        return values
+
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        import altair as alt
+
+        base = alt.Chart(alt.Data(values=[])).encode(y=alt.Y("row:O", title=None, axis=None),
+                                                     x=self.value_axis(unit, decimals))
+        bars = base.mark_bar(height=self.BAR_HEIGHT, yOffset=self.BAR_OFFSET).transform_filter("datum.text").encode(
+            color=alt.Color("group:N", scale=alt.Scale(domain=["s0", "s1"], range=[colours.series_one, colours.series_two]),
+                            legend=None),
+            tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("text:N", title=table_value)])
+        names = base.mark_text(align="left", baseline="bottom", yOffset=-1, fontSize=13).transform_filter(
+            "datum.text").encode(x=alt.value(0), text="text:N", color=alt.value(colours.text))
+        headings = base.mark_text(align="left", baseline="bottom", yOffset=10, fontSize=14, fontWeight="bold").transform_filter(
+            "datum.heading").encode(x=alt.value(0), text="heading:N", color=alt.value(colours.text))
+        return self.finish(alt.layer(bars, names, headings), colours)
+
+    def row_count(self, chart: Chart) -> int:
+        return len(chart.bars) + len({category(bar.label) for bar in chart.bars})
+
+    def columns(self, chart: Chart, lang: str, ui: dict) -> list[str]:
+        return [ui["table_category"], ui["table_series"], chart.axis_title[lang]]
+
+    def table(self, chart: Chart, rows: list[ChartRow], lang: str, ui: dict) -> ChartTable:
+        """A row per category, a column per series (and per column a kind adds to its rows)."""
+        cells: dict[str, list[str]] = {}
+        for row in rows:
+            cells.setdefault(row.label, [row.label]).append(row.display)
+        return ChartTable([ui["table_category"], *dict.fromkeys(row.series for row in rows)], list(cells.values()))
+
+    def csv_cells(self, chart: Chart, bar: ChartBar, lang: str) -> list[str]:
+        return [bar.label[lang], next(s.label[lang] for s in chart.series if s.id == bar.series)]
+
+    def description(self, chart: Chart, rows: list[ChartRow], lang: str, ui: dict) -> str:
+        values = "; ".join(f"{label}: " + ", ".join(f"{r.series} {r.display}" for r in rows if r.label == label)
+                           for label in dict.fromkeys(r.label for r in rows))
+        return ui["chart_description"].format(title=chart.title[lang], values=values)
+
+
+@dataclass(frozen=True)
+class DotKind(GroupedKind):
+    """Two values per category and the gap between them (a dumbbell): a line from one to the other, a
+    dot at each end, each value written outside its end and the gap above the line. The dots differ in
+    shape as well as colour, and a legend of two lines names them (WCAG 1.4.1)."""
+    name: str = "dot"
+    doc: str = ("two values per category and the gap between them, in the same unit: 'series' and bars as for a "
+                "grouped chart.")
+    BAR_STEP = 30       # one row: a line of the legend, a category's line, or its dots
+    CHARACTER = 8       # room for a character of a value written beside its dot (13 px, bold), with some to spare
+
+    def value_axis(self, unit: str, decimals: int):
+        """The axis leaves room left of the values for the lower ones' labels, and right for the higher ones'."""
+        axis = super().value_axis(unit, decimals)
+        axis["scale"]["range"] = [LEFT_ROOM, RIGHT_ROOM]
+        return axis
+
+    def spec(self, template: str, rows: list[ChartRow], unit: str, chart: Chart, lang: str) -> dict:
+        values = self.values(rows, unit)
+        room = {side: 12 + self.CHARACTER * max(len(v["display"]) for v in values if v.get("side") == side)
+                for side in ("left", "right")}
+        return super().spec(template.replace(json.dumps(LEFT_ROOM), str(room["left"]))
+                            .replace(json.dumps(RIGHT_ROOM), str(self.WIDTH - room["right"])), rows, unit, chart, lang)
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        """Each category's two values, then the gap between them, which the site computes (and says so)."""
+        ui, rows = data.ui[lang], super().rows(data, chart, lang)
+        figures = {(bar.label[lang], bar.series): data.figures[bar.figure] for bar in chart.bars}
+        with_gaps = []
+        for pair in zip(rows[::2], rows[1::2]):
+            first, second = (figures[(pair[0].label, s.id)] for s in chart.series)
+            gap = abs(first.value - second.value)
+            unit = "percentage_points" if first.unit == "percent" else first.unit
+            with_gaps += [*pair, ChartRow(pair[0].label, float(gap), format_value(gap, unit, ui) + " " + ui["computed_label"],
+                                          "gap", ui["chart_gap"])]
+        return with_gaps
+
+    def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
+        """Two rows of legend, then per category its line and the row of its dots (`row` orders them)."""
+        scale = 100 if unit == "percent" else 1
+        values = [{"row": i, "legend": r.series, "group": r.group} for i, r in enumerate(rows[:2])]
+        for one, two, gap in zip(rows[::3], rows[1::3], rows[2::3]):
+            row, (low, high) = len(values), sorted((one, two), key=lambda r: r.value)
+            values.append({"row": row, "heading": one.label})
+            # The lower value is written left of its dot, the higher right of its own: they never meet.
+            values += [{"row": row + 1, "label": r.label, "value": r.value / scale, "display": r.display, "group": r.group,
+                        "text": f"{r.series}: {r.display}", "side": side} for r, side in ((low, "left"), (high, "right"))]
+            values.append({"row": row + 1, "label": one.label, "low": low.value / scale, "high": high.value / scale,
+                           "middle": (low.value + high.value) / 2 / scale, "gap": gap.display})
+        return values
+
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        import altair as alt
+
+        base = alt.Chart(alt.Data(values=[])).encode(y=alt.Y("row:O", title=None, axis=None),
+                                                     x=self.value_axis(unit, decimals))
+        groups = alt.Scale(domain=["s0", "s1"], range=[colours.series_one, colours.series_two])
+        marks = {"color": alt.Color("group:N", scale=groups, legend=None),
+                 "shape": alt.Shape("group:N", scale=alt.Scale(domain=["s0", "s1"], range=["circle", "square"]), legend=None)}
+        text = {"baseline": "middle", "fontSize": 13, "color": colours.text}
+        line = base.mark_rule(strokeWidth=2, color=colours.rule).encode(
+            x=alt.X("low:Q", title=AXIS_TITLE), x2="high:Q",
+            tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("gap:N", title=table_value)])
+        dots = base.mark_point(filled=True, size=120, opacity=1).encode(
+            **marks, tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("text:N", title=table_value)])
+        layers = [
+            line.transform_filter("datum.gap"), dots.transform_filter("datum.text"),
+            base.mark_text(align="right", dx=-10, fontWeight="bold", **text).encode(text="display:N")
+            .transform_filter("datum.side == 'left'"),
+            base.mark_text(align="left", dx=10, fontWeight="bold", **text).encode(text="display:N")
+            .transform_filter("datum.side == 'right'"),
+            base.mark_text(align="center", baseline="bottom", yOffset=-7, fontSize=12, color=colours.text)
+            .encode(x=alt.X("middle:Q", title=AXIS_TITLE), text="gap:N").transform_filter("datum.gap"),
+            base.mark_text(align="left", baseline="bottom", yOffset=6, fontSize=14, fontWeight="bold", color=colours.text)
+            .encode(x=alt.value(0), text="heading:N").transform_filter("datum.heading"),
+            base.mark_point(filled=True, size=120, opacity=1).encode(x=alt.value(7), **marks).transform_filter("datum.legend"),
+            base.mark_text(align="left", **text).encode(x=alt.value(20), text="legend:N").transform_filter("datum.legend"),
+        ]
+        return self.finish(alt.layer(*layers), colours)
+
+    def row_count(self, chart: Chart) -> int:
+        return 2 + 2 * len({category(bar.label) for bar in chart.bars})
+
+
+def category(label: dict[str, str]) -> tuple:
+    """A bar's category: its label in every language (bars of one category are labelled alike)."""
+    return tuple(sorted(label.items()))
 
 
 def wrap(title: str, width: int = 56) -> str | list[str]:
@@ -188,4 +395,4 @@ def wrap(title: str, width: int = 56) -> str | list[str]:
 
 
 # The registry, in the order the schema and its messages list the kinds.
-KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind())}
+KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind())}

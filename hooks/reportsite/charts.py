@@ -22,18 +22,21 @@ class ChartTheme:
     text: str        # value labels, axis labels and titles
     on_bar: str      # value labels inside a bar (on highlight or context)
     rule: str        # axis line and ticks
+    series_one: str  # the two series of a grouped chart: 3:1 with each other and the background
+    series_two: str
 
 
 # Okabe-Ito blue (sky blue on dark) for the figures the report is about, a neutral grey for the
-# rest: they tell apart for colour-blind readers, and every value is also written at its bar.
+# rest: they tell apart for colour-blind readers, and every value is also written at its bar. A grouped
+# chart's two series: navy and Okabe-Ito vermilion (pale blue and a darker vermilion on dark).
 # tests/test_charts_theme.py checks WCAG contrast: text 4.5:1 (on_bar against both bar colours),
 # marks and rules 3:1 against the background. The backgrounds are Material's: white, and
 # slate's hsl(225, 15%, 14%); tests/test_accessibility.py compares the latter with the page.
 THEMES = {
     "light": ChartTheme(background="#ffffff", highlight="#0072b2", context="#6b6b6b", text="#1a1a1a", on_bar="#ffffff",
-                        rule="#767676"),
+                        rule="#767676", series_one="#002f4f", series_two="#d55e00"),
     "dark": ChartTheme(background="#1e2129", highlight="#56b4e9", context="#a3a3a3", text="#e8e8e8", on_bar="#1e2129",
-                       rule="#8c8c8c"),
+                       rule="#8c8c8c", series_one="#cce9ff", series_two="#c25400"),
 }
 
 

@@ -62,7 +62,7 @@ def chart_csv(data: SiteData, chart: Chart, lang: str) -> str:
     rows = [[*chart.kind.columns(chart, lang, ui), cols["unit"], cols["computed"], cols["sources"], cols["source_urls"]]]
     for bar in chart.bars:
         fig = data.figures[bar.figure]
-        rows.append([*chart.kind.csv_cells(bar, lang), csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
+        rows.append([*chart.kind.csv_cells(chart, bar, lang), csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
                      _computation(data, fig, lang), *_source_cells(data.sources_of_figure(fig.id), lang)])
     return _csv(rows, ui)
 

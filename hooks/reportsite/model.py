@@ -121,7 +121,18 @@ class ChartBar:
     """One bar or segment of a chart."""
 
     figure: str = declared(Slug("Id of the figure the bar shows (a figure under 'findings')."))
-    label: dict[str, str] = declared(Localized("The bar's label.", 120))
+    label: dict[str, str] = declared(Localized("The bar's label (in a grouped chart: its category's, the same in "
+                                               "each bar of the category).", 120))
+    series: str | None = declared(Slug("In a grouped chart: id of the bar's series, under the chart's 'series'."),
+                                  optional=True)
+
+
+@data_model
+class ChartSeries:
+    """One series of a chart with several per category (kind: grouped)."""
+
+    id: str = declared(Slug("Stable id that the chart's bars name in 'series'."))
+    label: dict[str, str] = declared(Localized("The series' name, written above each of its bars.", 80))
 
 
 @data_model
@@ -136,6 +147,9 @@ class Chart:
     takeaway: dict[str, str] = declared(Localized("One sentence that says what the chart shows.", 300))
     axis_title: dict[str, str] = declared(Localized("Title of the value axis.", 80))
     bars: tuple[ChartBar, ...] = declared(ListOf(Nested(ChartBar), "The bars, in the order shown."))
+    series: tuple[ChartSeries, ...] = declared(ListOf(Nested(ChartSeries), "A grouped chart's two series, in the "
+                                                      "order shown in each category. Leave out for other kinds."),
+                                               optional=True, default=())
 
 
 @data_model
@@ -411,14 +425,16 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
                          "use the id of a figure in 'findings'")
         kind = KINDS[c["kind"]]
-        for key, message, hint in kind.problems([figures.get(b["figure"]) for b in c["bars"]]):
-            sem.fail(fdoc, ("charts", i, key), message, hint)
+        for path, message, hint in kind.problems(c, [figures.get(b["figure"]) for b in c["bars"]]):
+            sem.fail(fdoc, ("charts", i, *path), message, hint)
         for lang in languages:
             for key in ("title", "takeaway", "axis_title"):
                 sem.prose(fdoc, ("charts", i, key, lang), c[key][lang], set())
-            for j, bar in enumerate(c["bars"]):
-                sem.prose(fdoc, ("charts", i, "bars", j, "label", lang), bar["label"][lang], set())
-        charts[c["id"]] = Chart(**{**c, "kind": kind, "bars": tuple(ChartBar(**b) for b in c["bars"])})
+            for key in ("bars", "series"):
+                for j, item in enumerate(c.get(key, [])):
+                    sem.prose(fdoc, ("charts", i, key, j, "label", lang), item["label"][lang], set())
+        charts[c["id"]] = Chart(**{**c, "kind": kind, "bars": tuple(ChartBar(**b) for b in c["bars"]),
+                                   "series": tuple(ChartSeries(**s) for s in c.get("series", []))})
 
     findings: dict[str, Finding] = {}
     for i, f in finding_items:

@@ -408,6 +408,8 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "show_data": Text("Label of the disclosure that shows a chart's numbers."),
             "table_category": Text("Header of a data table's first column."),
             "table_value": Text("Header of a data table's value column."),
+            "table_series": Text("Header of the series column in the CSV of a chart with several series."),
+            "chart_gap": Text("A dot chart's name for the gap between its two values (Difference)."),
             "chart_values": Template("Screen-reader name of a chart's list of values, read one at a time with the "
                                      "arrow keys; {title} is replaced.", ("title",)),
             "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),

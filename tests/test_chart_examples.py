@@ -1,0 +1,388 @@
+"""The kinds the real report has no data for, grouped (two series per category) and dot (two values
+per category and the gap between them), with every guarantee the bar chart has, proved on the tests'
+example charts (tests/chart_examples.py: made-up figures, never in data/): their rows, tables, CSV,
+text alternatives and checks; then a real `mkdocs build --strict` of a project copy holding them,
+read as a reader gets it in real Chromium: static SVGs in light and dark, the interactive view, the
+values by keyboard and in the accessibility tree, axe, no JavaScript, print, the embed pages and the
+link previews."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from chart_examples import add_examples
+from conftest import LANGUAGES, build, copy_project, language_pairs, load_data, reach_for_charts, serve
+
+from reportsite import charts, downloads, paths
+from reportsite.errors import SiteDataError
+from reportsite.model import load_site_data
+from reportsite.numbers import d3_locale
+from reportsite.paths import chart_csv, chart_image
+
+NBSP = "\u00a0"
+CHART = "example-grouped"
+DOT = "example-dot"
+# Each example chart's page, and the marks its interactive view draws (the dot chart's legend has two).
+PAGES = {CHART: "eksempel/", DOT: "eksempel-dot/"}
+MARKS = {CHART: (".mark-rect path", 4), DOT: (".mark-symbol path", 6)}
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory):
+    """The project's data with the example charts, loaded as the build loads it."""
+    project = tmp_path_factory.mktemp("examples") / "project"
+    copy_project(project, parts=("data", "content"))
+    return load_site_data(add_examples(project) / "data", language_pairs(), project)
+
+
+def _problems(tmp_path, chart_id: str, old: str, new: str, count: int = 1) -> list[str]:
+    """The problems of the examples with `old` replaced by `new` (count times) in the chart chart_id."""
+    project = copy_project(tmp_path / "project", parts=("data", "content"))
+    findings = add_examples(project, pages=False) / "data" / "findings.yml"
+    text = findings.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {chart_id}\n    kind:")
+    assert text[start:].count(old) >= count, old
+    findings.write_text(text[:start] + text[start:].replace(old, new, count), encoding="utf-8")
+    with pytest.raises(SiteDataError) as info:
+        load_site_data(project / "data", language_pairs(), project)
+    return [re.sub(r"^data/findings.yml:\d+: ", "", str(p)) for p in info.value.problems]
+
+
+def test_rows_go_category_by_category_each_in_the_order_of_the_series(example):
+    chart = example.charts[CHART]
+    # In data the second category's bars stand in the other order; its computed value says so.
+    assert [(r.label, r.series, r.display) for r in chart.kind.rows(example, chart, "nb")] == [
+        ("Klimasats", "Små distriktskommuner", f"20,5{NBSP}%"), ("Klimasats", "Andre kommuner", f"63{NBSP}%"),
+        ("Innovative anskaffelser", "Små distriktskommuner", f"9{NBSP}%"),
+        ("Innovative anskaffelser", "Andre kommuner", f"91{NBSP}% (beregnet)")]
+    rows = chart.kind.rows(example, chart, "en")
+    assert [(r.label, r.series, r.display, r.group) for r in rows] == [
+        ("Klimasats", "Small rural municipalities", "20.5%", "s0"), ("Klimasats", "Other municipalities", "63%", "s1"),
+        ("Innovative procurement", "Small rural municipalities", "9%", "s0"),
+        ("Innovative procurement", "Other municipalities", "91% (computed)", "s1")]
+    table = chart.kind.table(chart, rows, "en", example.ui["en"])
+    assert table.columns == ["Category", "Small rural municipalities", "Other municipalities"]
+    assert table.rows == [["Klimasats", "20.5%", "63%"], ["Innovative procurement", "9%", "91% (computed)"]]
+    assert chart.kind.description(chart, rows, "en", example.ui["en"]) == (
+        "Chart: Participation by type of municipality. Klimasats: Small rural municipalities 20.5%, Other "
+        "municipalities 63%; Innovative procurement: Small rural municipalities 9%, Other municipalities 91% (computed)")
+    # Two categories' lines and four bars of 32 px, the axis and its title.
+    assert chart.kind.size(chart, "en") == (412, 6 * 32 + 29 + 14)
+
+
+def test_the_spec_puts_each_categorys_line_above_its_bars(example):
+    spec = charts.chart_spec(example, example.charts[CHART], "en")
+    assert [(v["row"], v.get("heading"), v.get("text"), v.get("value")) for v in spec["data"]["values"]] == [
+        (0, "Klimasats", None, None), (1, None, "Small rural municipalities: 20.5%", 0.205),
+        (2, None, "Other municipalities: 63%", 0.63), (3, "Innovative procurement", None, None),
+        (4, None, "Small rural municipalities: 9%", 0.09), (5, None, "Other municipalities: 91% (computed)", 0.91)]
+
+
+def test_the_csv_has_a_row_per_bar_with_its_series(example):
+    rows = list(csv.reader(io.StringIO(downloads.chart_csv(
+        example, example.charts[CHART], "nb").lstrip("\ufeff")), delimiter=";"))
+    assert rows[0][:5] == ["Kategori", "Serie", "Andel av kommunene", "Enhet", "Beregning"]
+    assert [row[:5] for row in rows[1:]] == [
+        ["Klimasats", "Små distriktskommuner", "20,5", "prosent", ""], ["Klimasats", "Andre kommuner", "63", "prosent", ""],
+        ["Innovative anskaffelser", "Andre kommuner", "91", "prosent", f"100 % minus 9{NBSP}%"],
+        ["Innovative anskaffelser", "Små distriktskommuner", "9", "prosent", ""]]
+
+
+def test_a_dot_chart_adds_the_gap_it_computes_and_leaves_room_for_its_labels(example):
+    chart = example.charts[DOT]
+    rows = chart.kind.rows(example, chart, "nb")
+    assert [(r.label, r.series, r.display) for r in rows if r.group == "gap"] == [
+        ("Klimasats", "Forskjell", f"42,5{NBSP}prosentpoeng (beregnet)"),
+        ("Innovative anskaffelser", "Forskjell", f"82{NBSP}prosentpoeng (beregnet)")]
+    table = chart.kind.table(chart, chart.kind.rows(example, chart, "en"), "en", example.ui["en"])
+    assert table.columns == ["Category", "Small rural municipalities", "Other municipalities", "Difference"]
+    assert table.rows[1] == ["Innovative procurement", "9%", "91% (computed)", f"82{NBSP}percentage points (computed)"]
+    # Two lines of legend, and per category its line and the row of its dots, 30 px each.
+    assert chart.kind.size(chart, "en") == (412, 6 * 30 + 29 + 14)
+    spec = charts.chart_spec(example, chart, "en")
+    values = spec["data"]["values"]
+    assert [(v["row"], v.get("legend"), v.get("heading")) for v in values if "value" not in v and "gap" not in v] == [
+        (0, "Small rural municipalities", None), (1, "Other municipalities", None), (2, None, "Klimasats"),
+        (6, None, "Innovative procurement")]
+    assert [(v["row"], v["display"], v["side"]) for v in values if "side" in v] == [
+        (3, "20.5%", "left"), (3, "63%", "right"), (7, "9%", "left"), (7, "91% (computed)", "right")]
+    assert [(v["row"], v["low"], v["high"], v["gap"]) for v in values if "gap" in v] == [
+        (3, 0.205, 0.63, f"42.5{NBSP}percentage points (computed)"), (7, 0.09, 0.91, f"82{NBSP}percentage points (computed)")]
+    # The values run from after the longest left label to before the longest right one (8 px a character).
+    (scale,) = {json.dumps(layer["encoding"]["x"]["scale"]) for layer in spec["layer"] if "scale" in layer["encoding"].get("x", {})}
+    assert json.loads(scale)["range"] == [12 + 8 * len("20.5%"), 400 - 12 - 8 * len("91% (computed)")]
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("chart_id", [CHART, DOT])
+def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
+    import vl_convert
+
+    chart = example.charts[chart_id]
+    locale = d3_locale(example.ui[lang])
+    light, dark = (charts.chart_spec(example, chart, lang, theme) for theme in ("light", "dark"))
+    light_svg = vl_convert.vegalite_to_svg(light, format_locale=locale)
+    assert charts.themed_svg(light, light_svg, dark, locale, "dark") == vl_convert.vegalite_to_svg(dark, format_locale=locale)
+
+
+TWO_SERIES = ("a {} chart shows two series, each with an id of its own — name them under 'series' (a third colour "
+              "could not keep 3:1 contrast with the other two)")
+
+
+@pytest.mark.parametrize("chart_id, old, new, count, expected", [
+    (CHART, "      - figure: ex-procurement-small\n        series: small\n",
+     "      - figure: ex-procurement-small\n        series: other\n", 1,
+     ["charts[2].bars[3]: the category 'Innovative anskaffelser' has a bar for the series 'other' already — give each "
+      "category one bar per series"]),
+    (CHART, "      - id: other\n", "      - id: small\n", 1, ["charts[2].series: " + TWO_SERIES.format("grouped")]),
+    (CHART, "      - figure: ex-procurement-other\n        series: other\n        label:\n          nb: Innovative anskaffelser\n",
+     "      - figure: ex-procurement-other\n        series: other\n        label:\n          nb: Innovative anskaffelse\n", 1,
+     ["charts[2].bars[2].label: the category 'Innovative anskaffelse' has no value for the series 'small' — add a "
+      "bar with the same label in every language and series: small",
+      "charts[2].bars[3].label: the category 'Innovative anskaffelser' has no value for the series 'other' — add a "
+      "bar with the same label in every language and series: other"]),
+    (CHART, "    series:\n", "    series:\n      - id: mid\n        label: {" + ", ".join(f"{lang}: Midt" for lang in LANGUAGES)
+     + "}\n", 1, ["charts[2].series: " + TWO_SERIES.format("grouped")]),
+    (CHART, "      - id: other\n        label:\n          nb: Andre kommuner\n",
+     "      - id: other\n        label:\n          nb: Andre kommuner 10\n", 1,
+     ["charts[2].series[1].label.nb: a number is typed into the text — put the number in 'figures' with its source and "
+      "write {{ figure ID }} instead"]),
+    (DOT, "      - id: small\n", "      - id: smal\n", 1,
+     ["charts[3].bars[0].series: no series has the id 'small' — use one of: smal, other",
+      "charts[3].bars[3].series: no series has the id 'small' — use one of: smal, other"]),
+    (DOT, "      - id: other\n", "      - id: small\n", 1, ["charts[3].series: " + TWO_SERIES.format("dot")]),
+    (CHART, "          nb: Innovative anskaffelser\n", "          nb: Klimasats\n", 2,
+     ["charts[2].bars: two categories have the same label in nb — label each category differently in every language"]),
+], ids=["two-bars-one-series", "series-id-twice", "label-spelt-otherwise", "three-series", "number-in-series-name",
+        "dot-series-id-misspelt", "dot-series-id-twice", "two-categories-one-label"])
+def test_a_grouped_or_dot_chart_s_mistakes_are_named(tmp_path, chart_id, old, new, count, expected):
+    assert _problems(tmp_path, chart_id, old, new, count) == expected
+
+
+# -- built and read in Chromium ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A real `mkdocs build --strict` of a project copy with the example charts and their pages."""
+    folder = tmp_path_factory.mktemp("examples-built")
+    project = add_examples(copy_project(folder / "project"))
+    result = build(project, folder / "site", env={"SOURCE_DATE_EPOCH": "1583971200"})
+    assert result.returncode == 0, result.output
+    return folder / "site", load_data(project)
+
+
+@pytest.fixture(scope="module")
+def built_url(built):
+    with serve(built[0]) as url:
+        yield url
+
+
+def _context(browser, **options):
+    return browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+
+
+def _path(chart_id: str, lang: str) -> str:
+    return ("" if lang == "nb" else f"{lang}/") + PAGES[chart_id]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("chart_id, lang, drawn, columns", [
+    (CHART, "nb", [f"Små distriktskommuner: 20,5{NBSP}%", f"Andre kommuner: 91{NBSP}% (beregnet)", "Klimasats"],
+     ["Kategori", "Små distriktskommuner", "Andre kommuner"]),
+    (CHART, "en", ["Small rural municipalities: 20.5%", "Other municipalities: 91% (computed)", "Innovative procurement"],
+     ["Category", "Small rural municipalities", "Other municipalities"]),
+    (DOT, "nb", ["Små distriktskommuner", f"20,5{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)", "Klimasats"],
+     ["Kategori", "Små distriktskommuner", "Andre kommuner", "Forskjell"]),
+    (DOT, "en", ["Other municipalities", "91% (computed)", f"82{NBSP}percentage points (computed)", "Klimasats"],
+     ["Category", "Small rural municipalities", "Other municipalities", "Difference"]),
+])
+def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, drawn, columns):
+    site, data = built
+    chart = data.charts[chart_id]
+    for theme, colours in charts.THEMES.items():
+        svg = (site / chart_image(chart_id, lang, theme)).read_text(encoding="utf-8")
+        fills = {c.lower() for c in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)}
+        assert {colours.series_one, colours.series_two, colours.text, colours.background} <= fills, (theme, fills)
+        assert set(re.findall(r'font-family="([^"]*)"', svg)) == {"Report Open Sans"}
+        texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+        assert set(drawn) <= set(texts), texts
+        size = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
+        assert (round(float(size.group(1))), round(float(size.group(2)))) == chart.kind.size(chart, lang)
+    html = (site / _path(chart_id, lang) / "index.html").read_text(encoding="utf-8")
+    table = html.split(f'id="chart-{chart_id}"', 1)[1].split("</details>", 1)[0]
+    assert re.findall(r'<th scope="col">(.*?)</th>', table) == columns
+    text = (site / chart_csv(chart_id, lang)).read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].startswith(columns[0]) and len(text.splitlines()) == 5
+    embed = (site / ("" if lang == "nb" else f"{lang}/") / "embed" / chart_id / "index.html").read_text(encoding="utf-8")
+    assert f'data-chart="{chart_id}"' in embed and chart.title[lang] in embed
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_whole_set_downloads_hold_the_example_figures(built, lang):
+    site, _ = built
+    findings = (site / paths.findings_csv(lang)).read_text(encoding="utf-8-sig")
+    assert f"\nexample-grouped{';' if lang == 'nb' else ','}" in findings and findings.count("\nexample-grouped") == 4
+    document = json.loads((site / paths.FINDINGS_JSON).read_text(encoding="utf-8"))
+    (finding,) = [f for f in document["findings"] if f["id"] == "example-grouped"]
+    assert finding["chart"] == CHART and len(finding["figures"]) == 4
+
+
+def _expected_values(data, chart_id: str, lang: str) -> list[str]:
+    """What each value of the list says, as the tooltip does: the category, then the series and value."""
+    ui, chart = data.ui[lang], data.charts[chart_id]
+    return [f"{ui['table_category']}: {r.label}\n{ui['table_value']}: {r.series}: {r.display}"
+            for r in chart.kind.rows(data, chart, lang)]
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("chart_id, path", [(chart_id, path) for chart_id in PAGES for path in (
+    _path(chart_id, "nb"), _path(chart_id, "en"), f"embed/{chart_id}/", f"en/embed/{chart_id}/")])
+def test_axe_finds_no_violations_and_the_scheme_s_static_svg_shows(browser, built_url, scheme, chart_id, path):
+    from test_accessibility import _axe_violations, _open
+
+    shown = "light" if "embed/" in path else scheme   # an embed page has no dark scheme of its own
+    context = _context(browser, color_scheme=scheme)
+    page = _open(context.new_page(), built_url + path, shown)
+    figure = page.locator(f"figure[data-chart='{chart_id}']")
+    assert figure.get_attribute("data-chart-state") == "interactive"
+    selector, count = MARKS[chart_id]
+    assert figure.locator(f".report-chart__interactive svg {selector}").count() == count
+    assert _axe_violations(page) == []
+    context.close()
+    # Without the Vega runtime the static SVG of the reader's scheme stays in the box.
+    context = _context(browser, color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/vega-bundle.js", lambda route: route.abort())
+    page.goto(built_url + path)
+    reach_for_charts(page)
+    image = page.locator(f"figure[data-chart='{chart_id}'] img.report-chart__static--{shown}")
+    assert image.is_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    context.close()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("chart_id, columns", [(CHART, 3), (DOT, 4)])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_without_javascript_the_chart_is_its_light_svg_and_its_table(browser, built_url, chart_id, columns, lang):
+    context = _context(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(built_url + _path(chart_id, lang))
+    figure = page.locator(f"figure[data-chart='{chart_id}']")
+    image = figure.locator("img.report-chart__static--light")
+    assert image.is_visible() and image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert figure.locator("svg").count() == 0
+    figure.locator("summary").click()
+    assert figure.locator("details table thead th[scope=col]").count() == columns
+    assert figure.locator("details table tbody tr").count() == 2
+    context.close()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("chart_id, first_cells", [
+    (CHART, {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%"], "en": ["Klimasats", "20.5%", "63%"]}),
+    (DOT, {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)"],
+           "en": ["Klimasats", "20.5%", "63%", f"42.5{NBSP}percentage points (computed)"]})])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(page, built, built_url, chart_id,
+                                                                           first_cells, lang):
+    from test_chart_values import _focused, _tab_to_values
+
+    data = built[1]
+    expected = _expected_values(data, chart_id, lang)
+    page.route("**/vega-bundle.js", lambda route: route.abort())
+    page.goto(built_url + _path(chart_id, lang))
+    seen = [_tab_to_values(page)]
+    for _ in expected[1:]:
+        page.keyboard.press("ArrowDown")
+        seen.append(_focused(page))
+    assert [s["text"] for s in seen] == expected and {s["chart"] for s in seen} == {chart_id}
+    snapshot = page.locator(f"figure[data-chart='{chart_id}'] .report-chart__value-list").aria_snapshot()
+    name = data.ui[lang]["chart_values"].format(title=data.charts[chart_id].title[lang])
+    assert snapshot.splitlines()[0] == f'- list "{name}":'
+    items = [line.strip()[len("- listitem: "):].strip('"') for line in snapshot.splitlines()[1:]]
+    assert items == [text.replace("\n", " ").replace(NBSP, " ") for text in expected]
+    # The data table: a row per category, a column per series, with the values the list gives.
+    cells = page.locator(f"figure[data-chart='{chart_id}'] details tbody tr").evaluate_all(
+        "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+    assert cells[0] == first_cells[lang]
+    assert [cell for row in cells for cell in row[1:]] == [text.split(": ")[-1] for text in expected]
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("lang, expected", [("nb", f"Små distriktskommuner: 20,5{NBSP}%"),
+                                            ("en", "Small rural municipalities: 20.5%")])
+def test_the_interactive_view_takes_the_box_and_its_tooltip_names_the_series(browser, page, built_url, chart_id,
+                                                                              lang, expected):
+    context = _context(browser, java_script_enabled=False)
+    static = context.new_page()
+    static.goto(built_url + _path(chart_id, lang))
+    view = f"figure[data-chart='{chart_id}'] .report-chart__view"
+    before = static.locator(view).evaluate("v => v.getBoundingClientRect().height")
+    context.close()
+    page.goto(built_url + _path(chart_id, lang))
+    reach_for_charts(page)
+    assert before > 200 and abs(page.locator(view).evaluate("v => v.getBoundingClientRect().height") - before) <= 1
+    page.locator(f"{view} .report-chart__interactive svg {MARKS[chart_id][0]}").first.hover()
+    tooltip = page.locator("#vg-tooltip-element")
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert expected in tooltip.inner_text()
+    assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_print_shows_the_light_svg_and_the_table(browser, built_url, chart_id, scheme):
+    from test_accessibility import _open
+
+    context = _context(browser, color_scheme=scheme)
+    page = _open(context.new_page(), built_url + PAGES[chart_id], scheme)
+    page.emulate_media(media="print")
+    figure = page.locator(f"figure[data-chart='{chart_id}']")
+    assert figure.locator(".report-chart__static--light").is_visible()
+    assert figure.locator(".report-chart__static--dark").is_hidden()
+    assert figure.locator(".report-chart__interactive").is_hidden()
+    assert figure.locator("details table").is_visible()
+    context.close()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("chart_id", [CHART, DOT])
+def test_the_link_preview_is_the_page_s_chart(page, built, built_url, chart_id):
+    site, data = built
+    html = (site / _path(chart_id, "en") / "index.html").read_text(encoding="utf-8")
+    alt = re.search(r'<meta property="og:image:alt" content="([^"]*)"', html).group(1)
+    chart = data.charts[chart_id]
+    assert alt == chart.kind.description(chart, chart.kind.rows(data, chart, "en"), "en", data.ui["en"])
+    # Drawn in the series' colours: count the pixels of each (a title card has neither).
+    page.goto(built_url + _path(chart_id, "en") + "index.preview.png")
+    counts = page.evaluate("""colours => {
+        const img = document.querySelector('img');
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+        const g = canvas.getContext('2d');
+        g.drawImage(img, 0, 0);
+        const px = g.getImageData(0, 0, canvas.width, canvas.height).data;
+        return colours.map(hex => {
+            const [r, gr, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
+            let n = 0;
+            for (let i = 0; i < px.length; i += 4) if (px[i] === r && px[i + 1] === gr && px[i + 2] === b) n++;
+            return n;
+        });
+    }""", [charts.THEMES["light"].series_one, charts.THEMES["light"].series_two])
+    assert min(counts) > 200, counts
