@@ -15,7 +15,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from markupsafe import Markup
 
@@ -105,7 +105,7 @@ class BuildFilesOnly:
         if url in self.fonts:
             return self.fonts[url]
         if url.startswith(self.site_url):
-            path = (self.site_dir / url[len(self.site_url):].partition("#")[0].partition("?")[0]).resolve()
+            path = (self.site_dir / unquote(url[len(self.site_url):].partition("#")[0].partition("?")[0])).resolve()
             if path.is_relative_to(self.site_dir) and path.is_file():
                 return path
         raise ValueError(f"the PDF may use only the build's own files, not {url}")
