@@ -29,6 +29,12 @@ def _settings(config) -> tuple[str, list[str]]:
     return name, pages
 
 
+def on_env(env, *, config, files):
+    name, _pages = _settings(config)
+    env.globals["pdf_files"] = {lang: pdf.file_name(name, lang) for lang in state.for_config(config).paths.languages}
+    return env
+
+
 # After hooks/shortcodes.py has put in the parts search leaves out: the page as the site shows it.
 @event_priority(engine.AFTER_SEARCH_READS - 10)
 def on_page_context(context, *, page, config, nav):

@@ -62,6 +62,7 @@ def test_front_page_links_the_pdf_of_its_language(built_site, lang):
     path = _pdf_path(built_site, lang)
     assert re.fullmatch(rf"downloads/[a-z0-9-]+-{lang}\.pdf", path)
     assert (built_site / path).read_bytes().startswith(b"%PDF-1.7")
+    assert f"/{path}</loc>" in (built_site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.build
