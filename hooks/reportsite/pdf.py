@@ -86,7 +86,9 @@ def context(data: SiteData, lang: str, site_name: str, site_url: str, home: str,
                   (labels["project_leader"], r.project_leader), (labels["commissioned_by"], r.commissioned_by[lang]),
                   (labels["presented"], format_value(r.presented, "date", ui))],
         "site_publisher": ui["footer_publisher"].format(name=data.site_publisher.name[lang]) if data.site_publisher else "",
-        "fonts": [(weight, path.as_uri()) for weight, path in fonts.static_fonts().items()],
+        "fonts": [(weight, style, path.as_uri()) for style, found in (("normal", fonts.static_fonts()),
+                                                                     ("italic", fonts.italic_fonts()))
+                  for weight, path in found.items()],
         "pages": [{"anchor": page.anchor, "title": page.title, "toc": page.toc,
                    "html": Markup(print_html(page.html, page.base, anchors, site_url))} for page in pages],
         "sources": list(data.sources.values()),
@@ -99,7 +101,7 @@ class BuildFilesOnly:
 
     def __init__(self, site_url: str, site_dir: Path) -> None:
         self.site_url, self.site_dir = site_url.rstrip("/") + "/", site_dir.resolve()
-        self.fonts = {path.as_uri(): path for path in fonts.static_fonts().values()}
+        self.fonts = {path.as_uri(): path for path in [*fonts.static_fonts().values(), *fonts.italic_fonts().values()]}
 
     def file(self, url: str) -> Path:
         if url in self.fonts:
