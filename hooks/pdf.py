@@ -5,7 +5,6 @@ its end, when the pages and chart images are in the site folder."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,20 +17,9 @@ from reportsite.paths import absolute_url, relative_url
 FRONT_PAGE = "index.md"
 
 
-def _settings(config) -> tuple[str, list[str]]:
-    found = (config.extra or {}).get("pdf")
-    name, pages = (found.get("name"), found.get("pages")) if isinstance(found, dict) else (None, None)
-    if not (isinstance(name, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", name) and isinstance(pages, list) and pages
-            and all(isinstance(p, str) and p.endswith(".md") for p in pages)):
-        raise PluginError("mkdocs.yml: extra.pdf needs `name` (lower-case letters, digits and hyphens) and `pages` "
-                          "(a list of page files in each language's folder, such as index.md): "
-                          "the PDF's file name and the pages it holds, in order")
-    return name, pages
-
-
 def on_env(env, *, config, files):
-    name, _pages = _settings(config)
-    env.globals["pdf_files"] = {lang: pdf.file_name(name, lang) for lang in state.for_config(config).paths.languages}
+    build = state.for_config(config)
+    env.globals["pdf_files"] = {lang: pdf.file_name(build.site.pdf_name, lang) for lang in build.paths.languages}
     return env
 
 
@@ -41,10 +29,9 @@ def on_page_context(context, *, page, config, nav):
     build = state.for_config(config)
     if build.error is not None:
         return context
-    name, pages = _settings(config)
     src, site = page.file.src_uri, build.site
     lang, inner = build.paths.language_of(src), build.paths.inner(src)
-    if inner in pages:
+    if inner in site.pdf_pages:
         if not page.toc.items:
             raise PluginError(f"content/{src}: the PDF (mkdocs.yml, extra.pdf.pages) needs the page to start "
                               "with a heading (# Title): it is the page's entry in the PDF's contents")
@@ -54,7 +41,7 @@ def on_page_context(context, *, page, config, nav):
             heading.id, heading.title, page.toc.items, page.content)
     if inner == FRONT_PAGE:
         link = render.templates(str(site.templates_dir)).get_template("partials/report/pdf_link.html").render(
-            href=relative_url(pdf.file_name(name, lang), page.url), text=build.data.ui[lang]["pdf"]["download"])
+            href=relative_url(pdf.file_name(site.pdf_name, lang), page.url), text=build.data.ui[lang]["pdf"]["download"])
         page.content = page.content.replace("</h1>", "</h1>\n" + link, 1)
     return context
 
@@ -63,17 +50,14 @@ def on_post_build(*, config):
     build = state.for_config(config)
     if build.error is not None:
         return
-    name, pages = _settings(config)
     site, site_dir = build.site, Path(config.site_dir)
     for lang, printed in build.printed.items():
-        target = site_dir / pdf.file_name(name, lang)
         if lang in build.pdfs_written:
             continue
-        if missing := [p for p in pages if p not in printed]:
-            raise PluginError(f"mkdocs.yml: extra.pdf.pages names {', '.join(missing)}, which content/{lang}/ lacks")
         html = render.templates(str(site.templates_dir)).get_template(pdf.TEMPLATE).render(pdf.context(
             build.data, lang, site.language(lang).site_name, site.site_url, absolute_url(site.site_url, build.paths.root(lang)),
-            [printed[p] for p in pages], get_build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ")))
+            [printed[p] for p in site.pdf_pages], get_build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ")))
+        target = site_dir / pdf.file_name(site.pdf_name, lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(pdf.write_pdf(html, site.site_url, site_dir))
         build.pdfs_written.add(lang)
