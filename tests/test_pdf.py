@@ -142,11 +142,13 @@ def test_pdf_links_lead_to_the_web_or_inside_it(built_site, lang):
 
 
 @pytest.mark.build
-def test_offline_bundle_ships_the_pdfs(built_bundle):
+def test_offline_bundle_ships_the_same_pdfs(built_bundle):
     with zipfile.ZipFile(built_bundle.zip_path) as archive:
-        names = [name.split("/", 1)[1] for name in archive.namelist()]
-    for lang in LANGUAGES:
-        assert _pdf_path(built_bundle.site, lang) in names
+        files = {name.split("/", 1)[1]: archive.read(name) for name in archive.namelist() if name.endswith(".pdf")}
+    paths = [_pdf_path(built_bundle.site, lang) for lang in LANGUAGES]
+    assert sorted(files) == sorted(paths)
+    # Its links lead to the published pages too (funn/, not the bundle's funn.html): the same bytes.
+    assert all(files[path] == (built_bundle.site / path).read_bytes() for path in paths)
 
 
 def test_pdf_reads_only_the_builds_own_files(tmp_path):
