@@ -56,8 +56,11 @@ def on_post_build(*, config):
             continue
         html = render.templates(str(site.templates_dir)).get_template(pdf.TEMPLATE).render(pdf.context(
             build.data, lang, site.language(lang).site_name, site.site_url, absolute_url(site.site_url, build.paths.root(lang)),
-            [printed[p] for p in site.pdf_pages], get_build_datetime().strftime("%Y-%m-%dT%H:%M:%SZ")))
+            [printed[p] for p in site.pdf_pages], get_build_datetime().strftime("%Y-%m-%d")))
         target = site_dir / pdf.file_name(site.pdf_name, lang)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pdf.write_pdf(html, site.site_url, site_dir))
+        try:
+            target.write_bytes(pdf.write_pdf(html, site.site_url, site_dir))
+        except pdf.Refused as exc:
+            raise PluginError(f"The PDF of the summary ({lang}): {exc}") from None
         build.pdfs_written.add(lang)

@@ -185,3 +185,11 @@ def test_print_html_links_to_the_web_or_inside_the_pdf():
     assert pdf.print_html(chart, site + "funn/", anchors, site) == (
         '<img class="report-chart__static report-chart__static--light" src="https://example.org/r/funn/a.svg" '
         'alt="Diagram: &quot;x&quot; 28 %" width="4">')
+
+
+def test_an_image_from_elsewhere_stops_the_pdf_with_a_clear_message(tmp_path):
+    from reportsite import pdf
+
+    page = '<html lang="nb"><title>T</title><p>Tekst</p><img src="https://elsewhere.example/x.png" alt="x"></html>'
+    with pytest.raises(pdf.Refused, match=r"not https://elsewhere\.example/x\.png — show only images from the site's own"):
+        pdf.write_pdf(page, "https://example.org/r/", tmp_path)
