@@ -20,7 +20,7 @@ import pytest
 from reportsite import siteconfig
 from reportsite.model import SiteData, load_site_data
 from tools import project as _project
-from tools.project import PROJECT_PARTS  # noqa: F401  (tests import it from here)
+from tools.project import MAKE_PARTS, PROJECT_PARTS  # noqa: F401  (tests import them from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's configuration as the build reads it (mkdocs.yml, with SITE_URL from the environment).

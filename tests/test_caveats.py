@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, copy_project, load_data
+from conftest import LANGUAGES, copy_project, lang_root, load_data
 from reportsite.errors import SiteDataError
 from reportsite.prose import SHORTCODE
 
@@ -112,7 +112,7 @@ def test_every_caveat_links_to_the_note_on_sources_or_to_its_full_caveat(built):
             target = links[0].rsplit("#", 1)[-1]
             assert target == "kilder-og-begrensninger" or target in load_data().findings, (page, links)
     assert blocks, "no caveats were found"
-    for lang, prefix in (("nb", ""), ("en", "en/")):
-        note = (built / prefix / "funn" / "index.html").read_text(encoding="utf-8")
+    for lang in LANGUAGES:
+        note = (built / lang_root(lang) / "funn" / "index.html").read_text(encoding="utf-8")
         assert 'id="kilder-og-begrensninger"' in note, lang
         assert note.count("PDF") >= 1 and "PDF" not in " ".join(CAVEATS_BLOCK.findall(note)), lang

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, language_pairs, render_page
+from conftest import LANGUAGES, ROOT, language_pairs, render_page
 from reportsite.errors import SiteDataError
 from reportsite.model import load_site_data
 
@@ -56,7 +56,7 @@ def test_key_figures_and_embed_pages_lead_to_the_page_that_shows_the_finding(pro
     from reportsite.check import check_project
 
     glossary = project_copy / "content"
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         funn = glossary / lang / "funn.md"
         funn.write_text(funn.read_text(encoding="utf-8").replace("{{ findings conclusions }}\n", "\n"), encoding="utf-8")
         page = glossary / lang / "ordliste.md"

@@ -89,12 +89,12 @@ def test_the_licences_page_in_site_and_zip_gives_every_component_and_its_texts(b
 
 @pytest.mark.build
 def test_every_page_links_the_licences_page_in_its_language(built_site):
-    titles = {"nb": "Lisenser", "en": "Licences"}
+    titles = {"nb": "Lisenser", "nn": "Lisensar", "en": "Licences"}
     for path in sorted(built_site.rglob("index.html")):
         name = path.relative_to(built_site).as_posix()
         if "embed" in name.split("/")[:2]:   # a chart alone, for an iframe: no footer
             continue
-        lang = "en" if name.startswith("en/") else "nb"
+        lang = name.split("/")[0] if name.split("/")[0] in titles else "nb"
         link = re.search(r'class="report-footer-licences"><a href="([^"]+)">([^<]+)</a>', path.read_text(encoding="utf-8"))
         assert link, f"{name}: no link to the licences page in the footer"
         assert (path.parent / link.group(1)).resolve() == (built_site / "licences.html").resolve(), name

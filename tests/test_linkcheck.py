@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import configured_site_url
+from conftest import LANGUAGES, configured_site_url
 from reportsite.paths import SitePaths
 from tools.linkcheck import check_site, counterpart
 
@@ -23,8 +23,10 @@ def _page(lang: str, body: str, nb: str, en: str, up: str = "") -> str:
 
 
 @pytest.fixture
-def tiny_site(tmp_path) -> Path:
-    """A two-page site in two languages without directory URLs, with no faults."""
+def tiny_site(tmp_path, monkeypatch) -> Path:
+    """A two-page site in two languages without directory URLs, with no faults; the checker is told
+    that these two are the site's languages."""
+    monkeypatch.setattr("tools.linkcheck.project_paths", lambda: SitePaths(("nb", "en")))
     (tmp_path / "en").mkdir()
     (tmp_path / "style.css").write_text("")
     (tmp_path / "index.html").write_text(_page("nb", '<h2 id="a">A</h2><a href="side.html#b">B</a>',
@@ -114,8 +116,8 @@ def _embeds(site: Path) -> set[str]:
 
 @pytest.mark.build
 def test_web_build_has_no_broken_links(built_site):
-    assert len(_pages(built_site)) == 16   # seven pages in each language, 404.html and licences.html
-    assert len(_embeds(built_site)) == 4   # two charts, each in both languages
+    assert len(_pages(built_site)) == 7 * len(LANGUAGES) + 2   # seven pages in each language, 404.html and licences.html
+    assert len(_embeds(built_site)) == 2 * len(LANGUAGES)   # two charts, each in every language
     assert check_site(built_site, configured_site_url(), directory_urls=True) == []
 
 
@@ -124,6 +126,6 @@ def test_offline_bundle_has_no_broken_links(built_bundle, tmp_path):
     with zipfile.ZipFile(built_bundle.zip_path) as archive:
         archive.extractall(tmp_path)
     (folder,) = tmp_path.iterdir()
-    assert len(_pages(folder)) == 15 and "404.html" not in _pages(folder) and "licences.html" in _pages(folder)
-    assert len(_embeds(folder)) == 4
+    assert len(_pages(folder)) == 7 * len(LANGUAGES) + 1 and "404.html" not in _pages(folder)
+    assert "licences.html" in _pages(folder) and len(_embeds(folder)) == 2 * len(LANGUAGES)
     assert check_site(folder, configured_site_url(), directory_urls=False) == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import MAKE_PARTS, ROOT, copy_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -60,9 +59,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page):
-    project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml"):  # `make serve` as an editor runs it, with this checkout's venv
-        shutil.copy2(ROOT / name, project / name)
+    project = copy_project(tmp_path / "project", parts=MAKE_PARTS)  # `make serve` as an editor runs it, with this checkout's venv
     port = _free_port()
     log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}

@@ -13,12 +13,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, build, load_data, site_pages
+from conftest import LANGUAGES, ROOT, build, lang_root, load_data, site_pages
 from reportsite.statement import CRITERIA, WCAG22_ADDED
 
 DATA = load_data()
 STATEMENT = DATA.accessibility
-STATEMENT_PAGE = {"nb": "tilgjengelighet/", "en": "en/tilgjengelighet/"}
+STATEMENT_PAGE = {lang: f"{lang_root(lang)}tilgjengelighet/" for lang in LANGUAGES}
 
 
 @functools.cache
@@ -80,7 +80,7 @@ def _parse(path) -> _Page:
     return parser
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.build
 def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, lang):
     page = _parse(built_site / STATEMENT_PAGE[lang] / "index.html")
@@ -97,7 +97,7 @@ def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, l
     assert DATA.site_publisher is None
     assert words["no_contact"] in text
     # Complaints and registration.
-    for name in ("Tilsynet for universell utforming av IKT" if lang == "nb" else "Universal Design of ICT",
+    for name in ("Universal Design of ICT" if lang == "en" else "Tilsynet for universell utforming av IKT",
                  "Diskrimineringsnemnda", "uustatus.no"):
         assert name in text, name
     # Last checked: the date of the build's commit (SOURCE_DATE_EPOCH).
@@ -109,12 +109,12 @@ def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, l
 
 @pytest.mark.build
 def test_every_page_links_to_the_statement_in_its_language(built_site):
-    pages = [p for p in site_pages(built_site) if not p.startswith(("embed/", "en/embed/"))]
+    pages = [p for p in site_pages(built_site) if not p.startswith(tuple(f"{lang_root(lang)}embed/" for lang in LANGUAGES))]
     assert len(pages) >= 14
     for path in pages:
         links = _parse(built_site / path / "index.html").footer_links
         assert len(links) == 1, path
-        expected = STATEMENT_PAGE["en" if path.startswith("en/") else "nb"]
+        expected = next(STATEMENT_PAGE[lang] for lang in reversed(LANGUAGES) if path.startswith(lang_root(lang)))
         assert _normalise("/" + path + links[0]) == "/" + expected, (path, links[0])
     # The 404 page, at the site root and in both languages, links to the Norwegian statement.
     links = _parse(built_site / "404.html").footer_links
@@ -132,7 +132,7 @@ def _normalise(path: str) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("start, lang", [("funn/", "nb"), ("en/funn/", "en")])
+@pytest.mark.parametrize("start, lang", [("funn/", "nb"), ("nn/funn/", "nn"), ("en/funn/", "en")])
 @pytest.mark.build
 def test_the_footer_link_leads_to_the_statement(page, site_url, start, lang):
     page.goto(site_url + start)
@@ -149,17 +149,18 @@ def test_the_sites_publisher_from_data_shows_in_footer_statement_and_citations(p
     contact stand in every page's footer, with its uustatus.no statement, in the accessibility statement
     and in the site's citations, escaped."""
     report = project_copy / "data" / "report.yml"
-    name = {"nb": "Departement & <b>Co</b>", "en": "Ministry & <b>Co</b>"}
+    name = {"nb": "Departement & <b>Co</b>", "nn": "Departementet & <b>Co</b>", "en": "Ministry & <b>Co</b>"}
     report.write_text(report.read_text(encoding="utf-8").replace("\nsources:\n", (
         "\nsite_publisher:\n"
-        f"  name: {{nb: '{name['nb']}', en: '{name['en']}'}}\n"
+        f"  name: {{nb: '{name['nb']}', nn: '{name['nn']}', en: '{name['en']}'}}\n"
         "  contact: {email: post@example.invalid, url: 'https://example.invalid/kontakt'}\n"
         "  uustatus_url: https://uustatus.no/nb/erklaringer/publisert/example\n"
         "sources:\n"), 1), encoding="utf-8")
     result = build(project_copy, tmp_path / "site")
     assert result.returncode == 0, result.output
     site = tmp_path / "site"
-    for lang, prefix in (("nb", ""), ("en", "en/")):
+    for lang in LANGUAGES:
+        prefix = lang_root(lang)
         ui = load_data(project_copy).ui[lang]
         shown = ui["footer_publisher"].replace("{name}", name[lang])
         for page in ("", "funn/", "tilgjengelighet/"):

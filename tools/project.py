@@ -16,6 +16,8 @@ GENERATOR_PARTS = ("hooks", "site_src", "licences", "mkdocs.yml", "mkdocs.offlin
 BUILD_INPUTS = REPORT_PARTS + GENERATOR_PARTS
 # A copy that builds and runs the tools: for tests and the benchmark.
 PROJECT_PARTS = BUILD_INPUTS + ("tools",)
+# A copy an editor runs `make` in (tests of the editor's workflow, with this checkout's venv).
+MAKE_PARTS = PROJECT_PARTS + ("Makefile", "pyproject.toml", "requirements")
 # What the next report's project starts from, as it is here.
 NEW_REPORT_PARTS = ("hooks", "site_src", "licences", "mkdocs.offline.yml", "schema", "tools", "docs", "Makefile", "pyproject.toml", "requirements",
                     ".gitignore", "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml",
