@@ -11,7 +11,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test test-fast serve check schema new-report bench clean chromium lock
+.PHONY: site test test-fast serve check schema new-report bench clean chromium pango lock
 
 # Every dependency comes from a lock file: exact versions with their hashes (requirements/site.txt,
 # and requirements/test.txt with the test needs), so two machines build from the same packages.
@@ -48,17 +48,26 @@ chromium:
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
 	fi
 
+# Debian's Pango (with HarfBuzz's subsetter and FreeType's Pango): WeasyPrint draws the PDFs of the
+# summary with them (hooks/pdf.py); pip cannot install them.
+PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+pango:
+	@if ! dpkg -s $(PANGO_PACKAGES) >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(PANGO_PACKAGES); \
+	fi
+
 # Data, translations, shortcodes and sources, checked in about a second without building.
 check: $(VENV)/.site-deps
 	PYTHONPATH=hooks $(PY) -m reportsite.check
 
 # The web site into site/ and the offline bundle into dist/, replacing them only if both build.
-site: $(VENV)/.site-deps check
+site: $(VENV)/.site-deps pango check
 	$(PY) tools/build_site.py
 
 # Live preview; reloads when pages, data/ or hooks change, and shows data errors in the page.
 DEV_ADDR ?= 127.0.0.1:8000
-serve: $(VENV)/.site-deps
+serve: $(VENV)/.site-deps pango
 	$(MKDOCS) serve --strict --watch data --watch hooks --dev-addr $(DEV_ADDR)
 
 # The JSON Schema files editors' tools read (schema/), generated from the declarations in hooks/reportsite/model.py.
@@ -72,7 +81,7 @@ new-report:
 # Every test, in two processes (pytest-xdist), test by test; a file whose module fixture builds a
 # site of its own is kept in one process (xdist_group), and the site the other tests read is built
 # once per run for both (tests/conftest.py).
-test: $(VENV)/.test-deps chromium
+test: $(VENV)/.test-deps chromium pango
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 # While working: the tests that need no build and no browser, in well under a minute.
@@ -80,7 +89,7 @@ test-fast: $(VENV)/.test-deps
 	$(PY) -m pytest -n 2 -m "not browser and not build"
 
 # Speed and size, measured and written to bench/results/; not part of `make test`'s pass/fail.
-bench: $(VENV)/.test-deps chromium
+bench: $(VENV)/.test-deps chromium pango
 	$(PY) bench/run.py
 
 clean:

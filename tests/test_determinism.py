@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build, copy_project
+from conftest import LANGUAGES, ROOT, build, copy_project
 from test_fonts import SYSTEM_FONTS, fonts_env, impostor_fonts
 
 
@@ -44,6 +44,8 @@ def test_two_clean_builds_are_byte_identical(built_bundle, tmp_path):
 
     a, b = tree_digests(tmp_path / "first"), tree_digests(built_bundle.site)
     assert len(a) > 50
+    # The PDFs too (hooks/pdf.py): no clock, no random ids.
+    assert len([path for path in a if re.fullmatch(r"downloads/[a-z0-9-]+-[a-z]{2,3}\.pdf", path)]) == len(LANGUAGES)
     assert sorted(a) == sorted(b)
     assert [path for path in a if a[path] != b[path]] == []
     assert tree_hash(a) == tree_hash(b)

@@ -283,6 +283,27 @@ def test_static_chart_svg_holds_the_text_as_text(hostile_site):
         assert not re.search(r"<(img|script)\b", svg)
 
 
+@pytest.mark.build
+def test_strings_stay_text_in_the_pdfs(hostile_site):
+    """The PDFs (hooks/pdf.py) show every hostile string as typed; none adds a link, an action or an element."""
+    from pypdf import PdfReader
+
+    site, _ = hostile_site
+    for lang in ("nb", "en"):
+        (path,) = (site / "downloads").glob(f"*-{lang}.pdf")
+        reader = PdfReader(path)
+        text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+        for shown in (IMG, ATTR, MARKDOWN, SCRIPT, AMP, VEGA, SHORTCODE, ATTR_LIST):
+            assert "".join(shown.split()) in text, (lang, shown)
+        annotations = [a.get_object() for page in reader.pages for a in page.get("/Annots") or []]
+        assert {str(a["/Subtype"]) for a in annotations} == {"/Link"}
+        actions = [a["/A"] for a in annotations if "/A" in a]
+        assert {str(action["/S"]) for action in actions} == {"/URI"}
+        assert all(str(action["/URI"]).startswith("https://") for action in actions)
+        assert not {"/JavaScript", "/EmbeddedFiles"} & set(reader.trailer["/Root"].get("/Names", {}))
+        assert "/OpenAction" not in reader.trailer["/Root"] and "/AA" not in reader.trailer["/Root"]
+
+
 @pytest.mark.browser
 @pytest.mark.build
 def test_search_results_show_the_strings_as_text(page, hostile_site):

@@ -62,6 +62,17 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates():
     assert seo.sitemap_xml(["en/index.md", "en/funn.md"], SITE, "2026-11-27", PATHS) == xml
 
 
+def test_sitemap_lists_files_of_every_language_with_each_other_as_alternates():
+    files = {"nb": "downloads/r-nb.pdf", "en": "downloads/r-en.pdf"}
+    root = ET.fromstring(seo.sitemap_xml(["nb/index.md"], SITE, "2026-11-27", PATHS, files=files))
+    urls = root.findall("s:url", NS)[2:]
+    assert [u.findtext("s:loc", namespaces=NS) for u in urls] == [SITE + files["nb"], SITE + files["en"]]
+    for url in urls:
+        assert url.findtext("s:lastmod", namespaces=NS) == "2026-11-27"
+        assert {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)} == {
+            lang: SITE + path for lang, path in files.items()}
+
+
 def test_sitemap_escapes_urls():
     xml = seo.sitemap_xml(["nb/a&b.md"], "https://example.org/?x=<1>/", None, PATHS)
     root = ET.fromstring(xml)   # well formed

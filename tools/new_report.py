@@ -49,6 +49,9 @@ def site_config(skeleton_config: str) -> str:
     text = _replace(text, r'^site_url: !ENV \[SITE_URL, "[^"]*"\]$',
                     'site_url: !ENV [SITE_URL, "https://example.invalid/"]', "site_url")
     text = _replace(text, r"^nav:\n(?:  (?:- |# ).*\n)+", "nav:\n  - Forside: index.md\n  - funn.md\n  - om-rapporten.md\n", "nav")
+    # The PDF of the summary: the skeleton's pages, under a name to replace.
+    text = _replace(text, r"^  pdf:\n    name: .*\n    pages: .*$", "  pdf:\n    name: rapport\n    pages: [index.md, funn.md]",
+                    "extra.pdf")
     # Every other language's name and description, in i18n's languages.
     text = _replace(text, r"^(          )site_name: .*?$", "          site_name: \"[The site's name in this language]\"",
                     "the other languages' site_name", count=0)

@@ -33,6 +33,7 @@ FALLBACK_FAMILY = "Report Open Sans Fallback"
 SOURCE_PACKAGE = "fontpkg-open-sans"
 SOURCE_MODULE = "fontpkg_open_sans"
 SOURCE_FILE = "files/OpenSans[wdth,wght].ttf"
+ITALIC_FILE = "files/OpenSans-Italic[wdth,wght].ttf"   # for the PDFs' emphasis only (italic_fonts)
 WEIGHTS = {400: "Regular", 700: "Bold"}
 # CSS (the whole stack, for Material's --md-text-font and the embed pages).
 CSS_STACK = f'"{FAMILY}", "{FALLBACK_FAMILY}", sans-serif'
@@ -68,17 +69,17 @@ class FontError(RuntimeError):
     pass
 
 
-def source_path() -> Path:
-    """The variable font as the package ships it."""
+def source_path(name: str = SOURCE_FILE) -> Path:
+    """The variable font (or its italic) as the package ships it."""
     from importlib.resources import files
 
     try:
-        path = Path(str(files(SOURCE_MODULE) / SOURCE_FILE))
+        path = Path(str(files(SOURCE_MODULE) / name))
     except ModuleNotFoundError:
         path = None
     if path is None or not path.is_file():
         raise FontError(f"the site's font is missing: install the package {SOURCE_PACKAGE} "
-                        f"(it is in pyproject.toml; run `make site`), which ships {SOURCE_FILE}")
+                        f"(it is in pyproject.toml; run `make site`), which ships {name}")
     return path
 
 
@@ -92,7 +93,7 @@ def _folder() -> tempfile.TemporaryDirectory:
 def _rename(font, style: str) -> None:
     """Give an instance the site's own family name (OFL: Open Sans has no reserved font name)."""
     name = font["name"]
-    postscript = FAMILY.replace(" ", "") + "-" + style
+    postscript = FAMILY.replace(" ", "") + "-" + style.replace(" ", "")
     for record in list(name.names):
         if record.nameID in (16, 17, 21, 22, 25):
             name.removeNames(nameID=record.nameID)
@@ -103,18 +104,26 @@ def _rename(font, style: str) -> None:
 
 
 @cache
-def _instances() -> dict[int, Path]:
+def _instances(italic: bool = False) -> dict[int, Path]:
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
+    source = TTFont(source_path(ITALIC_FILE if italic else SOURCE_FILE))
+    if italic:   # for the PDFs' text only: cut to the site's characters first, which makes instancing far quicker
+        from fontTools import subset
+
+        options = subset.Options(layout_features=["*"], name_IDs=["*"], name_languages=["*"], notdef_outline=True)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=WEB_UNICODES)
+        subsetter.subset(source)
     paths = {}
     for weight, style in WEIGHTS.items():
-        font = instancer.instantiateVariableFont(TTFont(source_path()), {"wght": weight, "wdth": 100},
-                                                 updateFontNames=True)
+        style = (style.replace("Regular", "") + " Italic").strip() if italic else style
+        font = instancer.instantiateVariableFont(source, {"wght": weight, "wdth": 100}, updateFontNames=True)
         font["OS/2"].usWeightClass = weight
         _rename(font, style)
         font.recalcTimestamp = False   # the source's dates stay: the same input gives the same bytes
-        paths[weight] = Path(_folder().name) / f"{FAMILY.replace(' ', '')}-{style}.ttf"
+        paths[weight] = Path(_folder().name) / f"{FAMILY.replace(' ', '')}-{style.replace(' ', '')}.ttf"
         font.save(paths[weight], reorderTables=True)
     return paths
 
@@ -122,6 +131,11 @@ def _instances() -> dict[int, Path]:
 def static_fonts() -> dict[int, Path]:
     """The static TTF instances (weight -> file), made once per process."""
     return _instances()
+
+
+def italic_fonts() -> dict[int, Path]:
+    """Static italic instances (weight -> file), made on first use: only the PDFs show italics."""
+    return _instances(italic=True)
 
 
 _registered: set[str] = set()

@@ -485,6 +485,10 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
                 "title": Text("Its heading.", 80),
                 "advice": Text("What the editor does next.", 200),
             }),
+            "pdf": Record("The PDF of the summary (hooks/pdf.py).", {
+                "contents": Text("Heading of its table of contents.", 80),
+                "download": Text("Text of the link to it on the front page and with the downloads.", 120),
+            }),
             "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
                 key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
             "terms": ListOf(Record("A key term: the form pages use, and forms `make check` refuses on this "

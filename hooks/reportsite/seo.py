@@ -34,8 +34,19 @@ def alternates(src_uri: str, site_url: str, paths: SitePaths) -> list[Alternate]
     return links
 
 
-def sitemap_xml(page_src_uris: list[str], site_url: str, lastmod: str | None, paths: SitePaths) -> str:
-    """A sitemap of every page in every language, each with its hreflang alternates.
+def _sitemap_entry(loc: str, lastmod: str | None, alternates: list[Alternate]) -> list[str]:
+    lines = ["  <url>", f"    <loc>{escape(loc)}</loc>"]
+    if lastmod:
+        lines.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
+    lines += [f'    <xhtml:link rel="alternate" hreflang="{escape(alt.hreflang)}" href="{escape(alt.url)}"/>'
+              for alt in alternates]
+    return lines + ["  </url>"]
+
+
+def sitemap_xml(page_src_uris: list[str], site_url: str, lastmod: str | None, paths: SitePaths,
+                files: dict[str, str] | None = None) -> str:
+    """A sitemap of every page in every language, each with its hreflang alternates, and of the files
+    that exist in every language (files: language -> site path, the PDFs), each with the others.
 
     Built from the pages of any language: all give the same sitemap, in the same order.
     """
@@ -46,12 +57,9 @@ def sitemap_xml(page_src_uris: list[str], site_url: str, lastmod: str | None, pa
     for lang in paths.languages:
         for page in pages:
             src = f"{lang}/{page}"
-            lines.append("  <url>")
-            lines.append(f"    <loc>{escape(canonical_url(src, site_url, paths))}</loc>")
-            if lastmod:
-                lines.append(f"    <lastmod>{escape(lastmod)}</lastmod>")
-            for alt in alternates(src, site_url, paths):
-                lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(alt.hreflang)}" href="{escape(alt.url)}"/>')
-            lines.append("  </url>")
+            lines += _sitemap_entry(canonical_url(src, site_url, paths), lastmod, alternates(src, site_url, paths))
+    file_alternates = [Alternate(lang, absolute_url(site_url, path)) for lang, path in (files or {}).items()]
+    for alternate in file_alternates:
+        lines += _sitemap_entry(alternate.url, lastmod, file_alternates)
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

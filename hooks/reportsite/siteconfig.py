@@ -30,6 +30,8 @@ class SiteConfig:
     languages: tuple[Language, ...]   # the default language first
     site_url: str           # "" when not set
     findings_page: str      # "funn.md": the page, in each language's folder, that shows every finding
+    pdf_name: str           # extra.pdf.name: the PDFs of the summary are downloads/<name>-<language>.pdf
+    pdf_pages: tuple        # extra.pdf.pages: the pages they hold, in each language's folder ("" where not a list)
     directory_urls: bool    # False in the offline bundle: links to files (funn.html)
     offline: bool           # the offline bundle (Material's offline plugin is on)
     link_previews: bool     # link-preview images and tags (not in the offline bundle)
@@ -73,9 +75,12 @@ def from_mkdocs(config) -> SiteConfig:
                                lang.site_description or config.site_description or "") for lang in ordered)
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     extra = config.extra or {}
+    pdf = extra.get("pdf") if isinstance(extra.get("pdf"), dict) else {}
     return SiteConfig(
         project=config_file.parent, config_file=config_file, docs_dir=Path(config.docs_dir).resolve(),
         languages=languages, site_url=config.site_url or "", findings_page=str(extra.get("findings_page", "")),
+        pdf_name=str(pdf.get("name") or ""),
+        pdf_pages=tuple(map(str, pdf["pages"])) if isinstance(pdf.get("pages"), list) else ("",),
         directory_urls=bool(config.use_directory_urls),
         offline=offline is not None and bool(offline.config.enabled),
         link_previews=bool(extra.get("link_previews", True)),

@@ -30,6 +30,8 @@ class SiteBuild:
     paths: SitePaths
     pages: dict[str, Page] = field(default_factory=dict)   # pages on their way through the steps, by src_uri
     generated_added: bool = False
+    printed: dict = field(default_factory=dict)       # lang -> page -> pdf.PrintedPage: what each language's PDF holds
+    pdfs_written: set = field(default_factory=set)    # the languages whose PDF is written
     placeholder: Placeholders = field(default_factory=Placeholders)   # new placeholders, unique in the build
 
     @property

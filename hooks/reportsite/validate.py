@@ -8,6 +8,8 @@ through Markdown only to see where its shortcodes stand.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +51,7 @@ def validate(site: SiteConfig) -> Validation:
     if problems:  # nothing else is read until the files are the project's own and the address is sound
         return Validation(site, None, {}, problems)
     problems += page_parity(site)
-    problems += findings_page(site)
+    problems += findings_page(site) + pdf_settings(site)
     data = None
     try:
         data = load_site_data(site.project / "data", tuple((lang.code, lang.name) for lang in site.languages),
@@ -97,17 +99,37 @@ def page_parity(site: SiteConfig) -> list[Problem]:
     return problems
 
 
+def _missing_in(site: SiteConfig, page: str) -> list[str]:
+    """The languages whose folder lacks the page (all of them when it is no page's file name)."""
+    return [lang for lang in site.codes if not page.endswith(".md") or not (site.docs_dir / lang / page).is_file()]
+
+
+def _config_problem(site: SiteConfig, key: str, message: str, advice: str) -> list[Problem]:
+    """A problem with extra.<key> in mkdocs.yml, at the line of its key."""
+    lines = site.config_file.read_text(encoding="utf-8").splitlines()
+    line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:")), None)
+    return [Problem(site.shown(site.config_file), line, f"extra.{key}", message, advice)]
+
+
 def findings_page(site: SiteConfig) -> list[Problem]:
     """extra.findings_page in mkdocs.yml must name a page: key figures and permalinks lead there."""
-    missing = [lang for lang in site.codes if not (site.docs_dir / lang / site.findings_page).is_file()
-               or not site.findings_page.endswith(".md")]
-    if not missing:
+    if not (missing := _missing_in(site, site.findings_page)):
         return []
-    lines = site.config_file.read_text(encoding="utf-8").splitlines()
-    line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith("findings_page:")), None)
-    return [Problem(site.shown(site.config_file), line, "extra.findings_page",
-                    f"'{site.findings_page}' is not a page in " + " or ".join(f"content/{lang}/" for lang in missing),
-                    "give the file name of the page that shows the findings, like funn.md")]
+    return _config_problem(site, "findings_page", f"'{site.findings_page}' is not a page in "
+                           + " or ".join(f"content/{lang}/" for lang in missing),
+                           "give the file name of the page that shows the findings, like funn.md")
+
+
+def pdf_settings(site: SiteConfig) -> list[Problem]:
+    """extra.pdf in mkdocs.yml: the PDFs' name (hooks/pdf.py) and the pages they hold, each a page in every language."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", site.pdf_name) or not site.pdf_pages:
+        return _config_problem(site, "pdf", "needs `name` (lower-case letters, digits and hyphens) and `pages`",
+                               "give the PDF's file name and a list of the pages it holds, like "
+                               "name: distriktsinnovasjon and pages: [index.md, funn.md]")
+    # A page missing in some languages only is page_parity's to report.
+    wrong = [page for page in site.pdf_pages if len(_missing_in(site, page)) == len(site.codes)]
+    return _config_problem(site, "pdf", f"pages names {', '.join(repr(p) for p in wrong)}, which is no page",
+                           "give the file names of pages in content/<language>/, like funn.md") if wrong else []
 
 
 def read_pages(site: SiteConfig) -> tuple[dict[str, PageSource], list[Problem]]:

@@ -1,0 +1,66 @@
+"""Hook: the PDF of the summary in each language (reportsite/pdf.py, site_src/print.html), as
+mkdocs.yml's `extra.pdf` names it: its file's name and the pages it holds. Each language's build
+keeps those pages as the site shows them, links the PDF from its front page, and writes the PDF at
+its end, when the pages and chart images are in the site folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_build_datetime
+
+from reportsite import engine, pdf, render, state
+from reportsite.paths import absolute_url, relative_url
+
+FRONT_PAGE = "index.md"
+
+
+def on_env(env, *, config, files):
+    build = state.for_config(config)
+    env.globals["pdf_files"] = {lang: pdf.file_name(build.site.pdf_name, lang) for lang in build.paths.languages}
+    return env
+
+
+# After hooks/shortcodes.py has put in the parts search leaves out: the page as the site shows it.
+@event_priority(engine.AFTER_SEARCH_READS - 10)
+def on_page_context(context, *, page, config, nav):
+    build = state.for_config(config)
+    if build.error is not None:
+        return context
+    src, site = page.file.src_uri, build.site
+    lang, inner = build.paths.language_of(src), build.paths.inner(src)
+    if inner in site.pdf_pages:
+        if not page.toc.items:
+            raise PluginError(f"content/{src}: the PDF (mkdocs.yml, extra.pdf.pages) needs the page to start "
+                              "with a heading (# Title): it is the page's entry in the PDF's contents")
+        heading = page.toc.items[0]
+        build.printed.setdefault(lang, {})[inner] = pdf.PrintedPage(
+            absolute_url(site.site_url, page.url), absolute_url(site.site_url, build.paths.web_path(src)),
+            heading.id, heading.title, page.toc.items, page.content)
+    if inner == FRONT_PAGE:
+        link = render.templates(str(site.templates_dir)).get_template("partials/report/pdf_link.html").render(
+            href=relative_url(pdf.file_name(site.pdf_name, lang), page.url), text=build.data.ui[lang]["pdf"]["download"])
+        page.content = page.content.replace("</h1>", "</h1>\n" + link, 1)
+    return context
+
+
+def on_post_build(*, config):
+    build = state.for_config(config)
+    if build.error is not None:
+        return
+    site, site_dir = build.site, Path(config.site_dir)
+    for lang, printed in build.printed.items():
+        if lang in build.pdfs_written:
+            continue
+        html = render.templates(str(site.templates_dir)).get_template(pdf.TEMPLATE).render(pdf.context(
+            build.data, lang, site.language(lang).site_name, site.site_url, absolute_url(site.site_url, build.paths.root(lang)),
+            [printed[p] for p in site.pdf_pages], get_build_datetime().strftime("%Y-%m-%d")))
+        target = site_dir / pdf.file_name(site.pdf_name, lang)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.write_bytes(pdf.write_pdf(html, site.site_url, site_dir))
+        except pdf.Refused as exc:
+            raise PluginError(f"The PDF of the summary ({lang}): {exc}") from None
+        build.pdfs_written.add(lang)

@@ -1,0 +1,195 @@
+"""The PDF of the summary in each language (hooks/pdf.py), opened with pypdf from the test run's
+build: linked from the front page, tagged (a structure tree with headings, paragraphs, lists,
+tables and figures with alt text), its language and title set, the site's fonts embedded, PDF/UA-1
+declared, every figure of the findings as the findings page shows it, links only to the web, bookmarks
+for the pages' headings; and WeasyPrint reads nothing but the build's own files."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES, SITE, lang_root, load_data
+
+DATA = load_data()
+LINK = re.compile(r'<p class="report-pdf"><a class="download-link" href="([^"]+)" type="application/pdf" download>')
+
+
+def _words(text: str) -> str:
+    """Text with every run of white space (line breaks, no-break spaces) as one space."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def _pdf_path(site: Path, lang: str) -> str:
+    """The PDF's site path, as the language's front page links it."""
+    front = (site / lang_root(lang) / "index.html").read_text(encoding="utf-8")
+    (href,) = LINK.findall(front)
+    return posixpath.normpath(posixpath.join(lang_root(lang) or ".", html.unescape(href)))
+
+
+def _open(site: Path, lang: str):
+    from pypdf import PdfReader
+
+    return PdfReader(site / _pdf_path(site, lang))
+
+
+def _elements(node, found: list) -> list:
+    """The structure tree's elements in reading order: (type, element)."""
+    node = node.get_object()
+    if "/S" in node:
+        found.append((str(node["/S"]), node))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        kid = kid.get_object() if hasattr(kid, "get_object") else kid
+        if isinstance(kid, dict) and "/S" in kid:
+            _elements(kid, found)
+    return found
+
+
+def _outline_titles(outline) -> list[str]:
+    return [title for item in outline for title in
+            (_outline_titles(item) if isinstance(item, list) else [_words(item.title)])]
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_front_page_links_the_pdf_of_its_language(built_site, lang):
+    path = _pdf_path(built_site, lang)
+    assert re.fullmatch(rf"downloads/[a-z0-9-]+-{lang}\.pdf", path)
+    assert (built_site / path).read_bytes().startswith(b"%PDF-1.7")
+    assert f"/{path}</loc>" in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_is_tagged_pdf_ua_with_language_title_and_fonts(built_site, lang):
+    reader = _open(built_site, lang)
+    root = reader.trailer["/Root"]
+    assert root["/MarkInfo"]["/Marked"].value is True
+    assert root["/Lang"] == lang
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert reader.metadata.title == SITE.language(lang).site_name
+    xmp = reader.xmp_metadata.stream.get_data().decode("utf-8")
+    assert re.search(r'pdfuaid:part="1"|<pdfuaid:part>1</pdfuaid:part>', xmp), xmp
+
+    elements = _elements(root["/StructTreeRoot"], [])
+    kinds = [kind for kind, _ in elements]
+    assert {"/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure"} <= set(kinds)
+    # Reading order: the title page's heading first, then the contents, the pages and the sources.
+    assert [kind for kind in kinds if kind in ("/H1", "/H2")][:2] == ["/H1", "/H2"]
+    figures = [element for kind, element in elements if kind == "/Figure"]
+    assert len(figures) == len(DATA.charts)   # each chart once, as its light image
+    for figure in figures:
+        alt = str(figure.get("/Alt", ""))
+        assert any(chart.title[lang] in alt for chart in DATA.charts.values()), alt
+
+    fonts = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            fonts[str(font["/BaseFont"])] = descendant["/FontDescriptor"].get_object()
+    # The site's family (its bold, and the slanted forms WeasyPrint draws for emphasis), nothing else.
+    assert fonts and all("ReportOpenSans" in name.replace("-", "") for name in fonts), sorted(fonts)
+    assert all({"/FontFile", "/FontFile2", "/FontFile3"} & set(d) for d in fonts.values())
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_shows_every_finding_and_figure_as_the_findings_page_does(built_site, lang):
+    reader = _open(built_site, lang)
+    text = _words(" ".join(page.extract_text() for page in reader.pages))
+    findings_page = (built_site / lang_root(lang) / SITE.findings_page.removesuffix(".md") / "index.html").read_text(
+        encoding="utf-8")
+    shown = {_words(html.unescape(value)) for value in re.findall(r'<span class="figure" data-figure="[^"]+">([^<]+)</span>',
+                                                                  findings_page)}
+    assert len(shown) >= 5
+    assert [value for value in shown if value not in text] == []
+    titles = [_words(finding.title[lang]) for finding in DATA.findings.values() if finding.section != "background"]
+    assert titles and [title for title in titles if title not in text] == []
+    for source in DATA.sources.values():
+        assert _words(source.title[lang]) in text
+    assert _words(DATA.report.commissioned_by[lang]) in text and DATA.report.project_leader in text
+
+    # Bookmarks: the headings, among them every finding's title.
+    bookmarks = _outline_titles(reader.outline)
+    assert bookmarks[0] == _words(SITE.language(lang).site_name)
+    assert [title for title in titles if title not in bookmarks] == []
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_links_lead_to_the_web_or_inside_it(built_site, lang):
+    reader = _open(built_site, lang)
+    uris, internal = [], 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            assert annotation["/Subtype"] == "/Link"
+            action = annotation.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                uris.append(str(action["/URI"]))
+            else:
+                internal += 1
+    assert uris and internal   # the contents link inside the PDF
+    assert [uri for uri in uris if not uri.startswith("https://")] == []
+    assert "/JavaScript" not in reader.trailer["/Root"].get("/Names", {})
+
+
+@pytest.mark.build
+def test_offline_bundle_ships_the_same_pdfs(built_bundle):
+    with zipfile.ZipFile(built_bundle.zip_path) as archive:
+        files = {name.split("/", 1)[1]: archive.read(name) for name in archive.namelist() if name.endswith(".pdf")}
+    paths = [_pdf_path(built_bundle.site, lang) for lang in LANGUAGES]
+    assert sorted(files) == sorted(paths)
+    # Its links lead to the published pages too (funn/, not the bundle's funn.html): the same bytes.
+    assert all(files[path] == (built_bundle.site / path).read_bytes() for path in paths)
+
+
+def test_pdf_reads_only_the_builds_own_files(tmp_path):
+    from reportsite import fonts, pdf
+
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "chart.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
+    only = pdf.BuildFilesOnly("https://example.org/report/", site)
+    assert only.file("https://example.org/report/assets/chart.svg") == (site / "assets" / "chart.svg").resolve()
+    font = next(iter(fonts.static_fonts().values()))
+    assert only.file(font.as_uri()) == font
+    for refused in ("https://example.org/report/../secret.txt", "https://example.org/report/assets/%2e%2e/missing",
+                    "https://example.org/other.svg", "http://example.org/report/assets/chart.svg",
+                    (tmp_path / "secret.txt").as_uri(), "data:image/svg+xml,<svg/>", "ftp://example.org/x"):
+        with pytest.raises(ValueError, match="only the build's own files"):
+            only.file(refused)
+
+
+def test_print_html_links_to_the_web_or_inside_the_pdf():
+    from reportsite import pdf
+
+    site = "https://example.org/r/"
+    anchors = {site + "funn/": "funn", site: "forside"}
+    page = ('<a href="funn.html#lup">a</a> <a href="index.html">b</a> <a href="arsaker.html">c</a> '
+            '<a href="https://elsewhere.example/x.html">d</a> <img src="assets/charts/x.nb.svg" alt="">')
+    assert pdf.print_html(page, site + "index.html", anchors, site) == (
+        '<a href="#lup">a</a> <a href="#forside">b</a> <a href="https://example.org/r/arsaker/">c</a> '
+        '<a href="https://elsewhere.example/x.html">d</a> <img src="https://example.org/r/assets/charts/x.nb.svg" alt="">')
+    chart = ('<div class="report-chart__view" role="img" aria-label="Diagram: &quot;x&quot; 28 %">'
+             '<img class="report-chart__static report-chart__static--light" src="a.svg" alt="" width="4">'
+             '<img class="report-chart__static report-chart__static--dark" src="a.dark.svg" alt=""></div>')
+    assert pdf.print_html(chart, site + "funn/", anchors, site) == (
+        '<img class="report-chart__static report-chart__static--light" src="https://example.org/r/funn/a.svg" '
+        'alt="Diagram: &quot;x&quot; 28 %" width="4">')
+
+
+def test_an_image_from_elsewhere_stops_the_pdf_with_a_clear_message(tmp_path):
+    from reportsite import pdf
+
+    page = '<html lang="nb"><title>T</title><p>Tekst</p><img src="https://elsewhere.example/x.png" alt="x"></html>'
+    with pytest.raises(pdf.Refused, match=r"not https://elsewhere\.example/x\.png — show only images from the site's own"):
+        pdf.write_pdf(page, "https://example.org/r/", tmp_path)
