@@ -4,14 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
-CHROMIUM := /usr/bin/chromium
 # Reproducible builds: dates in the site (the sitemap's) are the last commit's, not the clock's.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test test-fast serve check schema new-report bench clean chromium pango lock
+.PHONY: site test test-fast serve check schema new-report bench clean chromium pango poppler lock
 
 # Every dependency comes from a lock file: exact versions with their hashes (requirements/site.txt,
 # and requirements/test.txt with the test needs), so two machines build from the same packages.
@@ -41,21 +40,27 @@ lock:
 	$(LOCK) -o $(SITE_LOCK)
 	$(LOCK) --extra test --constraint $(SITE_LOCK) -o $(TEST_LOCK)
 
+# Debian packages that pip cannot install, installed when missing (with sudo unless root).
+define debian_packages
+	@if ! dpkg -s $(1) >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(1); \
+	fi
+endef
+
 # Debian's Chromium: Playwright drives it; its own browser download does not work here.
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
-	fi
+	$(call debian_packages,chromium)
 
 # Debian's Pango (with HarfBuzz's subsetter and FreeType's Pango): WeasyPrint draws the PDFs of the
 # summary with them (hooks/pdf.py); pip cannot install them.
 PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 pango:
-	@if ! dpkg -s $(PANGO_PACKAGES) >/dev/null 2>&1; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(PANGO_PACKAGES); \
-	fi
+	$(call debian_packages,$(PANGO_PACKAGES))
+
+# Poppler's pdftoppm: the tests draw the PDFs' pages to see what a reader sees.
+poppler:
+	$(call debian_packages,poppler-utils)
 
 # Data, translations, shortcodes and sources, checked in about a second without building.
 check: $(VENV)/.site-deps
@@ -81,7 +86,7 @@ new-report:
 # Every test, in two processes (pytest-xdist), test by test; a file whose module fixture builds a
 # site of its own is kept in one process (xdist_group), and the site the other tests read is built
 # once per run for both (tests/conftest.py).
-test: $(VENV)/.test-deps chromium pango
+test: $(VENV)/.test-deps chromium pango poppler
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 # While working: the tests that need no build and no browser, in well under a minute.

@@ -193,3 +193,26 @@ def test_an_image_from_elsewhere_stops_the_pdf_with_a_clear_message(tmp_path):
     page = '<html lang="nb"><title>T</title><p>Tekst</p><img src="https://elsewhere.example/x.png" alt="x"></html>'
     with pytest.raises(pdf.Refused, match=r"not https://elsewhere\.example/x\.png — show only images from the site's own"):
         pdf.write_pdf(page, "https://example.org/r/", tmp_path)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_pages_drawn_show_the_title_page_and_text_on_every_page(built_site, lang, tmp_path):
+    """What a reader sees: each page drawn by Poppler (pdftoppm, as a PDF viewer draws it) has ink
+    between its running header and its page number; the title page's heading stands in its upper half."""
+    import subprocess
+
+    from PIL import Image
+
+    pdf = built_site / _pdf_path(built_site, lang)
+    pages = len(_open(built_site, lang).pages)
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    drawn = sorted(tmp_path.glob("page-*.png"))
+    assert len(drawn) == pages > 3
+    for number, png in enumerate(drawn, 1):
+        image = Image.open(png).convert("L")
+        width, height = image.size
+        body = [y for y in range(height // 10, height - height // 10) for x in range(width) if image.getpixel((x, y)) < 128]
+        assert len(body) > 20, f"page {number} of {pdf.name} shows nothing but its header and number"
+        if number == 1:
+            assert min(body) < height / 2, "the title page's heading is not in its upper half"

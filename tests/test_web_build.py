@@ -99,8 +99,15 @@ def test_sitemap_lists_every_language_with_alternates(pages_url):
     with urllib.request.urlopen(pages_url + "sitemap.xml") as response:
         root = ET.fromstring(response.read())
     urls = root.findall("s:url", NS)
+    # The pages, then each language's PDF of the summary (with the other languages' as alternates).
+    pdfs = [u for u in urls if u.findtext("s:loc", namespaces=NS).endswith(".pdf")]
+    urls = [u for u in urls if u not in pdfs]
     locs = [u.findtext("s:loc", namespaces=NS) for u in urls]
     assert len(locs) == len(PAGES) and set(locs) == {SITE_URL + p for p in PAGES}
+    assert sorted(u.findtext("s:loc", namespaces=NS)[-7:] for u in pdfs) == sorted(f"-{lang}.pdf" for lang in LANGUAGES)
+    for pdf in pdfs:
+        with urllib.request.urlopen(pages_url + pdf.findtext("s:loc", namespaces=NS)[len(SITE_URL):]) as response:
+            assert response.read(5) == b"%PDF-"
     for url in urls:
         loc = url.findtext("s:loc", namespaces=NS)
         path = loc[len(SITE_URL):]
