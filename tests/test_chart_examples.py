@@ -89,7 +89,7 @@ def test_the_csv_has_a_row_per_bar_with_its_series(example):
     assert rows[0][:5] == ["Kategori", "Serie", "Andel av kommunene", "Enhet", "Beregning"]
     assert [row[:5] for row in rows[1:]] == [
         ["Klimasats", "Små distriktskommuner", "20,5", "prosent", ""], ["Klimasats", "Andre kommuner", "63", "prosent", ""],
-        ["Innovative anskaffelser", "Andre kommuner", "91", "prosent", f"100 % minus 9{NBSP}%"],
+        ["Innovative anskaffelser", "Andre kommuner", "91", "prosent", f"100{NBSP}% minus 9{NBSP}%"],
         ["Innovative anskaffelser", "Små distriktskommuner", "9", "prosent", ""]]
 
 

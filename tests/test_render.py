@@ -54,7 +54,7 @@ def test_figure_shortcode_renders_language_formats():
 def test_computed_figure_says_it_is_computed():
     nb = render_page("{{ figure lup-share-other }}", "nb").html
     en = render_page("{{ figure lup-share-other }}", "en").html
-    assert f">72{NBSP}%</span> <span class=\"figure-note\">(beregnet: 100 % minus 28{NBSP}%)</span>" in nb
+    assert f">72{NBSP}%</span> <span class=\"figure-note\">(beregnet: 100{NBSP}% minus 28{NBSP}%)</span>" in nb
     assert ">72%</span> <span class=\"figure-note\">(computed: 100% minus 28%)</span>" in en
 
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from . import citation, paths
 from .model import Chart, Figure, SiteData, Source
-from .numbers import format_value, number_format
+from .numbers import complement_formula, format_value, number_format
 from .prose import SHORTCODE
 
 BOM = "\ufeff"
@@ -129,7 +129,7 @@ def _computation(data: SiteData, fig: Figure, lang: str) -> str:
         return ""
     ui = data.ui[lang]
     base = data.figures[fig.computed.of]
-    return ui["complement_formula"].format(of=format_value(base.value, base.unit, ui))
+    return complement_formula(base.value, base.unit, ui)
 
 
 def _source_cells(sources: tuple[Source, ...], lang: str) -> list[str]:

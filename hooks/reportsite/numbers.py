@@ -59,6 +59,12 @@ def format_value(value: Decimal | str, unit: str, ui: dict) -> str:
     return number
 
 
+def complement_formula(of: Decimal, unit: str, ui: dict) -> str:
+    """How a complement is computed, as a reader reads it ('100 % minus 28 %'): both parts formatted
+    like every figure, so the whole gets the language's percent sign and space too."""
+    return ui["complement_formula"].format(whole=format_value(Decimal(100), "percent", ui), of=format_value(of, unit, ui))
+
+
 def d3_locale(ui: dict) -> dict:
     """The d3-format locale for charts, so axes and tooltips match the text."""
     fmt = number_format(ui)

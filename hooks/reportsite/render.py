@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from . import charts, citation, favicon, paths, placeholders, security, statement
 from .model import Chart, Figure, Finding, SiteData, Source
-from .numbers import d3_locale, format_value
+from .numbers import complement_formula, d3_locale, format_value
 from .paths import SitePaths, relative_url
 from .prose import SHORTCODE
 
@@ -255,8 +255,7 @@ class PageRenderer:
         note_text = ""
         if figure.computed and note:
             base = self.data.figures[figure.computed.of]
-            formula = self.ui["complement_formula"].format(of=format_value(base.value, base.unit, self.ui))
-            note_text = self.ui["computed"].format(formula=formula)
+            note_text = self.ui["computed"].format(formula=complement_formula(base.value, base.unit, self.ui))
         return self.partial("figure", figure=figure, text=text, note=note_text)
 
     def caveats_html(self, figure_ids, shown: list[str] = (), short: bool = False) -> str:

@@ -398,7 +398,7 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "source": Text("Label before one source."),
             "sources": Text("Label before several sources."),
             "computed": Template("Note for a computed figure; {formula} is replaced.", ("formula",)),
-            "complement_formula": Template("Formula of a complement; {of} is replaced by the other figure.", ("of",)),
+            "complement_formula": Template("Formula of a complement; {whole} is replaced by 100 %, {of} by the other figure.", ("whole", "of")),
             "computed_label": Text("Marker after a computed bar's label."),
             "caveat": Text("Label before a figure's caveat (Note:)."),
             "caveat_sources": Text("Link after a figure's caveats to the note on the sources and their limits."),
