@@ -148,7 +148,7 @@ def font_folder() -> str:
 
 def register_with_vl_convert() -> None:
     """Make vl-convert draw with the site's font files. Idempotent within a process; call it before
-    every render (worker processes: register font_folder() with vl-convert)."""
+    every render."""
     folder = font_folder()
     if folder in _registered:
         return
