@@ -118,7 +118,7 @@ def test_themes_whose_colours_are_no_mapping_are_drawn(monkeypatch):
     monkeypatch.setitem(charts.THEMES, "light", charts.ChartTheme(**{**vars(light), "rule": light.context}))
     assert charts.colour_swap("light", "dark") is None
     drawn = []
-    monkeypatch.setattr(charts, "render_svg", lambda spec, lang: drawn.append(spec) or "<svg drawn/>")
+    monkeypatch.setattr(charts, "draw", lambda spec, locale: drawn.append(spec) or "<svg drawn/>")
     assert charts.themed_svg({}, "<svg/>", {"x": 1}, {}, "dark") == "<svg drawn/>"
     assert drawn == [{"x": 1}]
 

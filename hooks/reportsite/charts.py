@@ -110,15 +110,18 @@ def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") ->
     return spec
 
 
-def render_svg(spec: dict, locale: dict) -> str:
-    """The static SVG of a spec, drawn once per content and number locale (numbers.d3_locale)."""
-    def draw() -> str:
+def draw(spec: dict, locale: dict | None = None, image: str = "svg", scale: float = 1) -> str | bytes:
+    """A Vega-Lite spec drawn with the site's fonts, as an SVG (text) or a PNG at `scale` (bytes),
+    once per process for each spec and number locale (numbers.d3_locale)."""
+    def make() -> str | bytes:
         import vl_convert
 
         fonts.register_with_vl_convert()
-        return vl_convert.vegalite_to_svg(spec, format_locale=locale)
+        if image == "svg":
+            return vl_convert.vegalite_to_svg(spec, format_locale=locale)
+        return vl_convert.vegalite_to_png(spec, scale=scale, format_locale=locale)
 
-    return kept(draw, "svg", json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
+    return kept(make, image, str(scale), json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
 
 
 def colour_swap(source: str = "light", target: str = "dark") -> dict[str, str] | None:
@@ -152,7 +155,7 @@ def themed_svg(light_spec: dict, light_svg: str, spec: dict, locale: dict, theme
         key = functools.partial(json.dumps, sort_keys=True, ensure_ascii=False)
         if _swap_colours(key(light_spec), swap) == key(spec):
             return _swap_colours(light_svg, swap)
-    return render_svg(spec, locale)
+    return draw(spec, locale)
 
 
 def vega_bundle() -> str:

@@ -5,13 +5,11 @@ A page with charts is previewed by its first chart; any other page by a title ca
 
 from __future__ import annotations
 
-import json
 import struct
 import textwrap
 from dataclasses import dataclass
 
-from . import fonts, paths, seo
-from .cache import kept
+from . import charts, fonts, paths, seo
 from .numbers import d3_locale
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
@@ -60,17 +58,6 @@ def chart_card_spec(chart_spec: dict, title: str, natural_size: tuple[int, int |
     return spec
 
 
-def render_png(spec: dict, locale: dict | None = None, scale: float = 1) -> bytes:
-    """A PNG of a Vega-Lite spec, drawn once per process like the SVGs."""
-    def draw() -> bytes:
-        import vl_convert
-
-        fonts.register_with_vl_convert()
-        return vl_convert.vegalite_to_png(spec, scale=scale, format_locale=locale)
-
-    return kept(draw, "png", str(scale), json.dumps([spec, locale], sort_keys=True, ensure_ascii=False))
-
-
 def meta_tags(*, site_name: str, title: str, description: str, url: str, locale: str,
               alternate_locales: list[str], image_url: str, image_size: tuple[int, int], image_alt: str) -> list[dict]:
     """Open Graph and Twitter card tags; the template escapes every value."""
@@ -114,11 +101,11 @@ def page_card(build, src_uri: str, page_title: str, is_homepage: bool, descripti
     if chart_ids:
         chart = data.charts[chart_ids[0]]
         spec = chart_card_spec(build.specs[(chart.id, lang, "light")], chart.title[lang], chart.kind.natural_size())
-        png = render_png(spec, d3_locale(ui), scale=CHART_SCALE)
+        png = charts.draw(spec, d3_locale(ui), "png", CHART_SCALE)
         image_alt = spec["description"]
     else:
         footer = ui["card_footer"].format(publisher=data.report.publisher)
-        png = render_png(title_card_spec(language.site_name, title, footer))
+        png = charts.draw(title_card_spec(language.site_name, title, footer), image="png")
         image_alt = title
     tags = meta_tags(
         site_name=language.site_name, title=title, description=description or language.site_description,

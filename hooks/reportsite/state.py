@@ -91,7 +91,7 @@ class SiteBuild:
         keys = [(chart.id, lang, theme) for chart in data.charts.values() for lang in site.codes for theme in charts.THEMES]
         # Only the light SVGs are drawn: the others are the light ones in their theme's colours.
         lights = [key for key in keys if key[2] == "light"]
-        drawn = {key: charts.render_svg(specs[key], locales[key[1]]) for key in lights}
+        drawn = {key: charts.draw(specs[key], locales[key[1]]) for key in lights}
         files: dict[str, str] = {}
         for chart_id, lang, theme in keys:
             light = (chart_id, lang, "light")
