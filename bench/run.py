@@ -89,14 +89,17 @@ def _tree_rss_kb(root_pid: int) -> int:
 
 def run_measured(cmd: list[str], cwd: Path) -> tuple[float, float]:
     """Run a command; return its wall time in seconds and the peak RSS of its process tree in MB."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = 0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
-        time.sleep(0.02)
-    elapsed = time.perf_counter() - start
-    output = proc.stdout.read()
+    # The output goes to a file: a pipe that nobody reads while polling fills up and stops the build.
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.02)
+        elapsed = time.perf_counter() - start
+        log.seek(0)
+        output = log.read()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{output[-3000:]}")
     return elapsed, peak / 1024

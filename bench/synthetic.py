@@ -55,9 +55,11 @@ def synthetic_findings(n: int) -> str:
     section: participation
     title:
       nb: Syntetisk funn
+      nn: Syntetisk funn
       en: Synthetic finding
     text:
       nb: "Andelen er {{{{ figure {fid}-a }}}}, mot {{{{ figure {fid}-b }}}}."
+      nn: "Delen er {{{{ figure {fid}-a }}}}, mot {{{{ figure {fid}-b }}}}."
       en: "The share is {{{{ figure {fid}-a }}}}, against {{{{ figure {fid}-b }}}}."
     figures:
       - id: {fid}-a
@@ -74,21 +76,26 @@ def synthetic_findings(n: int) -> str:
     kind: bar
     title:
       nb: Syntetisk diagram
+      nn: Syntetisk diagram
       en: Synthetic chart
     takeaway:
       nb: Et diagram laget for å måle byggetiden.
+      nn: Eit diagram laga for å måle byggjetida.
       en: A chart made to measure the build time.
     axis_title:
       nb: Andel
+      nn: Del
       en: Share
     bars:
       - figure: {fid}-a
         label:
           nb: Gruppe A {tag}
+          nn: Gruppe A {tag}
           en: Group A {tag}
       - figure: {fid}-b
         label:
           nb: Gruppe B {tag}
+          nn: Gruppe B {tag}
           en: Group B {tag}
 """)
     assert len(seen) == n

@@ -27,3 +27,14 @@ def test_every_synthetic_chart_has_values_of_its_own():
     assert all(0 < v < 100 for v in values.values())
     # Each chart shows its own finding's figures, so distinct values make distinct charts.
     assert [c["bars"][0]["figure"] for c in charts] == list(values)
+
+
+def test_a_synthetic_report_passes_the_check_in_every_language(tmp_path):
+    """The benchmark builds what an editor could publish: its findings and charts speak every
+    language of the site (a missing one made every benchmark build fail)."""
+    from synthetic import make_project
+
+    from reportsite.check import check_project
+
+    problems, _ = check_project(make_project(tmp_path / "synthetic", 3))
+    assert problems == []
