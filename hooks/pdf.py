@@ -1,7 +1,9 @@
 """Hook: the PDF of the summary in each language (reportsite/pdf.py, site_src/print.html), as
 mkdocs.yml's `extra.pdf` names it: its file's name and the pages it holds. Each language's build
 keeps those pages as the site shows them, links the PDF from its front page, and writes the PDF at
-its end, when the pages and chart images are in the site folder."""
+its end, when the pages and chart images are in the site folder. The live preview (`make serve`)
+leaves the PDFs and their link out: making them takes seconds per language on every rebuild, and an
+editor checks them in what `make site` builds."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_build_datetime
 
-from reportsite import engine, pdf, render, state
+from reportsite import engine, live_preview, pdf, render, state
 from reportsite.paths import absolute_url, relative_url
 
 FRONT_PAGE = "index.md"
@@ -27,7 +29,7 @@ def on_env(env, *, config, files):
 @event_priority(engine.AFTER_SEARCH_READS - 10)
 def on_page_context(context, *, page, config, nav):
     build = state.for_config(config)
-    if build.error is not None:
+    if build.error is not None or live_preview.serving():
         return context
     src, site = page.file.src_uri, build.site
     lang, inner = build.paths.language_of(src), build.paths.inner(src)

@@ -77,6 +77,9 @@ def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page):
         page.goto(url + "funn/")
         page.wait_for_selector("#klimasats-gap", timeout=30000)
         assert page.locator(".preview-error").count() == 0
+        # The PDFs take seconds per language: the preview leaves them and their link out (hooks/pdf.py).
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert 'class="report-pdf"' not in response.read().decode("utf-8")
 
         # Break the data while the page is open: the preview rebuilds and the page reloads by itself.
         findings.write_text(good.replace("        value: 43\n", "        value: 143\n"), encoding="utf-8")

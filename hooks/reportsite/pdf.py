@@ -19,7 +19,7 @@ from urllib.parse import unquote, urljoin
 
 from markupsafe import Markup
 
-from . import cache, fonts
+from . import fonts
 from .model import SiteData
 from .numbers import format_value
 
@@ -134,25 +134,14 @@ class Refused(ValueError):
 
 
 def write_pdf(document_html: str, site_url: str, site_dir: Path) -> bytes:
-    """The print page as a tagged PDF/UA-1 document; the same page and files give the same bytes.
-    Kept for the life of the process (cache.py): a rebuild of `make serve` that changed neither the
-    page nor a file it shows does not make it again."""
+    """The print page as a tagged PDF/UA-1 document; the same page and files give the same bytes."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    only = BuildFilesOnly(site_url, site_dir)
-
-    def make() -> bytes:
-        try:
-            return HTML(string=document_html, base_url=site_url.rstrip("/") + "/", url_fetcher=only.fetcher()
-                        ).write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=True)
-        except FatalURLFetchingError as exc:
-            raise Refused(f"{exc.__cause__ or exc} — show only images from the site's own files on the pages "
-                          "extra.pdf.pages names in mkdocs.yml") from None
-
     try:
-        shown = [only.file(urljoin(site_url, html.unescape(src))).read_bytes()
-                 for src in re.findall(r'<img [^>]*\bsrc="([^"]*)"', document_html)]
-    except ValueError:
-        return make()   # which names what it refuses
-    return cache.kept(make, "pdf", document_html, *shown)
+        return HTML(string=document_html, base_url=site_url.rstrip("/") + "/",
+                    url_fetcher=BuildFilesOnly(site_url, site_dir).fetcher()).write_pdf(pdf_variant="pdf/ua-1",
+                                                                                        pdf_identifier=True)
+    except FatalURLFetchingError as exc:
+        raise Refused(f"{exc.__cause__ or exc} — show only images from the site's own files on the pages "
+                      "extra.pdf.pages names in mkdocs.yml") from None
