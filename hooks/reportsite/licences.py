@@ -4,6 +4,7 @@ beside the declaration (which names where it was copied from)."""
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
@@ -14,14 +15,20 @@ DECLARATION = "licences/components.yml"
 FIELDS = ("name", "url", "licence", "package", "files", "texts")
 
 
+@cache
+def _package_text(dist: str, ending: str) -> str:
+    """A file of an installed package, read once per process: listing a package's files takes a
+    tenth of a second (Material's), and every language's build of every preview rebuild asks."""
+    found = [f for f in distribution(dist).files or () if f"/{f.as_posix()}".endswith(f"/{ending}")]
+    if len(found) != 1:
+        raise ValueError(f"the package {dist} has {len(found)} files ending in {ending}, not one")
+    return found[0].read_text(encoding="utf-8")
+
+
 def _text(folder: Path, ref: str) -> str:
     """A licence text: `<distribution>:<path ending>` in an installed package, or a file in folder."""
     if ":" in ref:
-        dist, ending = ref.split(":", 1)
-        found = [f for f in distribution(dist).files or () if f"/{f.as_posix()}".endswith(f"/{ending}")]
-        if len(found) != 1:
-            raise ValueError(f"the package {dist} has {len(found)} files ending in {ending}, not one")
-        return found[0].read_text(encoding="utf-8")
+        return _package_text(*ref.split(":", 1))
     if "/" in ref or ref.startswith("."):
         raise ValueError(f"'{ref}' is not a file name in {folder.name}/")
     return (folder / ref).read_text(encoding="utf-8")
