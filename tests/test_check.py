@@ -97,7 +97,7 @@ def test_a_translation_that_drops_a_chart_is_reported(project_copy):
 def test_a_source_that_backs_nothing_is_reported(project_copy):
     line = _append(project_copy / "data" / "report.yml",
                    "  - id: unused-source\n    kind: web\n    publisher: Nobody\n"
-                   "    title: {nb: Ingenting, en: Nothing}\n    url: https://example.invalid/\n")
+                   "    title: {nb: Ingenting, nn: Ingenting, en: Nothing}\n    url: https://example.invalid/\n")
     code, out, _ = _check(project_copy)
     assert code == 1
     assert out == [f"data/report.yml:{line}: the source 'unused-source' backs nothing on the site — cite it in a "

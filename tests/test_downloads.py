@@ -77,7 +77,7 @@ def test_findings_csv_has_every_finding_and_figure(lang):
     assert by_figure["lup-contact"][5] == "187" and by_figure["klimasats-gap"][5] == "43"
     assert by_figure["klimasats-gap"][6] == DATA.ui[lang]["units"]["percentage_points"]
     text = by_figure["lup-share-small"][3]
-    assert ("28\u00a0%" if lang == "nb" else "28%") in text and "187" in text
+    assert ("28%" if lang == "en" else "28\u00a0%") in text and "187" in text
 
 
 def test_findings_json_holds_both_languages_and_numbers():
@@ -148,12 +148,12 @@ def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
     text += """
   - id: klimasats-only
     kind: bar
-    title: {nb: Klimasats, en: Klimasats}
-    takeaway: {nb: Gapet i Klimasats., en: The gap in Klimasats.}
-    axis_title: {nb: Prosentpoeng, en: Percentage points}
+    title: {nb: Klimasats, nn: Klimasats, en: Klimasats}
+    takeaway: {nb: Gapet i Klimasats., nn: Skilnaden i Klimasats., en: The gap in Klimasats.}
+    axis_title: {nb: Prosentpoeng, nn: Prosentpoeng, en: Percentage points}
     bars:
       - figure: klimasats-gap
-        label: {nb: Klimasats, en: Klimasats}
+        label: {nb: Klimasats, nn: Klimasats, en: Klimasats}
 """
     findings.write_text(text, encoding="utf-8")
     result = build(project_copy, tmp_path / "out")

@@ -1,6 +1,6 @@
-"""Languages are declared once, in mkdocs.yml: a third language is added by configuration and content
+"""Languages are declared once, in mkdocs.yml: another language is added by configuration and content
 alone, with no change to Python, and gets its pages, its place in the switcher, its own search and
-the same parity rules as the others."""
+the same parity rules as the others. Nynorsk was added that way; this file adds a fourth (Danish)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import DEFAULT_LANGUAGE, build, copy_project, serve
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, build, copy_project, lang_root, serve
 
 from reportsite import placeholders
 from reportsite.prose import SHORTCODE
@@ -23,12 +23,12 @@ from reportsite.search_index import lunr_language
 # One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("languages")
 
-NEW = "nn"   # Norwegian Nynorsk: Material and lunr.js (as "no") both know it
+NEW = "da"   # Danish: Material and lunr.js both know it
 
 
 # Marks the new language's headings: mkdocs-static-i18n drops search entries whose title and text
 # equal another language's, which copies of the default language's pages would be.
-MARK = " (nynorsk)"
+MARK = " (dansk)"
 
 
 def _add_language(value, base: str, key: str = ""):
@@ -46,11 +46,11 @@ def _add_language(value, base: str, key: str = ""):
 
 
 @pytest.fixture(scope="module")
-def three_languages(tmp_path_factory):
+def another_language(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("languages") / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    entry = ("        - locale: nn\n          name: Norsk (nynorsk)\n          build: true\n"
-             "          site_name: Små distriktskommunar og innovative innkjøp\n")
+    entry = ("        - locale: da\n          name: Dansk\n          build: true\n"
+             "          site_name: Små landkommuner og innovative indkøb\n")
     marker = "        - locale: en\n"
     assert marker in config
     (project / "mkdocs.yml").write_text(config.replace(marker, entry + marker), encoding="utf-8")
@@ -73,15 +73,15 @@ def test_the_python_code_names_no_language():
     """The declaration in mkdocs.yml is the only one: no language code is written into the hooks."""
     for path in (copy_project.__globals__["ROOT"] / "hooks").rglob("*.py"):
         text = "\n".join(line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
-        for code in re.findall(r"""["'](nb|en)["']""", text):
+        for code in re.findall(r"""["'](nb|nn|en)["']""", text):
             # lunr.js's name for Norwegian is a fact about lunr.js; that English needs no stemmer file
             # is a fact about Material's search worker (engine.search_worker_scripts).
             assert path.name in ("search_index.py", "engine.py"), f"{path}: '{code}' is written into the code"
 
 
 @pytest.mark.build
-def test_a_third_language_builds_with_every_page(three_languages):
-    project, result = three_languages
+def test_another_language_builds_with_every_page(another_language):
+    project, result = another_language
     assert result.returncode == 0, result.output
     site = project / "site"
     pages = sorted(p.relative_to(project / "content" / NEW).as_posix() for p in (project / "content" / NEW).rglob("*.md"))
@@ -95,31 +95,31 @@ def test_a_third_language_builds_with_every_page(three_languages):
 
 
 @pytest.mark.build
-def test_the_switcher_offers_every_language_on_the_same_page(three_languages):
-    project, _ = three_languages
+def test_the_switcher_offers_every_language_on_the_same_page(another_language):
+    project, _ = another_language
     html = (project / "site" / NEW / "funn" / "index.html").read_text(encoding="utf-8")
     switcher = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" class="md-select__link"', html))
-    assert set(switcher.values()) == {DEFAULT_LANGUAGE, "en", NEW}, switcher
-    assert {lang: href for href, lang in switcher.items()} == {DEFAULT_LANGUAGE: "../../funn/", "en": "../../en/funn/",
-                                                               NEW: "./"}
+    expected = {lang: f"../../{lang_root(lang)}funn/" for lang in LANGUAGES} | {NEW: "./"}
+    assert {lang: href for href, lang in switcher.items()} == expected, switcher
 
 
 @pytest.mark.build
-def test_the_third_language_searches_its_own_pages(three_languages):
-    project, _ = three_languages
+def test_the_new_language_searches_its_own_pages(another_language):
+    project, _ = another_language
     index = json.loads((project / "site" / NEW / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [lunr_language(NEW)]
-    assert index["docs"] and not any(doc["location"].startswith(("en/", f"{NEW}/")) for doc in index["docs"])
+    folders = tuple(f"{lang}/" for lang in (*LANGUAGES, NEW) if lang != DEFAULT_LANGUAGE)
+    assert index["docs"] and not any(doc["location"].startswith(folders) for doc in index["docs"])
     english = json.loads((project / "site" / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert len(index["docs"]) == len(english["docs"])
 
 
 @pytest.mark.browser
 @pytest.mark.build
-def test_the_third_language_search_finds_a_page_in_chromium(three_languages, page):
+def test_the_new_language_search_finds_a_page_in_chromium(another_language, page):
     from conftest import search_for
 
-    project, _ = three_languages
+    project, _ = another_language
     with serve(project / "site") as url:
         page.goto(url + f"{NEW}/")
         results = search_for(page, "Klimasats")
@@ -133,8 +133,8 @@ def _check(project):
 
 
 @pytest.mark.build
-def test_a_page_missing_in_the_third_language_is_refused(three_languages, tmp_path):
-    project, _ = three_languages
+def test_a_page_missing_in_the_new_language_is_refused(another_language, tmp_path):
+    project, _ = another_language
     page = project / "content" / NEW / "ordliste.md"
     text = page.read_text(encoding="utf-8")
     page.unlink()
@@ -148,8 +148,8 @@ def test_a_page_missing_in_the_third_language_is_refused(three_languages, tmp_pa
 
 
 @pytest.mark.build
-def test_a_text_missing_in_the_third_language_is_refused(three_languages):
-    project, _ = three_languages
+def test_a_text_missing_in_the_new_language_is_refused(another_language):
+    project, _ = another_language
     path = project / "data" / "findings.yml"
     text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text)

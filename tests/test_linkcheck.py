@@ -23,8 +23,10 @@ def _page(lang: str, body: str, nb: str, en: str, up: str = "") -> str:
 
 
 @pytest.fixture
-def tiny_site(tmp_path) -> Path:
-    """A two-page site in two languages without directory URLs, with no faults."""
+def tiny_site(tmp_path, monkeypatch) -> Path:
+    """A two-page site in two languages without directory URLs, with no faults; the checker is told
+    that these two are the site's languages."""
+    monkeypatch.setattr("tools.linkcheck.project_paths", lambda: SitePaths(("nb", "en")))
     (tmp_path / "en").mkdir()
     (tmp_path / "style.css").write_text("")
     (tmp_path / "index.html").write_text(_page("nb", '<h2 id="a">A</h2><a href="side.html#b">B</a>',

@@ -26,7 +26,7 @@ def test_real_data_loads_completely():
     assert other.computed.of == "lup-share-small" and str(other.value) == "72"
     for finding in data.findings.values():
         assert finding.sources, finding.id
-        assert set(finding.title) == set(finding.text) == {"nb", "en"}
+        assert set(finding.title) == set(finding.text) == {"nb", "nn", "en"}
     assert set(data.charts) == {"lup-share", "participation-gaps"}
 
 
@@ -65,7 +65,7 @@ def test_missing_language(tmp_path):
     line = _edit(data / "findings.yml",
                  "      en: Contact with, or assistance from, the supplier development programme\n", "")
     problems = _problems(data)
-    assert problems == [f"data/findings.yml:{line - 2}: findings[0].title: the key 'en' is missing — "
+    assert problems == [f"data/findings.yml:{line - 3}: findings[0].title: the key 'en' is missing — "
                         "add 'en': The finding's headline. In English."]
 
 

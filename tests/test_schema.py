@@ -70,16 +70,17 @@ def test_every_field_is_described_in_plain_words(key):
 SAMPLE_FINDINGS = {
     "findings": [{
         "id": "sample-finding", "section": "participation",
-        "title": {"nb": "Tittel", "en": "Title"},
-        "text": {"nb": "Andelen er {{ figure sample-share }}.", "en": "The share is {{ figure sample-share }}."},
+        "title": {"nb": "Tittel", "nn": "Tittel", "en": "Title"},
+        "text": {"nb": "Andelen er {{ figure sample-share }}.", "nn": "Delen er {{ figure sample-share }}.", "en": "The share is {{ figure sample-share }}."},
         "figures": [{"id": "sample-share", "value": 28, "unit": "percent"}],
         "sources": ["sample-source"], "chart": "sample-chart",
     }],
     "charts": [{
         "id": "sample-chart", "kind": "share",
-        "title": {"nb": "Tittel", "en": "Title"}, "takeaway": {"nb": "Setning.", "en": "Sentence."},
-        "axis_title": {"nb": "Andel", "en": "Share"},
-        "bars": [{"figure": "sample-share", "label": {"nb": "Del", "en": "Part"}}],
+        "title": {"nb": "Tittel", "nn": "Tittel", "en": "Title"},
+        "takeaway": {"nb": "Setning.", "nn": "Setning.", "en": "Sentence."},
+        "axis_title": {"nb": "Andel", "nn": "Del", "en": "Share"},
+        "bars": [{"figure": "sample-share", "label": {"nb": "Del", "nn": "Del", "en": "Part"}}],
     }],
 }
 

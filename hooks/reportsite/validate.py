@@ -79,13 +79,14 @@ def page_parity(site: SiteConfig) -> list[Problem]:
     """A page in one language only is refused: a reader must never fall back to another language."""
     files = pages_by_language(site)
     pages = {lang: {p.relative_to(site.docs_dir / lang).as_posix() for p in found} for lang, found in files.items()}
-    problems = []
+    problems, told = [], set()   # a missing page is told once, from the first language that has it
     for lang in site.codes:
         folder = site.shown(site.docs_dir / lang)
         if not pages[lang]:
             problems.append(Problem(folder, None, "", "the language has no pages", f"add the site's pages under {folder}/"))
         for other in site.codes:
-            for missing in sorted(pages[lang] - pages[other]):
+            for missing in sorted(pages[lang] - pages[other] - {page for code, page in told if code == other}):
+                told.add((other, missing))
                 problems.append(Problem(
                     site.shown(site.docs_dir / lang / missing), None, "", f"the page exists in '{lang}' but not in '{other}'",
                     f"add {site.shown(site.docs_dir / other / missing)} with the same content in that language"))
