@@ -14,7 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import copy_project, reach_for_charts, search_for, serve, site_pages
+from conftest import LANGUAGES, copy_project, reach_for_charts, search_for, serve, site_pages
 
 # One process runs this file: its module fixture builds a site of its own (make test: --dist loadgroup).
 pytestmark = pytest.mark.xdist_group("hostile_strings")
@@ -41,7 +41,7 @@ def _hostile_data(project: Path) -> None:
     findings = yaml.safe_load((data / "findings.yml").read_text(encoding="utf-8"))
     report = yaml.safe_load((data / "report.yml").read_text(encoding="utf-8"))
     ui = yaml.safe_load((data / "ui.yml").read_text(encoding="utf-8"))
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         first = findings["findings"][0]
         first["title"][lang] = f"{IMG} {ATTR} {MARKDOWN}"
         first["text"][lang] = "{{ figure lup-contact }} " + f"{SCRIPT} {AMP}"
@@ -66,7 +66,7 @@ def _hostile_data(project: Path) -> None:
     findings["findings"][0]["page"] = 12   # its citation shows ui's report_page
     report["report"]["project_leader"] = MARKDOWN
     # Markdown and attr_list in every kind of text from data that reaches a page's HTML.
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         for finding in findings["findings"]:
             if finding is not findings["findings"][0]:  # its title holds other hostile strings, to the limit
                 finding["title"][lang] = finding["title"][lang][: 159 - len(ATTR_LIST)] + " " + ATTR_LIST
@@ -85,7 +85,7 @@ def _hostile_data(project: Path) -> None:
     for name, value in (("findings.yml", findings), ("report.yml", report), ("ui.yml", ui)):
         (data / name).write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
     # Front matter lands in meta tags and the title, which the theme prints without escaping.
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         page = project / "content" / lang / "funn.md"
         body = page.read_text(encoding="utf-8").split("---", 2)[2]
         front = yaml.safe_dump({"title": f"{IMG} {AMP}", "description": f"{ATTR} {SCRIPT}"}, allow_unicode=True)
@@ -235,7 +235,7 @@ def test_strings_show_literally_in_generated_tables_and_citation(page, hostile_s
 @pytest.mark.build
 def test_static_chart_svg_holds_the_text_as_text(hostile_site):
     site, _ = hostile_site
-    for lang in ("nb", "en"):
+    for lang in LANGUAGES:
         svg = (site / "assets" / "charts" / f"lup-share.{lang}.svg").read_text(encoding="utf-8")
         root = ET.fromstring(svg)  # well-formed XML: no markup broke out of a text node
         texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]

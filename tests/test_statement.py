@@ -12,12 +12,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT, load_data, site_pages
+from conftest import LANGUAGES, ROOT, lang_root, load_data, site_pages
 from reportsite.statement import CRITERIA, WCAG22_ADDED
 
 DATA = load_data()
 STATEMENT = DATA.accessibility
-STATEMENT_PAGE = {"nb": "tilgjengelighet/", "en": "en/tilgjengelighet/"}
+STATEMENT_PAGE = {lang: f"{lang_root(lang)}tilgjengelighet/" for lang in LANGUAGES}
 
 
 @functools.cache
@@ -79,7 +79,7 @@ def _parse(path) -> _Page:
     return parser
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.build
 def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, lang):
     page = _parse(built_site / STATEMENT_PAGE[lang] / "index.html")
@@ -96,7 +96,7 @@ def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, l
     assert "publisher" not in STATEMENT and "contact" not in STATEMENT
     assert words["no_contact"] in text
     # Complaints and registration.
-    for name in ("Tilsynet for universell utforming av IKT" if lang == "nb" else "Universal Design of ICT",
+    for name in ("Universal Design of ICT" if lang == "en" else "Tilsynet for universell utforming av IKT",
                  "Diskrimineringsnemnda", "uustatus.no"):
         assert name in text, name
     # Last checked: the date of the build's commit (SOURCE_DATE_EPOCH).
@@ -108,12 +108,12 @@ def test_the_statement_page_has_the_regulators_parts(built_site, built_bundle, l
 
 @pytest.mark.build
 def test_every_page_links_to_the_statement_in_its_language(built_site):
-    pages = [p for p in site_pages(built_site) if not p.startswith(("embed/", "en/embed/"))]
+    pages = [p for p in site_pages(built_site) if not p.startswith(tuple(f"{lang_root(lang)}embed/" for lang in LANGUAGES))]
     assert len(pages) >= 14
     for path in pages:
         links = _parse(built_site / path / "index.html").footer_links
         assert len(links) == 1, path
-        expected = STATEMENT_PAGE["en" if path.startswith("en/") else "nb"]
+        expected = next(STATEMENT_PAGE[lang] for lang in reversed(LANGUAGES) if path.startswith(lang_root(lang)))
         assert _normalise("/" + path + links[0]) == "/" + expected, (path, links[0])
     # The 404 page, at the site root and in both languages, links to the Norwegian statement.
     links = _parse(built_site / "404.html").footer_links
