@@ -62,3 +62,14 @@ def test_make_check_fails_when_a_page_is_above_the_limit_in_data(tmp_path):
                           timeout=120)
     assert proc.returncode == 1
     assert "is above the limit 1 for a page" in proc.stdout
+
+
+def test_a_refused_term_is_found_across_lines_and_in_compounds_but_not_in_a_marked_quote():
+    from types import SimpleNamespace
+
+    terms = [{"use": "innovative anskaffingar", "not": ["anskaffelse*", "innovative innkjøp*"]}]
+    page = SimpleNamespace(shown="content/nn/x.md", markdown=(
+        "Ei anskaffing.\nDei innovative\ninnkjøpa og anskaffelsesregelverket.\n"
+        "Rapporten seier *«innovative innkjøp»*{ lang=nb }, sjå [sida](innovative-innkjop.md)."))
+    found = [(p.line, p.message.split("»")[0]) for p in r.term_problems(page, terms)]
+    assert sorted(found) == [(2, "«innovative innkjøpa"), (3, "«anskaffelsesregelverket")]

@@ -109,6 +109,24 @@ def problems(measures: list[Measure], limit: float, what: str) -> list[Problem]:
     return out
 
 
+# Not the page's own words: a quote marked with its language (*«...»*{ lang=nb }), a link's target.
+QUOTED = re.compile(r"\*[^*\n]+\*\{\s*lang=[\w-]+\s*\}|\]\([^)\s]*\)")
+
+
+def term_problems(page, terms: list[dict]) -> list[Problem]:
+    """A Problem where a page uses a refused form of a key term (data/ui.yml 'terms' of its language)."""
+    text = QUOTED.sub(lambda m: " " * len(m.group(0)), page.markdown)
+    found = []
+    for term in terms:
+        forms = "|".join(re.escape(f.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if f.endswith("*") else r"(?!\w)")
+                         for f in term["not"])
+        for m in re.finditer(rf"(?<!\w)(?:{forms})", text, re.I):
+            found.append(Problem(page.shown, text.count("\n", 0, m.start()) + 1, "",
+                                 f"«{' '.join(m.group(0).split())}» is not this language's chosen term",
+                                 f"write {term['use']} (data/ui.yml, terms; a source quoted in its own words: *«...»*{{ lang=CODE }})"))
+    return found
+
+
 def check(result) -> tuple[list[Problem], list[Measure]]:
     """check_texts() for a Validation (validate.validate()'s result); nothing before data has loaded."""
     if result is None or result.data is None:
@@ -127,7 +145,7 @@ def check_texts(data, pages) -> tuple[list[Problem], list[Measure]]:
         limits = data.ui[page.lang]["readability"]
         m = measure(page.shown, page_text(page.markdown))
         measured.append(m)
-        found += problems([m], limits["pages"], "a page")
+        found += problems([m], limits["pages"], "a page") + term_problems(page, data.ui[page.lang].get("terms", []))
     for lang in data.languages:
         texts = [data_text(f.text[lang]) for f in data.findings.values()]
         body = measure(f"data/findings.yml findings.*.text.{lang}", "\n\n".join(texts))

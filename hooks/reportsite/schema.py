@@ -463,5 +463,11 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             }),
             "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
                 key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),
-        }) for lang, _name in languages
+            "terms": ListOf(Record("A key term: the form pages use, and forms `make check` refuses on this "
+                                   "language's pages (whole words, any case; a trailing * also matches words "
+                                   "that start so; quotes marked { lang=... } are not checked).", {
+                "use": Text("The chosen form, as the message names it."),
+                "not": ListOf(Text("A refused form."), "The refused forms."),
+            }), "The term list of this language (the editor's guide shows it).", min_items=1),
+        }, optional=frozenset({"terms"})) for lang, _name in languages
     })
