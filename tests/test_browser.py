@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import reach_for_charts, serve
+from conftest import LANGUAGES, lang_root, reach_for_charts, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -26,18 +26,20 @@ def _drawn_charts(page) -> list[dict]:
     }))""")
 
 
-@pytest.mark.parametrize("path, lang", [("", "nb"), ("en/", "en")])
+@pytest.mark.parametrize("path, lang", [("", "nb"), ("nn/", "nn"), ("en/", "en")])
 def test_front_page_shows_key_figures(page, site_url, path, lang):
     _open(page, site_url + path)
     assert page.get_attribute("html", "lang") == lang
     values = page.locator(".key-figure__value").all_inner_texts()
     if lang == "nb":
         assert values == [f"187{NBSP}kommuner", f"28{NBSP}%", f"43{NBSP}prosentpoeng", f"31{NBSP}prosentpoeng"]
+    elif lang == "nn":
+        assert values == [f"187{NBSP}kommunar", f"28{NBSP}%", f"43{NBSP}prosentpoeng", f"31{NBSP}prosentpoeng"]
     else:
         assert values == [f"187{NBSP}municipalities", "28%", f"43{NBSP}percentage points", f"31{NBSP}percentage points"]
 
 
-@pytest.mark.parametrize("path, lang", [("funn/", "nb"), ("en/funn/", "en")])
+@pytest.mark.parametrize("path, lang", [("funn/", "nb"), ("nn/funn/", "nn"), ("en/funn/", "en")])
 def test_findings_page_draws_every_chart(page, site_url, path, lang):
     _open(page, site_url + path)
     charts = _drawn_charts(page)
@@ -51,6 +53,9 @@ def test_findings_page_draws_every_chart(page, site_url, path, lang):
         assert f"28{NBSP}%" in share_labels and f"40{NBSP}%" in share_labels
         assert f"43{NBSP}prosentpoeng" in gap_labels and "Innovative anskaffelser" in gap_labels
         assert "Andre kommuner (beregnet)" in share_labels
+    elif lang == "nn":
+        assert f"28{NBSP}%" in share_labels and f"43{NBSP}prosentpoeng" in gap_labels
+        assert "Innovative anskaffingar" in gap_labels and "Andre kommunar (berekna)" in share_labels
     else:
         assert "28%" in share_labels and "40%" in share_labels
         assert f"43{NBSP}percentage points" in gap_labels and "Innovative procurement" in gap_labels
@@ -88,6 +93,7 @@ def test_decimal_comma_in_nb_and_point_in_en(page, decimal_site):
 
 @pytest.mark.parametrize("path, query, expected", [
     ("funn/", "leverandørutviklingsprogrammet", "Funn"),
+    ("nn/funn/", "anskaffingar", "Funn"),
     ("en/funn/", "procurement", "Findings"),
 ])
 def test_search_finds_words_in_the_page_language(page, site_url, path, query, expected):
@@ -100,20 +106,22 @@ def test_search_finds_words_in_the_page_language(page, site_url, path, query, ex
     assert expected in titles
     # Only pages in the reader's language: each language searches its own index.
     links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
-    english = [link for link in links if link.startswith(site_url + "en/")]
-    assert links and english == (links if path.startswith("en/") else [])
+    root = path[: -len("funn/")]
+    others = tuple(site_url + lang_root(lang) for lang in LANGUAGES if lang_root(lang) not in ("", root))
+    assert links and all(link.startswith(site_url + root) and not link.startswith(others) for link in links)
 
 
 def test_a_word_in_both_languages_finds_only_the_page_language(page, site_url):
     """'Klimasats' is in both languages' pages; each language's search shows its own."""
-    for path, lang_root in (("funn/", ""), ("en/funn/", "en/")):
+    for root in (lang_root(lang) for lang in LANGUAGES):
+        path = root + "funn/"
         _open(page, site_url + path)
         page.keyboard.press("/")
         page.keyboard.type("Klimasats", delay=20)
         page.locator(".md-search-result__item").first.wait_for(timeout=15000)
         links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
-        assert links and all(l.startswith(site_url + lang_root) for l in links)
-        assert all(not l.startswith(site_url + "en/") for l in links) if not lang_root else True
+        others = tuple(site_url + lang_root(lang) for lang in LANGUAGES if lang_root(lang) not in ("", root))
+        assert links and all(link.startswith(site_url + root) and not link.startswith(others) for link in links)
 
 
 @pytest.mark.parametrize("path", ["funn/", "en/funn/"])

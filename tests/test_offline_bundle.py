@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import reach_for_charts, search_for
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, lang_root, reach_for_charts, search_for
 from tools.build_site import bundle_stem
 
 NB_PAGES = ["index.html", "funn.html", "arsaker.html", "anbefalinger.html", "om-rapporten.html",
             "ordliste.html", "tilgjengelighet.html"]
-PAGES = NB_PAGES + [f"en/{p}" for p in NB_PAGES]
+PAGES = [lang_root(lang) + p for lang in LANGUAGES for p in NB_PAGES]
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_every_page_works_offline_with_no_request_outside_the_folder(offline_pag
     page, drawn = offline_page, {}
     for path in PAGES:
         _open(page, unpacked, path)
-        lang = "en" if path.startswith("en/") else "nb"
+        lang = next((code for code in LANGUAGES if path.startswith(f"{code}/")), DEFAULT_LANGUAGE)
         assert page.get_attribute("html", "lang") == lang, path
         assert page.locator("nav.md-nav--primary a.md-nav__link").count() >= len(NB_PAGES), path
         charts = page.eval_on_selector_all(
@@ -82,14 +82,14 @@ def test_every_page_works_offline_with_no_request_outside_the_folder(offline_pag
             # Drawn by Vega, with its bars, as wide as the text (not squeezed to nothing in a <figure>).
             assert state == "interactive" and bars > 0 and width > 300, (path, charts)
         drawn[path] = len(charts)
-    assert drawn["funn.html"] == drawn["en/funn.html"] == 2
+    assert {drawn[lang_root(lang) + "funn.html"] for lang in LANGUAGES} == {2}
     assert page.outside_requests == []
     assert page.failed_requests == []
     assert page.console_errors == []
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path, word, lang", [("funn.html", "kommunene", "nb"),
+@pytest.mark.parametrize("path, word, lang", [("funn.html", "kommunene", "nb"), ("nn/funn.html", "kommunane", "nn"),
                                               ("en/funn.html", "municipalities", "en")])
 @pytest.mark.build
 def test_search_finds_pages_in_the_page_language(offline_page, unpacked, path, word, lang):
@@ -99,7 +99,8 @@ def test_search_finds_pages_in_the_page_language(offline_page, unpacked, path, w
     hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
     inside = [h[len(unpacked.as_uri()) + 1:] for h in hrefs]
     assert all(h.startswith(unpacked.as_uri() + "/") for h in hrefs), hrefs
-    assert all(h.startswith("en/") == (lang == "en") for h in inside), inside
+    assert all(h.startswith(lang_root(lang)) and not h.startswith(tuple(f"{code}/" for code in LANGUAGES if code != lang))
+               for h in inside), inside
     page.click(".md-search-result__link >> nth=0")
     page.wait_for_load_state()
     assert page.url.startswith(unpacked.as_uri() + "/")
@@ -108,7 +109,8 @@ def test_search_finds_pages_in_the_page_language(offline_page, unpacked, path, w
 
 @pytest.mark.browser
 @pytest.mark.parametrize("start, target, lang", [("funn.html", "en/funn.html", "en"),
-                                                   ("en/ordliste.html", "ordliste.html", "nb")])
+                                                   ("en/ordliste.html", "ordliste.html", "nb"),
+                                                   ("funn.html", "nn/funn.html", "nn")])
 @pytest.mark.build
 def test_language_switcher_works_offline(offline_page, unpacked, start, target, lang):
     page = offline_page

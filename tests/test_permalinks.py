@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, configured_site_url, load_data, reach_for_charts
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, build, configured_site_url, lang_root, load_data, reach_for_charts
 
 from reportsite.citation import bibtex_text
 from reportsite.link_cards import png_size
@@ -48,24 +48,24 @@ def _pages(site: Path) -> list[Path]:
 
 
 @pytest.mark.build
-def test_every_finding_has_the_same_anchor_in_both_languages(built_site):
-    nb = _parse(built_site / "funn" / "index.html").ids
-    en = _parse(built_site / "en" / "funn" / "index.html").ids
+def test_every_finding_has_the_same_anchor_in_every_language(built_site):
+    ids = {lang: _parse(built_site / lang_root(lang) / "funn" / "index.html").ids for lang in LANGUAGES}
     for finding in SHOWN:
-        assert finding.id in nb and finding.id in en, finding.id
+        assert all(finding.id in ids[lang] for lang in LANGUAGES), finding.id
 
 
 @pytest.mark.build
 def test_every_page_has_preview_tags_with_absolute_urls(built_site):
     pages = _pages(built_site)
-    assert len(pages) == 14
+    assert len(pages) == 7 * len(LANGUAGES)
     for page in pages:
         meta = _parse(page).meta
-        lang = "en" if page.relative_to(built_site).parts[0] == "en" else "nb"
+        first = page.relative_to(built_site).parts[0]
+        lang = first if first in LANGUAGES else DEFAULT_LANGUAGE
         for name in ("og:title", "og:description", "og:url", "og:image", "og:locale", "twitter:card", "twitter:image"):
             assert meta.get(name) and meta[name][0], (page, name)
         assert meta["og:locale"] == [DATA.ui[lang]["og_locale"]]
-        assert meta["og:locale:alternate"] == [DATA.ui["nb" if lang == "en" else "en"]["og_locale"]]
+        assert meta["og:locale:alternate"] == [DATA.ui[other]["og_locale"] for other in LANGUAGES if other != lang]
         assert meta["og:url"][0].startswith(SITE_URL) and meta["og:image"][0].startswith(SITE_URL)
         image = built_site / meta["og:image"][0][len(SITE_URL):]
         width, height = png_size(image.read_bytes())
@@ -108,14 +108,14 @@ def test_finding_title_change_keeps_anchor_and_embed_url(project_copy, tmp_path)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang_root", ["", "en/"])
+@pytest.mark.parametrize("root", [lang_root(lang) for lang in LANGUAGES])
 @pytest.mark.parametrize("chart_id", sorted(DATA.charts))
 @pytest.mark.build
-def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, lang_root):
+def test_embed_page_draws_its_chart_alone(page, site_url, chart_id, root):
     outside = []
     page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
                if not route.request.url.startswith(site_url) else route.continue_())
-    page.goto(f"{site_url}{lang_root}embed/{chart_id}/")
+    page.goto(f"{site_url}{root}embed/{chart_id}/")
     # Only the chart's own needs: no theme stylesheet or search, and the chart runtime not yet.
     assert page.evaluate("Array.from(document.scripts).filter(s => s.src).map(s => s.src.split('/').pop())") == ["charts.js", "chart-values.js"]
     reach_for_charts(page)
