@@ -174,7 +174,7 @@ def _tab_to(page, selector: str, limit: int = 150) -> None:
     raise AssertionError(f"{selector} was not reached with {limit} presses of Tab")
 
 
-@pytest.mark.parametrize("path", ["funn/", "en/funn/"])
+@pytest.mark.parametrize("path", ["funn/", "nn/funn/", "en/funn/"])
 def test_keyboard_reaches_and_opens_the_data_and_the_downloads(page, site_url, path):
     _open(page, site_url + path)
     _tab_to(page, "figure.report-chart details.report-chart__data > summary")
@@ -189,7 +189,7 @@ def test_keyboard_reaches_and_opens_the_data_and_the_downloads(page, site_url, p
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     download = info.value
-    lang = "en" if path.startswith("en/") else "nb"
+    lang = path.split("/")[0] if path.count("/") > 1 else LANGUAGES[0]
     assert download.suggested_filename == f"{chart_id}.{lang}.csv"
     assert Path(download.path()).read_bytes().startswith(b"\xef\xbb\xbf")
 

@@ -26,12 +26,15 @@ def test_split_gives_each_language_its_pages_relative_to_its_folder():
 @pytest.mark.build
 def test_built_site_has_an_index_per_language_without_tool_text(built_site):
     nb = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    nn = json.loads((built_site / "nn" / "search" / "search_index.json").read_text(encoding="utf-8"))
     en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert {d["title"] for d in nb["docs"] if d["location"] == "funn/"} == {"Funn"}
+    assert {d["title"] for d in nn["docs"] if d["location"] == "funn/"} == {"Funn"}
     assert {d["title"] for d in en["docs"] if d["location"] == "funn/"} == {"Findings"}
-    assert not any(d["location"].startswith("en/") for d in nb["docs"] + en["docs"])
+    assert nn["config"]["lang"] == nb["config"]["lang"] == ["no"]
+    assert not any(d["location"].startswith(("en/", "nn/")) for d in nb["docs"] + nn["docs"] + en["docs"])
     # Copy buttons, citations in BibTeX and embed code are tools, kept out of the index.
-    text = json.dumps(nb, ensure_ascii=False) + json.dumps(en, ensure_ascii=False)
+    text = "".join(json.dumps(index, ensure_ascii=False) for index in (nb, nn, en))
     assert "@misc{" not in text and "Kopier lenke" not in text and "&lt;iframe" not in text
     # Nor any other text of a finding's tools or a chart's list of values, in either language (the
     # embed help text leaked through Material's data-search-exclude before the tools went in after search).

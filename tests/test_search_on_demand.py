@@ -35,6 +35,7 @@ def test_material_starts_its_search_the_way_the_script_expects(built_site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path, query, title", [("funn/", "leverandørutviklingsprogrammet", "Funn"),
+                                                ("nn/funn/", "anskaffingar", "Funn"),
                                                 ("en/funn/", "procurement", "Findings")])
 @pytest.mark.build
 def test_search_loads_when_the_reader_reaches_for_it(page, site_url, path, query, title):

@@ -10,12 +10,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import _QuietHandler, configured_site_url, serve
+from conftest import LANGUAGES, _QuietHandler, configured_site_url, lang_root, serve
 
 SITE_URL = configured_site_url()
 PREFIX = urlsplit(SITE_URL).path
 NB_PAGES = ["", "funn/", "arsaker/", "anbefalinger/", "om-rapporten/", "ordliste/", "tilgjengelighet/"]
-PAGES = NB_PAGES + [f"en/{p}" for p in NB_PAGES]
+PAGES = [lang_root(lang) + p for lang in LANGUAGES for p in NB_PAGES]
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -79,7 +79,7 @@ def _head_links(page) -> list[dict]:
 def test_every_page_has_canonical_and_hreflang_and_no_console_errors(watched_page, pages_url):
     page = watched_page
     for path in PAGES:
-        nb_path = path[3:] if path.startswith("en/") else path
+        nb_path = path[3:] if path.startswith(tuple(f"{lang}/" for lang in LANGUAGES)) else path
         response = page.goto(pages_url + path)
         assert response.status == 200, path
         page.wait_for_load_state("networkidle")
@@ -87,7 +87,7 @@ def test_every_page_has_canonical_and_hreflang_and_no_console_errors(watched_pag
         canonical = [link["href"] for link in links if "canonical" in link["rel"]]
         alternates = {link["hreflang"]: link["href"] for link in links if "alternate" in link["rel"]}
         assert canonical == [SITE_URL + path], path
-        assert alternates == {"nb": SITE_URL + nb_path, "en": SITE_URL + "en/" + nb_path,
+        assert alternates == {**{lang: SITE_URL + lang_root(lang) + nb_path for lang in LANGUAGES},
                               "x-default": SITE_URL + nb_path}, path
     # Material's script would fetch a sitemap.xml beside every hreflang link: it does not.
     assert not [url for url in page.requests if "sitemap" in url]
@@ -95,7 +95,7 @@ def test_every_page_has_canonical_and_hreflang_and_no_console_errors(watched_pag
 
 
 @pytest.mark.build
-def test_sitemap_lists_both_languages_with_alternates(pages_url):
+def test_sitemap_lists_every_language_with_alternates(pages_url):
     with urllib.request.urlopen(pages_url + "sitemap.xml") as response:
         root = ET.fromstring(response.read())
     urls = root.findall("s:url", NS)
@@ -103,9 +103,10 @@ def test_sitemap_lists_both_languages_with_alternates(pages_url):
     assert len(locs) == len(PAGES) and set(locs) == {SITE_URL + p for p in PAGES}
     for url in urls:
         loc = url.findtext("s:loc", namespaces=NS)
-        nb_path = loc[len(SITE_URL):].removeprefix("en/")
+        path = loc[len(SITE_URL):]
+        nb_path = path[3:] if path.startswith(tuple(f"{lang}/" for lang in LANGUAGES)) else path
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
-        assert alternates == {"nb": SITE_URL + nb_path, "en": SITE_URL + "en/" + nb_path,
+        assert alternates == {**{lang: SITE_URL + lang_root(lang) + nb_path for lang in LANGUAGES},
                               "x-default": SITE_URL + nb_path}
         assert url.findtext("s:lastmod", namespaces=NS)
     # Every address in it is a page of the site.
