@@ -18,6 +18,9 @@ from .yamlsource import YamlDocument, dotted, load_yaml
 
 DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
 
+# A chart's bars at most: 40 already make it taller than two phone screens; more is a table's job.
+MAX_BARS = 40
+
 
 
 # The report's data, declared once: each field read from data/ says what it accepts (schema.py's
@@ -146,7 +149,7 @@ class Chart:
     title: dict[str, str] = declared(Localized("The chart's title.", 160))
     takeaway: dict[str, str] = declared(Localized("One sentence that says what the chart shows.", 300))
     axis_title: dict[str, str] = declared(Localized("Title of the value axis.", 80))
-    bars: tuple[ChartBar, ...] = declared(ListOf(Nested(ChartBar), "The bars, in the order shown."))
+    bars: tuple[ChartBar, ...] = declared(ListOf(Nested(ChartBar), "The bars, in the order shown.", max_items=MAX_BARS))
     series: tuple[ChartSeries, ...] = declared(ListOf(Nested(ChartSeries), "A grouped chart's two series, in the "
                                                       "order shown in each category. Leave out for other kinds."),
                                                optional=True, default=())
