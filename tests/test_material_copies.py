@@ -20,35 +20,10 @@ HEADER = re.compile(r"\A\s*\{#-.*?-#\}\s*", re.S)
 CHANGES: dict[str, list[tuple[str, str]]] = {
     # The dialog gets an accessible name (axe: aria-dialog-name).
     "search.html": [('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">')],
-    # Links to the accessibility statement, the site's publisher when data names one, and the
-    # licences page, after the copyright line.
-    "copyright.html": [("  {% if not config.extra.generator", """\
-  {% for statement in nav.pages if statement.file and statement.file.src_uri.split("/", 1)[-1] == config.extra.accessibility_page %}
-    {% if loop.first %}
-      <p class="report-footer-statement">
-        <a href="{{ statement.url | url }}" data-accessibility-statement>{{ statement.title | e }}</a>
-      </p>
-    {% endif %}
-  {% endfor %}
-  {#- The site's publisher and how to reach them (site_publisher in data/report.yml; report_data: hooks/page_addresses.py),
-      when data names them; MkDocs templates do not autoescape, so every value is escaped here. -#}
-  {% set site_publisher = report_data.site_publisher if report_data else none %}
-  {% if site_publisher %}
-    {% set footer_ui = report_data.ui[config.theme.language] %}
-    {% set contact = site_publisher.contact %}
-    <p class="report-footer-publisher">{{ footer_ui.footer_publisher.replace("{name}", site_publisher.name[config.theme.language]) | e }}
-      {%- if contact and (contact.email or contact.url) %} {{ footer_ui.footer_contact | e }}:
-        {% if contact.email %}<a href="mailto:{{ contact.email | e }}">{{ contact.email | e }}</a>{% endif %}
-        {%- if contact.email and contact.url %} / {% endif %}
-        {%- if contact.url %}<a href="{{ contact.url | e }}">{{ contact.url | e }}</a>{% endif %}.
-      {%- endif %}
-      {%- if site_publisher.uustatus_url %} <a href="{{ site_publisher.uustatus_url | e }}">{{ footer_ui.footer_uustatus | e }}</a>{% endif %}
-    </p>
-  {% endif %}
-  {% if licences.here %}
-    <p class="report-footer-licences"><a href="{{ 'licences.html' | url }}">{{ licences.here.title | e }}</a></p>
-  {% endif %}
-  {% if not config.extra.generator""")],
+    # The site's own footer lines (the accessibility statement, the publisher, the licences) after
+    # the copyright line.
+    "copyright.html": [("  {% if not config.extra.generator",
+                        '  {% include "partials/report/footer_links.html" %}\n  {% if not config.extra.generator')],
     # Inline scripts moved into files for the Content Security Policy (tests/test_csp.py compares the code).
     "javascripts/base.html": [(re.compile(r"<script>__md_scope=.*?</script>", re.S),
                                "<script src=\"{{ 'assets/javascripts/md-scope.js' | url }}\" "
