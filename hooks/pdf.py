@@ -21,7 +21,9 @@ FRONT_PAGE = "index.md"
 
 def on_env(env, *, config, files):
     build = state.for_config(config)
-    env.globals["pdf_files"] = {lang: pdf.file_name(build.site.pdf_name, lang) for lang in build.paths.languages}
+    # The sitemap lists the PDFs where they are made (not in the live preview).
+    env.globals["pdf_files"] = {} if live_preview.serving() else {
+        lang: pdf.file_name(build.site.pdf_name, lang) for lang in build.paths.languages}
     return env
 
 
