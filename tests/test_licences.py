@@ -127,5 +127,5 @@ def test_a_missing_licence_text_is_a_clear_error(tmp_path):
     with pytest.raises(SiteDataError, match=r"\[0\]\.texts: cannot be read: '\.\./x\.txt' is not a file name"):
         licences.components(tmp_path)
     declaration.write_text(declaration.read_text(encoding="utf-8").replace("texts: [../x.txt]", "texts: vega.txt"))
-    with pytest.raises(SiteDataError, match=r"components.yml:\d+: \[0\]\.texts: is not a list of names"):
+    with pytest.raises(SiteDataError, match=r"components.yml:\d+: \[0\]\.texts: expected a list"):
         licences.components(tmp_path)

@@ -9,10 +9,28 @@ from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from .errors import Problem, SiteDataError
+from .model import data_model
+from .schema import Checker, ListOf, Nested, Text, Url, bind, declared
 from .yamlsource import load_yaml
 
 DECLARATION = "licences/components.yml"
-FIELDS = ("name", "url", "licence", "package", "files", "texts")
+
+
+@data_model
+class Component:
+    """A third-party component a reader receives."""
+    name: str = declared(Text("Its name, as the licences page heads it.", 400))
+    url: str = declared(Url("Its home, starting with https://."))
+    licence: str = declared(Text("Its licence, as an SPDX identifier.", 100))
+    package: str | None = declared(Text("The Python package it reaches the site through, whose version the page "
+                                        "shows; leave out when none.", 100), optional=True)
+    files: tuple = declared(ListOf(Text("A pattern of paths in the built site ('*' also crosses folders).", 200),
+                                   "The shipped files it is in."))
+    texts: tuple = declared(ListOf(Text("'<distribution>:<path ending>' in an installed package, or a file "
+                                        "name in licences/.", 200), "Its licence texts."))
+
+
+COMPONENTS = ListOf(Nested(Component), "Every third-party component a reader receives.")
 
 
 @cache
@@ -38,25 +56,17 @@ def components(project: Path) -> list[dict]:
     """Each declared component with its licence texts read and its package's version; a clear error
     naming the file, line and field for anything missing or unreadable."""
     doc = load_yaml(project / DECLARATION, DECLARATION)
-    entries = doc.data if isinstance(doc.data, list) else [doc.data]
+    checker = Checker(doc)
+    entries = bind(COMPONENTS, ()).check(doc.data, (), checker)
+    if checker.problems:
+        raise SiteDataError(checker.problems)
     result = []
     for i, entry in enumerate(entries):
-        def fail(field: str, message: str):
-            raise SiteDataError([Problem(DECLARATION, doc.line((i, field)), f"[{i}].{field}", message,
-                                         f"a component has exactly {', '.join(FIELDS)}: see the top of the file for what each holds")])
-        if not isinstance(entry, dict) or set(entry) != set(FIELDS):
-            fail("", f"has {sorted(entry) if isinstance(entry, dict) else entry!r}")
-        if not all(isinstance(entry[k], str) for k in ("name", "licence")) or not str(entry["url"]).startswith("https://"):
-            fail("url", "needs a name, a licence and an address starting with https://")
-        if not isinstance(entry["package"], (str, type(None))):
-            fail("package", "is not a package's name")
-        for field in ("files", "texts"):
-            if not isinstance(entry[field], list) or not entry[field] or not all(isinstance(s, str) and s for s in entry[field]):
-                fail(field, "is not a list of names")
         try:
-            version = distribution(entry["package"]).version if entry["package"] else ""
+            version = distribution(entry["package"]).version if entry.get("package") else ""
             texts = [_text(project / DECLARATION.split("/")[0], ref) for ref in entry["texts"]]
         except (OSError, ValueError, PackageNotFoundError) as exc:
-            fail("texts", f"cannot be read: {exc}")
-        result.append({**entry, "version": version, "texts": texts})
+            raise SiteDataError([Problem(DECLARATION, doc.line((i, "texts")), f"[{i}].texts", f"cannot be read: {exc}",
+                                         "name a file in licences/ or '<distribution>:<path ending>' of an installed package")]) from None
+        result.append({**entry, "package": entry.get("package"), "version": version, "texts": texts})
     return result
