@@ -107,4 +107,4 @@ bench: $(VENV)/.test-deps chromium pango
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site dist .build-* .pytest_cache
+	rm -rf site dist .build-* .pytest_cache "$(EXAMPLE_DIR)"

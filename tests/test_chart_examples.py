@@ -44,9 +44,25 @@ NOTICE = {"nb": "Eksempel med oppdiktede tall", "nn": "Døme med oppdikta tal", 
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
+def example_project(tmp_path_factory):
+    """The example report put together with the generator, as `make example` does."""
+    return assemble_example(tmp_path_factory.mktemp("example") / "project")
+
+
+@pytest.fixture(scope="module")
+def example(example_project):
     """The example report's data, loaded as the build loads it."""
-    return load_data(assemble_example(tmp_path_factory.mktemp("example") / "project"))
+    return load_data(example_project)
+
+
+def test_the_example_passes_the_check(example_project):
+    """What `make check` runs, on the example: its pages, data, shortcodes and sources."""
+    from reportsite.check import check_project
+
+    problems, result = check_project(example_project)
+    assert problems == []
+    assert sorted(page.src_uri for page in result.pages.values()) == sorted(
+        f"{lang}/{name}.md" for lang in LANGUAGES for name in ("index", *MARKS))
 
 
 def _problems(tmp_path, chart_id: str, old: str, new: str, count: int = 1) -> list[str]:
