@@ -116,9 +116,13 @@ def test_pdf_shows_every_finding_and_figure_as_the_findings_page_does(built_site
         assert _words(source.title[lang]) in text
     assert _words(DATA.report.commissioned_by[lang]) in text and DATA.report.project_leader in text
 
-    # Bookmarks: the headings, among them every finding's title.
+    # Bookmarks: the headings, among them every finding's title; at the top, the contents, the pages
+    # and the sources, each once (the title page's heading repeats the front page's and has none).
     bookmarks = _outline_titles(reader.outline)
-    assert bookmarks[0] == _words(SITE.language(lang).site_name)
+    assert [a for a, b in zip(bookmarks, bookmarks[1:]) if a == b] == []
+    top = [_words(item.title) for item in reader.outline if not isinstance(item, list)]
+    assert top[0] == _words(DATA.ui[lang]["pdf"]["contents"]) and top[-1] == _words(DATA.ui[lang]["sources"])
+    assert top[1] == _words(SITE.language(lang).site_name) and len(set(top)) == len(top) == len(SITE.pdf_pages) + 2
     assert [title for title in titles if title not in bookmarks] == []
 
 
