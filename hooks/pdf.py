@@ -67,12 +67,12 @@ def on_post_build(*, config):
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             document, pages = pdf.write_pdf(html, site.site_url, site_dir)
-            target.write_bytes(document)
-            # The pages are written; their findings' tools get the pages of the PDF just written.
-            for page in printed.values():
-                written = Path(page.file)
-                written.write_text(pdf.fill_pages(written.read_text(encoding="utf-8"), page.markers, pages),
-                                   encoding="utf-8")
+            # The pages are written: their findings' tools get their pages in this PDF (all, or none).
+            filled = {Path(page.file): pdf.fill_pages(Path(page.file).read_text(encoding="utf-8"), page.markers, pages)
+                      for page in printed.values()}
         except ValueError as exc:   # pdf.Refused among them
             raise PluginError(f"The PDF of the summary ({lang}): {exc}") from None
+        target.write_bytes(document)
+        for written, text in filled.items():
+            written.write_text(text, encoding="utf-8")
         build.pdfs_written.add(lang)

@@ -280,6 +280,13 @@ def test_an_image_from_elsewhere_stops_the_pdf_with_a_clear_message(tmp_path):
         pdf.write_pdf(page, "https://example.org/r/", tmp_path)
 
 
+
+def test_a_finding_linked_but_not_in_the_pdf_stops_the_build_naming_it():
+    from reportsite import pdf
+
+    with pytest.raises(ValueError, match="the finding lup-contact is not in it, yet its page links it"):
+        pdf.fill_pages('<a href="x.pdf#page=M">M</a>', {"M": "lup-contact"}, {"funn": 4})
+
 @pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdf_pages_drawn_show_the_title_page_and_text_on_every_page(built_site, lang, tmp_path):
