@@ -144,24 +144,37 @@ def built_site(built_bundle) -> Path:
     return built_bundle.site
 
 
-DECIMAL_SITE_EPOCH = "1583971200"   # 2020-03-12
+VARIANT_SITE_EPOCH = "1583971200"   # 2020-03-12
+# The site's publisher, which the real data leaves out (its sources name none), given with markup to escape.
+VARIANT_PUBLISHER = {"nb": "Departement & <b>Co</b>", "nn": "Departementet & <b>Co</b>", "en": "Ministry & <b>Co</b>"}
 
 
 @pytest.fixture(scope="session")
-def decimal_site_folder(request) -> Path:
-    """The real site with the share of small municipalities given a decimal (27.8 for 28), so pages and
-    tooltips show whether a number's format is the page's; built once per test run, as of another
-    day than the commit's (DECIMAL_SITE_EPOCH: tests/test_determinism.py reads its dates)."""
+def variant_site_folder(request) -> Path:
+    """The real site with what its data leaves out: the share of small municipalities given a decimal
+    (27.8 for 28), so pages and tooltips show whether a number's format is the page's, and a site
+    publisher (VARIANT_PUBLISHER, with contact and statement); built once per test run, as of another day
+    than the commit's (VARIANT_SITE_EPOCH: tests/test_determinism.py reads its dates). Its project is
+    beside it (project/)."""
     def make(folder: Path) -> None:
         project = copy_project(folder / "project")
         findings = project / "data" / "findings.yml"
         text = findings.read_text(encoding="utf-8")
         assert text.count("value: 28\n") == 1
         findings.write_text(text.replace("value: 28\n", "value: 27.8\n"), encoding="utf-8")
-        result = build(project, folder / "site", env={"SOURCE_DATE_EPOCH": DECIMAL_SITE_EPOCH})
+        report = project / "data" / "report.yml"
+        text = report.read_text(encoding="utf-8")
+        assert text.count("\nsources:\n") == 1 and "\nsite_publisher:" not in text
+        name = ", ".join(f"{lang}: '{VARIANT_PUBLISHER[lang]}'" for lang in LANGUAGES)
+        report.write_text(text.replace("\nsources:\n", (
+            f"\nsite_publisher:\n  name: {{{name}}}\n"
+            "  contact: {email: post@example.invalid, url: 'https://example.invalid/kontakt'}\n"
+            "  uustatus_url: https://uustatus.no/nb/erklaringer/publisert/example\n"
+            "sources:\n")), encoding="utf-8")
+        result = build(project, folder / "site", env={"SOURCE_DATE_EPOCH": VARIANT_SITE_EPOCH})
         assert result.returncode == 0, result.output
 
-    return once_per_run(request.config, "decimal-site", make) / "site"
+    return once_per_run(request.config, "variant-site", make) / "site"
 
 
 @pytest.fixture

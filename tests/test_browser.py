@@ -93,9 +93,9 @@ def test_language_switcher_keeps_the_page(page, site_url, start, target, lang):
 
 
 @pytest.fixture(scope="module")
-def decimal_site(decimal_site_folder):
+def decimal_site(variant_site_folder):
     """The real site with one sourced figure given a decimal, to see decimal formats end to end."""
-    with serve(decimal_site_folder) as url:
+    with serve(variant_site_folder) as url:
         yield url
 
 

@@ -21,10 +21,10 @@ STATE = "document.querySelector('figure.report-chart').dataset.chartState"
 
 
 @pytest.fixture(scope="module")
-def decimal_site(decimal_site_folder):
+def decimal_site(variant_site_folder):
     """The real site with the share of small municipalities given a decimal (27.8), so the tooltip
     shows whether the number format is the page's: 27,8 % in Bokmål, 27.8% in English."""
-    with serve(decimal_site_folder) as url:
+    with serve(variant_site_folder) as url:
         yield url
 
 

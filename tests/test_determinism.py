@@ -57,8 +57,8 @@ def test_two_clean_builds_are_byte_identical(built_bundle, tmp_path):
 
 
 @pytest.mark.build
-def test_dates_follow_the_commit_not_the_clock(decimal_site_folder):
-    """A build as of another day (the decimal site, conftest.DECIMAL_SITE_EPOCH) writes that day: the date
+def test_dates_follow_the_commit_not_the_clock(variant_site_folder):
+    """A build as of another day (the variant site, conftest.VARIANT_SITE_EPOCH) writes that day: the date
     is an input, so equal inputs give equal trees."""
-    sitemap = (decimal_site_folder / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (variant_site_folder / "sitemap.xml").read_text(encoding="utf-8")
     assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2020-03-12"}

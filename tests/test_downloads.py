@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import zipfile
 from dataclasses import replace
 from decimal import Decimal
 from urllib.parse import urljoin
@@ -136,47 +137,12 @@ def test_built_downloads_are_the_data(built_site):
 
 
 @pytest.mark.build
-def test_a_new_chart_gets_its_download_without_python(project_copy, tmp_path):
-    """Adding a chart in data is enough for its CSV to be built and linked."""
-    from conftest import build
-
-    findings = project_copy / "data" / "findings.yml"
-    text = findings.read_text(encoding="utf-8")
-    anchor = "    sources: [anbud365-article]\n\n  - id: innovative-procurement-gap"
-    assert anchor in text
-    text = text.replace(anchor, "    sources: [anbud365-article]\n    chart: klimasats-only\n\n  - id: innovative-procurement-gap")
-    text += """
-  - id: klimasats-only
-    kind: bar
-    title: {nb: Klimasats, nn: Klimasats, en: Klimasats}
-    takeaway: {nb: Gapet i Klimasats., nn: Skilnaden i Klimasats., en: The gap in Klimasats.}
-    axis_title: {nb: Prosentpoeng, nn: Prosentpoeng, en: Percentage points}
-    bars:
-      - figure: klimasats-gap
-        label: {nb: Klimasats, nn: Klimasats, en: Klimasats}
-"""
-    findings.write_text(text, encoding="utf-8")
-    result = build(project_copy, tmp_path / "out")
-    assert result.returncode == 0, result.output
-    for lang in LANGUAGES:
-        csv_file = tmp_path / "out" / paths.chart_csv("klimasats-only", lang)
-        assert _read_csv(csv_file.read_text(encoding="utf-8"), lang)[1][:2] == ["Klimasats", "43"]
-    html = (tmp_path / "out" / "en" / "funn" / "index.html").read_text(encoding="utf-8")
-    assert "../../downloads/klimasats-only.en.csv" in _links(html, "download-link")
-
-
-@pytest.mark.build
-def test_download_links_resolve_in_an_offline_copy(project_copy, tmp_path):
-    """Built with file names instead of directory URLs, as an offline bundle opened from disk is,
-    every download link and static chart image of every page still points at a file of the build."""
-    from conftest import build
-
-    config = project_copy / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("use_directory_urls: true", "use_directory_urls: false"),
-                      encoding="utf-8")
-    out = tmp_path / "offline"
-    result = build(project_copy, out)
-    assert result.returncode == 0, result.output
+def test_download_links_resolve_in_the_offline_bundle(built_bundle, tmp_path):
+    """In the offline bundle (file names instead of directory URLs, opened from disk), every download
+    link and static chart image of every page still points at a file of the bundle."""
+    with zipfile.ZipFile(built_bundle.zip_path) as archive:
+        archive.extractall(tmp_path)
+    (out,) = tmp_path.iterdir()
     checked = 0
     for page in out.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

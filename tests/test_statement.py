@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, build, lang_root, load_data, site_pages
+from conftest import LANGUAGES, ROOT, VARIANT_PUBLISHER, lang_root, load_data, site_pages
 from reportsite.statement import CRITERIA, WCAG22_ADDED
 
 DATA = load_data()
@@ -144,24 +144,14 @@ def test_the_footer_link_leads_to_the_statement(page, site_url, start, lang):
 
 
 @pytest.mark.build
-def test_the_sites_publisher_from_data_shows_in_footer_statement_and_citations(project_copy, tmp_path):
-    """site_publisher in data/report.yml (left out while the sources name none): when given, its name and
-    contact stand in every page's footer, with its uustatus.no statement, in the accessibility statement
-    and in the site's citations, escaped."""
-    report = project_copy / "data" / "report.yml"
-    name = {"nb": "Departement & <b>Co</b>", "nn": "Departementet & <b>Co</b>", "en": "Ministry & <b>Co</b>"}
-    report.write_text(report.read_text(encoding="utf-8").replace("\nsources:\n", (
-        "\nsite_publisher:\n"
-        f"  name: {{nb: '{name['nb']}', nn: '{name['nn']}', en: '{name['en']}'}}\n"
-        "  contact: {email: post@example.invalid, url: 'https://example.invalid/kontakt'}\n"
-        "  uustatus_url: https://uustatus.no/nb/erklaringer/publisert/example\n"
-        "sources:\n"), 1), encoding="utf-8")
-    result = build(project_copy, tmp_path / "site")
-    assert result.returncode == 0, result.output
-    site = tmp_path / "site"
+def test_the_sites_publisher_from_data_shows_in_footer_statement_and_citations(variant_site_folder):
+    """site_publisher in data/report.yml (left out while the sources name none): when given (the variant
+    site, conftest.VARIANT_PUBLISHER), its name and contact stand in every page's footer, with its
+    uustatus.no statement, in the accessibility statement and in the site's citations, escaped."""
+    site, name = variant_site_folder, VARIANT_PUBLISHER
     for lang in LANGUAGES:
         prefix = lang_root(lang)
-        ui = load_data(project_copy).ui[lang]
+        ui = load_data(site.parent / "project").ui[lang]
         shown = ui["footer_publisher"].replace("{name}", name[lang])
         for page in ("", "funn/", "tilgjengelighet/"):
             html_text = (site / prefix / page / "index.html").read_text(encoding="utf-8")
