@@ -57,6 +57,7 @@ def _hostile_data(project: Path) -> None:
         chart["bars"][1]["label"][lang] = "<b>b</b>"
         source = report["sources"][0]
         source["title"][lang] = f"{SHORTCODE} {IMG}"
+        source["original"]["text"] = IMG   # marked with its language on the pages of the other languages
         source["url"] = URL
         report["report"]["commissioned_by"][lang] = ATTR
         ui[lang]["table_category"] = IMG
