@@ -1,6 +1,6 @@
 """Charts of the kinds the real report has no data for, with made-up figures, for tests only: they are
-added to a copy of the project (add_examples), never to data/. A page of its own (eksempel.md, eksempel-dot.md)
-shows each, so that the page's link preview is drawn from it."""
+added to a copy of the project (add_examples), never to data/. A page of its own (eksempel.md, eksempel-dot.md,
+eksempel-linje.md) shows each, so that the page's link preview is drawn from it."""
 
 from __future__ import annotations
 
@@ -106,9 +106,61 @@ DOT_CHART = (CHART.replace("id: example-grouped", "id: example-dot").replace("ki
              .replace("nn: Små distriktskommunar deltek mindre enn andre kommunar i begge ordningane.",
                       "nn: Skilnaden mellom små distriktskommunar og andre kommunar er størst i innovative anskaffingar."))
 
+# A line chart: the grouped chart's series over uneven years (the time axis keeps their distances); the
+# made-up figures have no value for small municipalities in 2019, a gap in their line.
+LINE_FINDING = """
+  - id: example-line
+    section: background
+    title:
+      nb: Eksempel over tid
+      en: Example over time
+      nn: Døme over tid
+    text:
+      nb: "Oppdiktede tall for testene: {{ figure ex-line-small-2016 }} og {{ figure ex-line-small-2022 }}."
+      en: "Made-up figures for the tests: {{ figure ex-line-small-2016 }} and {{ figure ex-line-small-2022 }}."
+      nn: "Oppdikta tal for testane: {{ figure ex-line-small-2016 }} og {{ figure ex-line-small-2022 }}."
+    figures:
+      - {id: ex-line-small-2016, value: 12, unit: percent}
+      - {id: ex-line-small-2018, value: 15, unit: percent}
+      - {id: ex-line-small-2020, value: 19.5, unit: percent}
+      - {id: ex-line-small-2022, value: 24, unit: percent}
+      - {id: ex-line-other-2016, value: 30, unit: percent}
+      - {id: ex-line-other-2018, value: 34, unit: percent}
+      - {id: ex-line-other-2019, value: 37, unit: percent}
+      - {id: ex-line-other-2020, value: 41, unit: percent}
+      - {id: ex-line-other-2022, value: 46, unit: percent}
+    sources: [anbud365-article]
+    chart: example-line
+"""
+
+LINE_CHART = """
+  - id: example-line
+    kind: line
+    title:
+      nb: Deltakelse over tid
+      en: Participation over time
+      nn: Deltaking over tid
+    takeaway:
+      nb: Begge kommunetypene deltar mer år for år, men avstanden mellom dem består.
+      en: Both types of municipality take part more year by year, but the gap between them remains.
+      nn: Begge kommunetypane deltek meir år for år, men avstanden mellom dei held seg.
+""" + CHART[CHART.index("    axis_title:"):CHART.index("    bars:")] + """    bars:
+      - {at: 2016, series: small, figure: ex-line-small-2016}
+      - {at: 2018, series: small, figure: ex-line-small-2018}
+      - {at: 2019, series: small}
+      - {at: 2020, series: small, figure: ex-line-small-2020}
+      - {at: 2022, series: small, figure: ex-line-small-2022}
+      - {at: 2016, series: other, figure: ex-line-other-2016}
+      - {at: 2018, series: other, figure: ex-line-other-2018}
+      - {at: 2019, series: other, figure: ex-line-other-2019}
+      - {at: 2020, series: other, figure: ex-line-other-2020}
+      - {at: 2022, series: other, figure: ex-line-other-2022}
+"""
+
 # Each chart on a page of its own, which is then previewed by it.
 HEADINGS = {"nb": "# Eksempel", "en": "# Example", "nn": "# Døme"}
-PAGES = {"eksempel.md": "{{ finding example-grouped }}", "eksempel-dot.md": "{{ chart example-dot }}"}
+PAGES = {"eksempel.md": "{{ finding example-grouped }}", "eksempel-dot.md": "{{ chart example-dot }}",
+         "eksempel-linje.md": "{{ finding example-line }}"}
 
 
 def add_examples(project: Path, pages: bool = True) -> Path:
@@ -116,7 +168,7 @@ def add_examples(project: Path, pages: bool = True) -> Path:
     findings = project / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
     assert text.count("\ncharts:\n") == 1
-    added = (FINDING, CHART + DOT_CHART)
+    added = (FINDING + LINE_FINDING, CHART + DOT_CHART + LINE_CHART)
     # The texts are written in each language a site of this kind has had; a copy gets its own languages'.
     others = "|".join(set(HEADINGS) - set(LANGUAGES)) or "(?!)"
     added = [re.sub(rf"^ +(?:{others}): .*\n", "", part, flags=re.M) for part in added]
