@@ -432,11 +432,15 @@ class LineKind(GroupedKind):
     def named(self, bar: dict) -> str:
         return str(bar["at"])
 
-    def category_problems(self, chart: dict, bars: dict) -> list[tuple[tuple, str, str]]:
-        """Years or dates, not both; at least two of them; each series from the earliest; a value to show."""
-        if len({type(at) for at in bars}) > 1:
+    def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
+        """Years or dates, not both (or every year would lack its date), then grouped's checks."""
+        if len({type(bar["at"]) for bar in chart["bars"]}) > 1:
             return [(("bars",), "the points mix years and dates", "give every point a year (2020), or every point a "
                      "date (2020-03-12)")]
+        return super().series_problems(chart)
+
+    def category_problems(self, chart: dict, bars: dict) -> list[tuple[tuple, str, str]]:
+        """At least two years or dates; each series from the earliest; a value to show."""
         problems, last = [], {}
         for j, bar in enumerate(chart["bars"]):
             if last.get(bar["series"], bar["at"]) > bar["at"]:
