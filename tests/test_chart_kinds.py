@@ -182,3 +182,18 @@ def test_each_kind_checks_units_years_and_shares():
         (("kind",), "a share chart shows percentages", "use kind: bar for other units")]
     # A part whose figure is wrong is reported where it is; its sum would only repeat that.
     assert share.problems(CHART, _figures("percent", "28") + [None]) == []
+
+
+def test_each_kind_names_the_bar_keys_it_needs_or_has_no_use_for():
+    bar, line = chart_kinds.KINDS["bar"], chart_kinds.KINDS["line"]
+    label = {"nb": "A", "nn": "A", "en": "A"}
+    assert bar.problems({"bars": [{"figure": "f0", "at": 2020}]}, _figures("count", "3")) == [
+        (("bars", 0), "the bar has no 'label'", "add 'label' to the bar"),
+        (("bars", 0, "at"), "a bar chart's bar has no 'at'", "leave 'at' out")]
+    # A line chart's point is named by its time, and may have no figure: a value the source does not give.
+    assert line.problems({"series": [{"id": "s"}], "bars": [{"at": 2019, "series": "s"}, {"at": 2020, "series": "s",
+                                                                                          "label": label}]}, [None, None]) == [
+        (("bars", 1, "label"), "a line chart's bar has no 'label'", "leave 'label' out")]
+    assert line.problems({"series": [{"id": "s"}], "bars": [{"at": 2019, "series": "s"}]}, [None]) == [
+        (("bars",), "a line chart needs at least two years or dates", "use kind: bar for one"),
+        (("bars",), "no point has a value", "give the points their figures")]

@@ -422,7 +422,7 @@ class LineKind(GroupedKind):
     TWICE = ("the series '{series}' has a point at {name} already", "give each series one point per year or date")
     ABSENT = ("the series '{series}' has no point at {name}", "add a point with at: {name} and series: {series} "
               "(without 'figure' where the source gives no value)")
-    PLOT = 220          # the plot's height where it has room of its own (a link card)
+    BAR_STEP = 220      # the plot's height, as one row (row_count) below the axis title
     LEGEND_STEP = 20    # one line of the legend above the plot
     TOP_GAP = 12        # between the legend and the plot
 
@@ -523,13 +523,15 @@ class LineKind(GroupedKind):
         return self.finish(alt.layer(*layers), colours)
 
     def size(self, chart: Chart, lang: str) -> tuple[int, int]:
-        title = wrap(chart.axis_title[lang])
-        lines = len(title) if isinstance(title, list) else 1
-        return (self.BOX_WIDTH, self.PLOT + self.AXIS_ROOM + self.TOP_GAP + len(chart.series) * self.LEGEND_STEP
-                + lines * self.AXIS_TITLE_LINE)
+        """The plot, the time axis and the axis title as a bar chart's, and the legend above the plot."""
+        width, height = super().size(chart, lang)
+        return width, height + self.TOP_GAP + len(chart.series) * self.LEGEND_STEP
+
+    def row_count(self, chart: Chart) -> int:
+        return 1
 
     def natural_size(self) -> tuple[int, int]:
-        return self.WIDTH, self.PLOT
+        return self.WIDTH, self.BAR_STEP
 
     def columns(self, chart: Chart, lang: str, ui: dict) -> list[str]:
         return [ui["table_time"], ui["table_series"], chart.axis_title[lang]]
