@@ -1,8 +1,8 @@
 """Every chart kind, with every guarantee the real report's charts have, proved on the example report
 (examples/charts/: made-up figures, never in data/), which has a chart of each kind on a page of its
 own in every language: the kinds the real report has no data for (grouped: two series per category;
-dot: two values per category and the gap between them) in their rows, tables, CSV, text
-alternatives and checks; then the example as `make example` builds it (web site and offline zip),
+dot: two values per category and the gap between them; line: one or two series over time) in their
+rows, tables, CSV, text alternatives and checks; then the example as `make example` builds it (web site and offline zip),
 read as a reader gets it in real Chromium: static SVGs in light and dark, the interactive view, the
 values by keyboard and in the accessibility tree, axe, no JavaScript, print, the embed pages, the
 link previews and the offline bundle from file://. A browser test checks several things in one page
@@ -32,10 +32,13 @@ NBSP = "\u00a0"
 EXAMPLE = ROOT / "examples" / "charts"
 CHART = "example-grouped"
 DOT = "example-dot"
+LINE = "example-line"
 # Each kind's example chart is example-KIND, on the page KIND.md; the marks its interactive view draws
-# (the dot chart's legend has two).
+# (the dot and line charts' legends have two: the line chart's 2019 has one point, not two).
 MARKS = {"bar": (".mark-rect path", 3), "share": (".mark-rect path", 3), "grouped": (".mark-rect path", 4),
-         "dot": (".mark-symbol path", 6)}
+         "dot": (".mark-symbol path", 6), "line": (".mark-symbol path", 11)}
+# The rows of each kind's data table: a category's, or a line chart's year's.
+TABLE_ROWS = {"bar": 3, "share": 3, "grouped": 2, "dot": 2, "line": 5}
 # The kinds take the languages in turn (two turns, one a language further on): every kind is read in
 # two languages and every language in more than one kind, with few page loads.
 TURN = [(kind, LANGUAGES[i % len(LANGUAGES)]) for i, kind in enumerate(MARKS)]
@@ -160,7 +163,7 @@ def test_a_dot_chart_adds_the_gap_it_computes_and_leaves_room_for_its_labels(exa
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, LINE])
 def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
     import vl_convert
 
@@ -169,6 +172,75 @@ def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
     light, dark = (charts.chart_spec(example, chart, lang, theme) for theme in ("light", "dark"))
     light_svg = vl_convert.vegalite_to_svg(light, format_locale=locale)
     assert charts.themed_svg(light, light_svg, dark, locale, "dark") == vl_convert.vegalite_to_svg(dark, format_locale=locale)
+
+
+def _time_axis(spec: dict) -> dict:
+    """The time axis the line and point layers share."""
+    (axis,) = {json.dumps(layer["encoding"]["x"]["axis"]) for layer in spec["layer"]
+               if "labelExpr" in layer["encoding"]["x"].get("axis", {})}
+    return json.loads(axis)
+
+
+def test_a_line_chart_s_rows_go_series_by_series_and_a_missing_value_says_so(example):
+    chart = example.charts[LINE]
+    rows = chart.kind.rows(example, chart, "nb")
+    assert [(r.label, r.series, r.display, r.value, r.at) for r in rows[:4]] == [
+        ("2016", "Små distriktskommuner", f"12{NBSP}%", 12.0, 2016), ("2018", "Små distriktskommuner", f"15{NBSP}%", 15.0, 2018),
+        ("2019", "Små distriktskommuner", "mangler", None, 2019),
+        ("2020", "Små distriktskommuner", f"19,5{NBSP}%", 19.5, 2020)]
+    table = chart.kind.table(chart, rows, "nb", example.ui["nb"])
+    assert table.columns == ["Tidspunkt", "Små distriktskommuner", "Andre kommuner"]
+    assert table.rows == [["2016", f"12{NBSP}%", f"30{NBSP}%"], ["2018", f"15{NBSP}%", f"34{NBSP}%"],
+                          ["2019", "mangler", f"37{NBSP}%"], ["2020", f"19,5{NBSP}%", f"41{NBSP}%"],
+                          ["2022", f"24{NBSP}%", f"46{NBSP}%"]]
+    rows = chart.kind.rows(example, chart, "en")
+    assert chart.kind.description(chart, rows, "en", example.ui["en"]).startswith(
+        "Chart: Participation over time. 2016: Small rural municipalities 12%, Other municipalities 30%; 2018: Small "
+        "rural municipalities 15%, Other municipalities 34%; 2019: Small rural municipalities missing, Other "
+        "municipalities 37%; ")
+    # The plot, the time axis, the gap above the plot, two lines of legend and the title's line.
+    assert chart.kind.size(chart, "en") == (412, 220 + 29 + 12 + 2 * 20 + 14)
+
+
+def test_a_line_chart_s_spec_breaks_the_line_at_a_missing_value_and_labels_each_year(example):
+    spec = charts.chart_spec(example, example.charts[LINE], "nb")
+    values = spec["data"]["values"]
+    assert [(v.get("legend"), v["ly"]) for v in values if "ly" in v] == [
+        (None, -12 - 40 - 4), ("Små distriktskommuner", -12 - 30), ("Andre kommuner", -12 - 10)]
+    points = [(v["at"], v["value"], v["stretch"]) for v in values if "at" in v]
+    # No point for 2019 in the first series, whose line goes on in a stretch of its own; none is zero.
+    assert points == [(2016, 0.12, 0), (2018, 0.15, 0), (2020, 0.195, 1), (2022, 0.24, 1), (2016, 0.3, 2),
+                      (2018, 0.34, 2), (2019, 0.37, 2), (2020, 0.41, 2), (2022, 0.46, 2)]
+    axis = _time_axis(spec)
+    assert axis["values"] == [2016, 2018, 2019, 2020, 2022]
+    assert json.loads(axis["labelExpr"].removesuffix("[datum.value]")) == {str(y): str(y) for y in axis["values"]}
+
+
+def test_a_line_chart_s_csv_leaves_a_missing_value_empty(example):
+    rows = list(csv.reader(io.StringIO(downloads.chart_csv(example, example.charts[LINE], "nb").lstrip("\ufeff")),
+                           delimiter=";"))
+    assert rows[0][:4] == ["Tidspunkt", "Serie", "Andel av kommunene", "Enhet"]
+    assert [row[:4] for row in rows[2:5]] == [["2018", "Små distriktskommuner", "15", "prosent"],
+                                              ["2019", "Små distriktskommuner", "", ""],
+                                              ["2020", "Små distriktskommuner", "19,5", "prosent"]]
+    assert rows[3][4:] == ["", "", ""] and rows[4][5] == "Ingen (oppdiktet eksempel): Oppdiktet kilde til eksempelet (finnes ikke)"
+
+
+def test_a_line_chart_on_dates_writes_them_as_the_language_does(tmp_path):
+    findings = assemble_example(tmp_path / "project") / "data" / "findings.yml"
+    text = findings.read_text(encoding="utf-8")
+    for year, date in ((2016, "2016-03-01"), (2018, "2018-03-01"), (2019, "2019-06-15"), (2020, "2020-03-01"),
+                       (2022, "2022-03-01")):
+        text = text.replace(f"at: {year},", f"at: {date},")
+    findings.write_text(text, encoding="utf-8")
+    data = load_data(findings.parent.parent)
+    chart = data.charts[LINE]
+    assert [r.label for r in chart.kind.rows(data, chart, "nb")][:3] == ["1. mars 2016", "1. mars 2018", "15. juni 2019"]
+    assert chart.kind.rows(data, chart, "en")[2].label == "15 June 2019"
+    axis = _time_axis(charts.chart_spec(data, chart, "en"))
+    # Days apart as the calendar has them: the time axis keeps the true distances.
+    assert [b - a for a, b in zip(axis["values"], axis["values"][1:])] == [730, 471, 260, 730]
+    assert [chart.kind.csv_cells(chart, bar, "en")[0] for bar in chart.bars][:2] == ["2016-03-01", "2018-03-01"]
 
 
 TWO_SERIES = ("a {} chart shows two series, each with an id of its own — name them under 'series' (a third colour "
@@ -203,6 +275,39 @@ TWO_SERIES = ("a {} chart shows two series, each with an id of its own — name 
         "dot-series-id-misspelt", "dot-series-id-twice", "two-categories-one-label"])
 def test_a_grouped_or_dot_chart_s_mistakes_are_named(tmp_path, chart_id, old, new, count, expected):
     assert _problems(tmp_path, chart_id, old, new, count) == expected
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("      - {at: 2016, series: small, figure: ex-line-small-2016}\n      - {at: 2018, series: small, figure: ex-line-small-2018}\n",
+     "      - {at: 2018, series: small, figure: ex-line-small-2018}\n      - {at: 2016, series: small, figure: ex-line-small-2016}\n",
+     ["charts[4].bars[1].at: 2016 stands after 2018 in the series 'small' — list each series' points from the earliest "
+      "to the latest"]),
+    ("{at: 2019, series: small}", "{at: 2018, series: small}",
+     ["charts[4].bars[2]: the series 'small' has a point at 2018 already — give each series one point per year or date"]),
+    ("{at: 2019, series: other, figure: ex-line-other-2019}", "{at: 2021, series: other, figure: ex-line-other-2019}",
+     ["charts[4].bars[2].at: the series 'other' has no point at 2019 — add a point with at: 2019 and series: other "
+      "(without 'figure' where the source gives no value)",
+      "charts[4].bars[7].at: the series 'small' has no point at 2021 — add a point with at: 2021 and series: small "
+      "(without 'figure' where the source gives no value)"]),
+    ("{at: 2016, series: other,", "{at: 2016-03-01, series: other,",
+     ["charts[4].bars: the points mix years and dates — give every point a year (2020), or every point a date "
+      "(2020-03-12)"]),
+    ("          en: Small rural municipalities\n", "",
+     ["charts[4].series[0].label: the key 'en' is missing — add 'en': The series' name, written above each of its "
+      "bars. In English."]),
+    ("figure: ex-line-other-2022}", "figure: ex-projects-lup}",
+     ["charts[4].bars: the bars mix units (count, percent) — show figures of one unit in one chart"]),
+    ("{at: 2016, series: small, figure: ex-line-small-2016}",
+     "{at: 2016, series: small, figure: ex-line-small-2016, label: {" + ", ".join(f"{lang}: A" for lang in LANGUAGES) + "}}",
+     ["charts[4].bars[0].label: a line chart's bar has no 'label' — leave 'label' out"]),
+    ("{at: 2019, series: small}", "{series: small}", ["charts[4].bars[2]: the bar has no 'at' — add 'at' to the bar"]),
+    ("    series:\n", "    series:\n      - id: mid\n        label: {" + ", ".join(f"{lang}: Midt" for lang in LANGUAGES)
+     + "}\n", ["charts[4].series: a line chart shows one or two series, each with an id of its own — name them under "
+                "'series' (a third colour could not keep 3:1 contrast with the other two)"]),
+], ids=["unordered-years", "year-twice", "year-in-one-series-only", "years-and-dates", "series-named-in-one-language",
+        "mixed-units", "label-on-a-point", "point-without-time", "three-series"])
+def test_a_line_chart_s_mistakes_are_named(tmp_path, old, new, expected):
+    assert _problems(tmp_path, LINE, old, new) == expected
 
 
 # -- built and read in Chromium ---------------------------------------------------------------------
@@ -245,6 +350,10 @@ def _path(kind: str, lang: str) -> str:
      ["Kategori", "Talet på prosjekt"]),
     ("example-share", "en", ["One municipality alone", "Regional council", "45%", "25%"],
      ["Category", "Share of the projects"]),
+    (LINE, "nb", ["Andel av kommunene", "Små distriktskommuner", "Andre kommuner", "2016", "2019", "2022", f"40,0{NBSP}%"],
+     ["Tidspunkt", "Små distriktskommuner", "Andre kommuner"]),
+    (LINE, "en", ["Share of the municipalities", "Small rural municipalities", "2019", "40.0%"],
+     ["Time", "Small rural municipalities", "Other municipalities"]),
 ])
 def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, drawn, columns):
     site, data = built
@@ -257,6 +366,8 @@ def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, d
         assert set(re.findall(r'font-family="([^"]*)"', svg)) == {"Report Open Sans"}
         texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
         assert set(drawn) <= set(texts), texts
+        if chart_id == LINE:   # small municipalities' line broken where 2019 is missing; years written plainly
+            assert svg.count('class="mark-line role-mark') == 3 and not {"2,016", f"2{NBSP}016", "2&#160;016"} & set(texts)
         size = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
         assert (round(float(size.group(1))), round(float(size.group(2)))) == chart.kind.size(chart, lang)
     html = (site / _path(chart.kind.name, lang) / "index.html").read_text(encoding="utf-8")
@@ -288,16 +399,19 @@ def test_every_page_says_it_is_an_example_with_made_up_figures(built, lang):
 def test_the_whole_set_downloads_hold_the_example_figures(built, lang):
     site, _ = built
     findings = (site / paths.findings_csv(lang)).read_text(encoding="utf-8-sig")
-    assert f"\nexample-grouped{',' if lang == 'en' else ';'}" in findings and findings.count("\nexample-grouped") == 4
     document = json.loads((site / paths.FINDINGS_JSON).read_text(encoding="utf-8"))
-    (finding,) = [f for f in document["findings"] if f["id"] == "example-grouped"]
-    assert finding["chart"] == CHART and len(finding["figures"]) == 4
+    for chart_id, figures in ((CHART, 4), (LINE, 9)):
+        assert f"\n{chart_id}{',' if lang == 'en' else ';'}" in findings and findings.count(f"\n{chart_id}") == figures
+        (finding,) = [f for f in document["findings"] if f["id"] == chart_id]
+        assert finding["chart"] == chart_id and len(finding["figures"]) == figures
 
 
 def _expected_values(data, chart_id: str, lang: str) -> list[str]:
-    """What each value of the list says, as the tooltip does: the category, then the series and value."""
+    """What each value of the list says, as the tooltip does: the category (a line chart's time), then the
+    series and value."""
     ui, chart = data.ui[lang], data.charts[chart_id]
-    return [f"{ui['table_category']}: {r.label}\n{ui['table_value']}: " + (f"{r.series}: " if r.series else "") + r.display
+    first = chart.kind.columns(chart, lang, ui)[0]
+    return [f"{first}: {r.label}\n{ui['table_value']}: " + (f"{r.series}: " if r.series else "") + r.display
             for r in chart.kind.rows(data, chart, lang)]
 
 
@@ -314,6 +428,8 @@ def test_axe_finds_no_violations_and_print_shows_the_light_svg_and_the_table(bro
     assert figure.get_attribute("data-chart-state") == "interactive"
     selector, count = MARKS[kind]
     assert figure.locator(f".report-chart__interactive svg {selector}").count() == count
+    if kind == "line":   # the gap drawn in the interactive view too
+        assert figure.locator(".report-chart__interactive svg .mark-line path").count() == 3
     assert _axe_violations(page) == []
     page.emulate_media(media="print")
     assert figure.locator(".report-chart__static--light").is_visible()
@@ -368,10 +484,11 @@ def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(brow
     assert snapshot.splitlines()[0] == f'- list "{name}":'
     items = [line.strip()[len("- listitem: "):].strip('"') for line in snapshot.splitlines()[1:]]
     assert items == [text.replace("\n", " ").replace(NBSP, " ") for text in expected]
-    # The data table: a row per category, a column per series, with the values the list gives.
+    # The data table: a row per category (or time), a column per series, with the values the list gives
+    # (a line chart's list goes series by series, its table year by year).
     cells = figure.locator("details tbody tr").evaluate_all("rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
     assert cells[0] == FIRST_CELLS[kind][lang]
-    assert [cell for row in cells for cell in row[1:]] == [text.split(": ")[-1] for text in expected]
+    assert sorted(cell for row in cells for cell in row[1:]) == sorted(text.split(": ")[-1] for text in expected)
     context.close()
 
 
@@ -381,9 +498,10 @@ FIRST_CELLS = {
     "grouped": {"en": ["Klimasats", "20.5%", "63%"], "nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%"]},
     "dot": {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)"],
             "nn": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (berekna)"]},
+    "line": {"nn": ["2016", f"12{NBSP}%", f"30{NBSP}%"], "en": ["2016", "12%", "30%"]},
 }
 TOOLTIPS = {("bar", "nb"): "Klimasats", ("share", "nn"): f"45{NBSP}%", ("grouped", "en"): "Small rural municipalities: 20.5%",
-            ("dot", "nb"): f"Små distriktskommuner: 20,5{NBSP}%"}
+            ("dot", "nb"): f"Små distriktskommuner: 20,5{NBSP}%", ("line", "nn"): f"Små distriktskommunar: 12{NBSP}%"}
 
 
 @pytest.mark.build
@@ -402,7 +520,7 @@ def test_without_javascript_the_chart_is_its_light_svg_and_table_and_the_interac
     before = static.locator(view).evaluate("v => v.getBoundingClientRect().height")
     figure.locator("summary").click()
     assert figure.locator("details table thead th[scope=col]").count() == len(FIRST_CELLS[kind][lang])
-    assert figure.locator("details table tbody tr").count() == (3 if kind in ("bar", "share") else 2)
+    assert figure.locator("details table tbody tr").count() == TABLE_ROWS[kind]
     context.close()
     page.goto(built_url + _path(kind, lang))
     reach_for_charts(page)
@@ -416,7 +534,7 @@ def test_without_javascript_the_chart_is_its_light_svg_and_table_and_the_interac
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, LINE])
 def test_the_link_preview_is_the_page_s_chart(page, built, built_url, chart_id):
     site, data = built
     chart = data.charts[chart_id]
@@ -463,7 +581,7 @@ def test_the_offline_bundle_shows_each_chart_page_s_chart_and_table_from_file(br
         assert figure.get_attribute("data-chart-state") == "interactive", (kind, lang)
         selector, count = MARKS[kind]
         assert figure.locator(f".report-chart__interactive svg {selector}").count() == count, (kind, lang)
-        assert figure.locator("details table tbody tr").count() == (3 if kind in ("bar", "share") else 2), (kind, lang)
+        assert figure.locator("details table tbody tr").count() == TABLE_ROWS[kind], (kind, lang)
         assert page.get_attribute("html", "lang") == lang
     assert outside == []
     context.close()

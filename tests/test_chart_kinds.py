@@ -82,25 +82,28 @@ def _problems(data: Path) -> list[str]:
 def test_the_committed_schema_lists_the_registered_kinds_in_order():
     document = json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8"))
     kind = document["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share", "grouped", "dot"] == list(chart_kinds.KINDS)
+    assert kind["enum"] == ["bar", "share", "grouped", "dot", "line"] == list(chart_kinds.KINDS)
     assert kind["description"] == ("bar: one bar per figure, all in the same unit. "
                                    "share: the parts of a whole, in percent, adding up to 100 %. "
                                    "grouped: two series per category, all in the same unit: the chart names its "
                                    "'series', each bar its category ('label', the same in every bar of the category) "
                                    "and its 'series'. dot: two values per category and the gap between them, in the "
-                                   "same unit: 'series' and bars as for a grouped chart.")
+                                   "same unit: 'series' and bars as for a grouped chart. line: one or two series over "
+                                   "time, in the same unit: the chart names its 'series', each point its 'series' and "
+                                   "its time 'at' (a year or a date), each series from the earliest; a point without "
+                                   "'figure' is a value the source does not give, shown as a gap.")
 
 
 def test_a_registered_kind_is_in_the_schema(tally):
     kind = schema_document("findings", language_pairs())["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share", "grouped", "dot", "tally"]
+    assert kind["enum"] == ["bar", "share", "grouped", "dot", "line", "tally"]
     assert kind["description"].endswith(" tally: counts, one bar each.")
 
 
 def test_the_message_for_an_unknown_kind_lists_a_registered_one(tally, tmp_path):
     data, line = _data_copy(tmp_path, "    kind: share\n", "    kind: pie\n")
     assert _problems(data) == [
-        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, grouped, dot, tally"]
+        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, grouped, dot, line, tally"]
 
 
 def test_a_registered_kind_checks_its_charts(tally, tmp_path):
@@ -179,3 +182,18 @@ def test_each_kind_checks_units_years_and_shares():
         (("kind",), "a share chart shows percentages", "use kind: bar for other units")]
     # A part whose figure is wrong is reported where it is; its sum would only repeat that.
     assert share.problems(CHART, _figures("percent", "28") + [None]) == []
+
+
+def test_each_kind_names_the_bar_keys_it_needs_or_has_no_use_for():
+    bar, line = chart_kinds.KINDS["bar"], chart_kinds.KINDS["line"]
+    label = {"nb": "A", "nn": "A", "en": "A"}
+    assert bar.problems({"bars": [{"figure": "f0", "at": 2020}]}, _figures("count", "3")) == [
+        (("bars", 0), "the bar has no 'label'", "add 'label' to the bar"),
+        (("bars", 0, "at"), "a bar chart's bar has no 'at'", "leave 'at' out")]
+    # A line chart's point is named by its time, and may have no figure: a value the source does not give.
+    assert line.problems({"series": [{"id": "s"}], "bars": [{"at": 2019, "series": "s"}, {"at": 2020, "series": "s",
+                                                                                          "label": label}]}, [None, None]) == [
+        (("bars", 1, "label"), "a line chart's bar has no 'label'", "leave 'label' out")]
+    assert line.problems({"series": [{"id": "s"}], "bars": [{"at": 2019, "series": "s"}]}, [None]) == [
+        (("bars",), "a line chart needs at least two years or dates", "use kind: bar for one"),
+        (("bars",), "no point has a value", "give the points their figures")]

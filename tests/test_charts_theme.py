@@ -31,13 +31,14 @@ def test_chart_colours_meet_wcag_contrast(theme):
         assert charts.contrast_ratio(colours.on_bar, bar) >= 4.5, bar
     for mark in (colours.highlight, colours.context, colours.rule, colours.series_one, colours.series_two):
         assert charts.contrast_ratio(mark, colours.background) >= 3.0, mark
-    # A grouped chart's two series (WCAG 1.4.1 and 1.4.11: they are also named in text at each bar).
+    # The two series of grouped, dot and line charts (WCAG 1.4.1 and 1.4.11: they are also told apart in text at
+    # each bar, by dot shape, or by a line's dash pattern and point shape).
     assert charts.contrast_ratio(colours.series_one, colours.series_two) >= 3.0
 
 
 @pytest.mark.parametrize("theme", list(charts.THEMES))
 def test_no_third_series_colour_could_keep_3_to_1_with_the_two_and_the_page(theme):
-    """Why a grouped chart has two series: no grey, and so no colour (contrast depends on luminance
+    """Why grouped, dot and line charts have two series at most: no grey, and so no colour (contrast depends on luminance
     alone), keeps 3:1 with the background and both series colours."""
     colours = charts.THEMES[theme]
     fits = [f"#{v:02x}{v:02x}{v:02x}" for v in range(256)

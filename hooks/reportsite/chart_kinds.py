@@ -2,10 +2,12 @@
 template, size), tabled, written to CSV and described, and what its data must satisfy. The schema,
 the model (chart.kind is the kind), charts.py, downloads.py, link_cards.py and the chart partial ask
 the registry KINDS, so a new kind is a class here and its tests. Each bar shows one figure; a kind
-with several series per category (grouped) gives each bar and row its `series`."""
+with several series per category (grouped) gives each bar and row its `series`; a line chart's
+points stand at a time (`at`) instead of under a label."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import textwrap
 from dataclasses import dataclass, replace
@@ -23,16 +25,18 @@ AXIS_TITLE = "__axis_title__"
 INSIDE_THRESHOLD = "__inside_threshold__"
 DOMAIN_MAX = "__domain_max__"
 LEFT_ROOM, RIGHT_ROOM = "__left_room__", "__right_room__"   # where a dot chart's values start and end (DotKind)
+TIME_LABELS = "__time_labels__"   # a line chart's time axis: each point's time as the language writes it (LineKind)
 
 
 @dataclass(frozen=True)
 class ChartRow:
     """What the chart shows of one figure, as the reader sees it."""
     label: str
-    value: float
+    value: float | None        # None: a line chart's value the source does not give
     display: str
     group: str = "focus"       # the colour: "focus" (the figures the report is about) or "context"
     series: str | None = None  # the legend entry, for kinds with several series per category
+    at: int | None = None      # a line chart's point: where it stands on the time axis (a year, or a date's day number)
 
 
 @dataclass(frozen=True)
@@ -61,13 +65,17 @@ class BarKind:
     BAR_HEIGHT = 24
     BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
     INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
+    BAR_KEYS = {"figure": True, "label": True, "at": False}   # the keys a bar needs (True) or has no use for
 
     def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
         """What is wrong with a chart of this kind (as data/ gives it, past the schema) whose bars show
         these figures (None: a bar whose figure is missing or wrong, reported elsewhere), as (path in
         the chart, message, hint)."""
         units = {f.unit for f in figures if f is not None}
-        problems = self.series_problems(chart)
+        keys = [(("bars", j), f"the bar has no '{key}'", f"add '{key}' to the bar") if needed else
+                (("bars", j, key), f"a {self.name} chart's bar has no '{key}'", f"leave '{key}' out")
+                for j, bar in enumerate(chart["bars"]) for key, needed in self.BAR_KEYS.items() if needed != (key in bar)]
+        problems = keys or self.series_problems(chart)   # the series' checks read those keys
         if len(units) > 1:
             problems.append((("bars",), "the bars mix units (" + ", ".join(sorted(units)) + ")",
                              "show figures of one unit in one chart"))
@@ -108,8 +116,8 @@ class BarKind:
                   .encode(text="display:N", color=alt.value(colours.on_bar)).transform_filter(inside))
         return self.finish(alt.layer(bars, categories, outside, within), colours)
 
-    def value_axis(self, unit: str, decimals: int):
-        """The value (x) axis: percentages from 0 to 100 %, other units from 0 to the longest bar."""
+    def value_axis(self, unit: str, decimals: int, channel: str = "X"):
+        """The value axis (x, or `channel`): percentages from 0 to 100 %, other units from 0 to the longest bar."""
         import altair as alt
 
         if unit == "percent":
@@ -120,16 +128,14 @@ class BarKind:
             # The domain is given, not computed from the data: a label layer whose filter leaves it
             # empty would otherwise make Vega warn of an infinite extent.
             scale = alt.Scale(domain=[0, DOMAIN_MAX], nice=True)
-        return alt.X("value:Q", title=AXIS_TITLE, scale=scale,
+        return getattr(alt, channel)("value:Q", title=AXIS_TITLE, scale=scale,
                      axis=alt.Axis(format=axis_format, titleFontSize=12, titleFontWeight="normal", labelFontSize=12,
                                    tickCount=5, grid=False))
 
     def finish(self, layers, colours: ChartTheme) -> dict:
-        """The kind's layers at the kind's width and step, in the theme and the site's typeface."""
-        import altair as alt
-
+        """The kind's layers at the kind's width and height (natural_size), in the theme and the site's typeface."""
         return (
-            layers.properties(width=self.WIDTH, height=alt.Step(self.BAR_STEP), background=colours.background)
+            layers.properties(width=self.WIDTH, height=self.natural_size()[1], background=colours.background)
             .configure(font=fonts.FAMILY)
             .configure_view(stroke=None)
             .configure_axis(labelColor=colours.text, titleColor=colours.text, domainColor=colours.rule,
@@ -217,32 +223,48 @@ class GroupedKind(BarKind):
     BAR_STEP = 32       # one row: a category's line, or a series' name and value above its bar
     BAR_HEIGHT = 12
     BAR_OFFSET = 8
+    # The series' checks, shared with the kinds built on this one: how many series (at least, in words),
+    # the key a bar's category is written in, and the messages for a category's bar given twice or absent.
+    SERIES = (2, "two series")
+    KEY = "label"
+    TWICE = ("the category '{name}' has a bar for the series '{series}' already", "give each category one bar per series")
+    ABSENT = ("the category '{name}' has no value for the series '{series}'",
+              "add a bar with the same label in every language and series: {series}")
 
     def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
-        ids = [s["id"] for s in chart.get("series", [])]
-        if len(set(ids)) != 2 or len(ids) != 2:
-            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows two series, each with an id of its own",
+        ids, (least, words) = [s["id"] for s in chart.get("series", [])], self.SERIES
+        if len(set(ids)) != len(ids) or not least <= len(ids) <= 2:
+            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows {words}, each with an id of its own",
                      "name them under 'series' (a third colour could not keep 3:1 contrast with the other two)")]
         problems, bars = [], {}
         for j, bar in enumerate(chart["bars"]):
-            label = next(iter(bar["label"].values()))
             if bar.get("series") not in ids:
                 problems.append((("bars", j, "series"), f"no series has the id '{bar.get('series')}'" if "series" in bar
                                  else "the bar names no series", "use one of: " + ", ".join(ids)))
-            elif bars.setdefault(category(bar["label"]), {}).setdefault(bar["series"], j) != j:
-                problems.append((("bars", j), f"the category '{label}' has a bar for the series '{bar['series']}' "
-                                 "already", "give each category one bar per series"))
+            elif bars.setdefault(self.category_of(bar), {}).setdefault(bar["series"], j) != j:
+                problems.append((("bars", j), self.TWICE[0].format(name=self.named(bar), series=bar["series"]),
+                                 self.TWICE[1]))
         if problems:
             return problems   # a bar without its series would also leave its category without a value
         for found in bars.values():
             first = min(found.values())
-            problems += [(("bars", first, "label"), f"the category '{next(iter(chart['bars'][first]['label'].values()))}' "
-                          f"has no value for the series '{s}'", f"add a bar with the same label in every language and "
-                          f"series: {s}") for s in ids if s not in found]
-        # A category is known by its label in each language: two may not share one in any language.
+            problems += [(("bars", first, self.KEY), *(text.format(name=self.named(chart["bars"][first]), series=s)
+                                                       for text in self.ABSENT)) for s in ids if s not in found]
+        return problems or self.category_problems(chart, bars)
+
+    def category_of(self, bar: dict) -> tuple:
+        return category(bar["label"])
+
+    def named(self, bar: dict) -> str:
+        """How a message names a bar's category."""
+        return next(iter(bar["label"].values()))
+
+    def category_problems(self, chart: dict, bars: dict) -> list[tuple[tuple, str, str]]:
+        """Once every category has its values (bars: category -> series -> index of its bar): a category is
+        known by its label in each language, so two may not share one in any language."""
         shared = sorted({lang for key in bars for lang, text in key if sum((lang, text) in other for other in bars) > 1})
-        return problems or [(("bars",), "two categories have the same label in " + ", ".join(shared),
-                             "label each category differently in every language")] * bool(shared)
+        return [(("bars",), "two categories have the same label in " + ", ".join(shared),
+                 "label each category differently in every language")] * bool(shared)
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         names = [s.id for s in chart.series]
@@ -288,7 +310,8 @@ class GroupedKind(BarKind):
         cells: dict[str, list[str]] = {}
         for row in rows:
             cells.setdefault(row.label, [row.label]).append(row.display)
-        return ChartTable([ui["table_category"], *dict.fromkeys(row.series for row in rows)], list(cells.values()))
+        return ChartTable([self.columns(chart, lang, ui)[0], *dict.fromkeys(row.series for row in rows)],
+                          list(cells.values()))
 
     def csv_cells(self, chart: Chart, bar: ChartBar, lang: str) -> list[str]:
         return [bar.label[lang], next(s.label[lang] for s in chart.series if s.id == bar.series)]
@@ -383,6 +406,141 @@ class DotKind(GroupedKind):
         return 2 + 2 * len({category(bar.label) for bar in chart.bars})
 
 
+@dataclass(frozen=True)
+class LineKind(GroupedKind):
+    """One or two series over time: a line per series through its points, which stand at their year or date
+    on the time axis; where the source gives no value the line stops (a gap, never a zero). The series
+    differ in dash pattern and point shape as well as colour, and a legend above the plot names them
+    (WCAG 1.4.1); their two colours are grouped's (no third could keep 3:1)."""
+    name: str = "line"
+    doc: str = ("one or two series over time, in the same unit: the chart names its 'series', each point its 'series' "
+                "and its time 'at' (a year or a date), each series from the earliest; a point without 'figure' is a "
+                "value the source does not give, shown as a gap.")
+    BAR_KEYS = {"label": False, "at": True}
+    SERIES = (1, "one or two series")
+    KEY = "at"
+    TWICE = ("the series '{series}' has a point at {name} already", "give each series one point per year or date")
+    ABSENT = ("the series '{series}' has no point at {name}", "add a point with at: {name} and series: {series} "
+              "(without 'figure' where the source gives no value)")
+    BAR_STEP = 220      # the plot's height, as one row (row_count) below the axis title
+    LEGEND_STEP = 20    # one line of the legend above the plot
+    TOP_GAP = 12        # between the legend and the plot
+
+    def category_of(self, bar: dict) -> int | str:
+        return bar["at"]
+
+    def named(self, bar: dict) -> str:
+        return str(bar["at"])
+
+    def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
+        """Years or dates, not both (or every year would lack its date), then grouped's checks."""
+        if len({type(bar["at"]) for bar in chart["bars"]}) > 1:
+            return [(("bars",), "the points mix years and dates", "give every point a year (2020), or every point a "
+                     "date (2020-03-12)")]
+        return super().series_problems(chart)
+
+    def category_problems(self, chart: dict, bars: dict) -> list[tuple[tuple, str, str]]:
+        """At least two years or dates; each series from the earliest; a value to show."""
+        problems, last = [], {}
+        for j, bar in enumerate(chart["bars"]):
+            if last.get(bar["series"], bar["at"]) > bar["at"]:
+                problems.append((("bars", j, "at"), f"{bar['at']} stands after {last[bar['series']]} in the series "
+                                 f"'{bar['series']}'", "list each series' points from the earliest to the latest"))
+            last[bar["series"]] = max(last.get(bar["series"], bar["at"]), bar["at"])
+        if len(bars) < 2:
+            problems.append((("bars",), "a line chart needs at least two years or dates", "use kind: bar for one"))
+        if not any("figure" in bar for bar in chart["bars"]):
+            problems.append((("bars",), "no point has a value", "give the points their figures"))
+        return problems
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        """A row per point, series by series from the earliest; a value the source does not give says so."""
+        ui, names, rows = data.ui[lang], [s.id for s in chart.series], []
+        for bar in chart.bars:
+            fig, index = data.figures.get(bar.figure), names.index(bar.series)
+            display = (format_value(fig.value, fig.unit, ui) + (" " + ui["computed_label"]) * bool(fig.computed)
+                       if fig else ui["chart_missing"])
+            at = bar.at if isinstance(bar.at, int) else datetime.date.fromisoformat(bar.at).toordinal()
+            rows.append(ChartRow(format_value(bar.at, "year" if isinstance(bar.at, int) else "date", ui),
+                                 float(fig.value) if fig else None, display, f"s{index}",
+                                 chart.series[index].label[lang], at))
+        return sorted(rows, key=lambda row: row.group)   # stable: each series keeps its order in time
+
+    def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
+        """The axis title and a line of legend per series above the plot (`ly`: pixels above it), then the
+        points with a value; a missing one ends its line's stretch and the next value starts another."""
+        series = list(dict.fromkeys((row.group, row.series) for row in rows))
+        values = [{"title": True, "ly": -self.TOP_GAP - len(series) * self.LEGEND_STEP - 4}]
+        values += [{"legend": name, "group": group, "ly": -self.TOP_GAP - (len(series) - i - 0.5) * self.LEGEND_STEP}
+                   for i, (group, name) in enumerate(series)]
+        stretch = 0
+        for i, row in enumerate(rows):
+            stretch += row.value is None or (i > 0 and rows[i - 1].group != row.group)
+            if row.value is not None:
+                values.append({"at": row.at, "label": row.label, "value": row.value / (100 if unit == "percent" else 1),
+                               "group": row.group, "stretch": stretch, "text": f"{row.series}: {row.display}"})
+        return values
+
+    def spec(self, template: str, rows: list[ChartRow], unit: str, chart: Chart, lang: str) -> dict:
+        """The time axis has a tick at each point's time, labelled as the language writes it."""
+        labels = json.dumps({str(row.at): row.label for row in rows}, ensure_ascii=False)
+        spec = super().spec(template.replace(TIME_LABELS, json.dumps(labels, ensure_ascii=False)[1:-1]), rows, unit,
+                            chart, lang)
+        for layer in spec["layer"]:
+            if "labelExpr" in layer["encoding"].get("x", {}).get("axis", {}):
+                layer["encoding"]["x"]["axis"]["values"] = sorted({row.at for row in rows})
+        return spec
+
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        import altair as alt
+
+        time = alt.X("at:Q", title=None, scale=alt.Scale(zero=False, nice=False),
+                     axis=alt.Axis(labelExpr=TIME_LABELS + "[datum.value]", labelFontSize=12, grid=False, labelFlush=True))
+        value = self.value_axis(unit, decimals, "Y")
+        value["title"] = None   # written above the plot, level, where a long one has room
+        def by_series(channel, values):
+            return channel("group:N", scale=alt.Scale(domain=["s0", "s1"], range=values), legend=None)
+        colour, dash = by_series(alt.Color, [colours.series_one, colours.series_two]), by_series(alt.StrokeDash, [[1, 0], [7, 4]])
+        shape = by_series(alt.Shape, ["circle", "square"])
+        above = {"y": alt.Y("ly:Q", scale=None)}   # pixels above the plot
+        base = alt.Chart(alt.Data(values=[])).encode(x=time, y=value)
+        layers = [
+            base.mark_line(strokeWidth=2.5).encode(color=colour, strokeDash=dash, detail="stretch:N")
+            .transform_filter("datum.text"),
+            base.mark_point(filled=True, size=70, opacity=1).encode(
+                color=colour, shape=shape,
+                tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("text:N", title=table_value)])
+            .transform_filter("datum.text"),
+            base.mark_text(align="left", baseline="bottom", fontSize=12, color=colours.text, text=AXIS_TITLE)
+            .encode(x=alt.value(0), **above).transform_filter("datum.title"),
+            base.mark_rule(strokeWidth=2.5).encode(x=alt.value(0), x2=alt.value(32), **above, color=colour,
+                                                   strokeDash=dash).transform_filter("datum.legend"),
+            base.mark_point(filled=True, size=70, opacity=1).encode(x=alt.value(16), **above, color=colour, shape=shape)
+            .transform_filter("datum.legend"),
+            base.mark_text(align="left", baseline="middle", fontSize=13, color=colours.text)
+            .encode(x=alt.value(42), **above, text="legend:N").transform_filter("datum.legend"),
+        ]
+        return self.finish(alt.layer(*layers), colours)
+
+    def size(self, chart: Chart, lang: str) -> tuple[int, int]:
+        """The plot, the time axis and the axis title as a bar chart's, and the legend above the plot."""
+        width, height = super().size(chart, lang)
+        return width, height + self.TOP_GAP + len(chart.series) * self.LEGEND_STEP
+
+    def row_count(self, chart: Chart) -> int:
+        return 1
+
+    def natural_size(self) -> tuple[int, int]:
+        return self.WIDTH, self.BAR_STEP
+
+    def columns(self, chart: Chart, lang: str, ui: dict) -> list[str]:
+        return [ui["table_time"], ui["table_series"], chart.axis_title[lang]]
+
+    def csv_cells(self, chart: Chart, bar: ChartBar, lang: str) -> list[str]:
+        """The time as data gives it (a year, or a date as YYYY-MM-DD), which spreadsheets read."""
+        return [str(bar.at), next(s.label[lang] for s in chart.series if s.id == bar.series)]
+
+
 def category(label: dict[str, str]) -> tuple:
     """A bar's category: its label in every language (bars of one category are labelled alike)."""
     return tuple(sorted(label.items()))
@@ -395,4 +553,4 @@ def wrap(title: str, width: int = 56) -> str | list[str]:
 
 
 # The registry, in the order the schema and its messages list the kinds.
-KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind())}
+KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind(), LineKind())}

@@ -22,7 +22,7 @@ class ChartTheme:
     text: str        # value labels, axis labels and titles
     on_bar: str      # value labels inside a bar (on highlight or context)
     rule: str        # axis line and ticks
-    series_one: str  # the two series of a grouped chart: 3:1 with each other and the background
+    series_one: str  # the two series of a grouped, dot or line chart: 3:1 with each other and the background
     series_two: str
 
 
@@ -100,9 +100,9 @@ def chart_spec(data: SiteData, chart: Chart, lang: str, theme: str = "light") ->
     theme ("light" or "dark")."""
     kind = chart.kind
     rows = kind.rows(data, chart, lang)
-    unit = data.figures[chart.bars[0].figure].unit
+    unit = next(data.figures[bar.figure].unit for bar in chart.bars if bar.figure)
     ui = data.ui[lang]
-    template = _spec_template(kind.name, unit, _decimals(rows), theme, ui["table_category"], ui["table_value"])
+    template = _spec_template(kind.name, unit, _decimals(rows), theme, kind.columns(chart, lang, ui)[0], ui["table_value"])
     spec = kind.spec(template, rows, unit, chart, lang)
     spec["description"] = kind.description(chart, rows, lang, ui)
     spec["width"], spec["height"] = kind.size(chart, lang)

@@ -56,14 +56,15 @@ def plain_text(data: SiteData, text: str, lang: str) -> str:
 
 
 def chart_csv(data: SiteData, chart: Chart, lang: str) -> str:
-    """One row per bar: the cells its chart's kind names it by, then its figure's value, unit and sources."""
+    """One row per bar: the cells its chart's kind names it by, then its figure's value, unit and sources (all
+    empty for a line chart's point whose value the source does not give: an empty cell is a missing value)."""
     ui = data.ui[lang]
     cols = ui["csv_columns"]
     rows = [[*chart.kind.columns(chart, lang, ui), cols["unit"], cols["computed"], cols["sources"], cols["source_urls"]]]
     for bar in chart.bars:
-        fig = data.figures[bar.figure]
-        rows.append([*chart.kind.csv_cells(chart, bar, lang), csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
-                     _computation(data, fig, lang), *_source_cells(data.sources_of_figure(fig.id), lang)])
+        fig = data.figures.get(bar.figure)
+        rows.append([*chart.kind.csv_cells(chart, bar, lang), *([csv_number(fig.value, fig.unit, ui), ui["units"][fig.unit],
+                     _computation(data, fig, lang), *_source_cells(data.sources_of_figure(fig.id), lang)] if fig else [""] * 5)])
     return _csv(rows, ui)
 
 

@@ -13,7 +13,7 @@ from .chart_kinds import KINDS, BarKind
 from .errors import Problem, SiteDataError
 from .prose import SHORTCODE, typed_number
 from .schema import (Checker, Choice, FigureValue, IsoDate, ListOf, Localized, Nested, PageNumber, Record, Registered,
-                     Slug, Text, Url, bind, declared)
+                     Slug, Text, TimePoint, Url, bind, declared)
 from .yamlsource import YamlDocument, dotted, load_yaml
 
 DATA_FILES = {"report": "report.yml", "findings": "findings.yml", "ui": "ui.yml", "accessibility": "accessibility.yml"}
@@ -132,13 +132,18 @@ class Figure:
 
 @data_model
 class ChartBar:
-    """One bar or segment of a chart."""
+    """One bar or segment of a chart, or a point of a line chart. Which keys a kind needs, its checks say."""
 
-    figure: str = declared(Slug("Id of the figure the bar shows (a figure under 'findings')."))
-    label: dict[str, str] = declared(Localized("The bar's label (in a grouped chart: its category's, the same in "
-                                               "each bar of the category).", 120))
-    series: str | None = declared(Slug("In a grouped chart: id of the bar's series, under the chart's 'series'."),
+    figure: str | None = declared(Slug("Id of the figure the bar shows (a figure under 'findings'). A line chart's "
+                                       "point leaves it out where the source gives no value: a gap in the line."),
                                   optional=True)
+    label: dict[str, str] | None = declared(Localized("The bar's label (in a grouped chart: its category's, the same "
+                                                      "in each bar of the category). Not in a line chart.", 120),
+                                            optional=True)
+    series: str | None = declared(Slug("In a grouped, dot or line chart: id of the bar's series, under the chart's "
+                                       "'series'."), optional=True)
+    at: int | str | None = declared(TimePoint("In a line chart only: the point's year (2020) or date (YYYY-MM-DD)."),
+                                    optional=True)
 
 
 @data_model
@@ -161,8 +166,9 @@ class Chart:
     takeaway: dict[str, str] = declared(Localized("One sentence that says what the chart shows.", 300))
     axis_title: dict[str, str] = declared(Localized("Title of the value axis.", 80))
     bars: tuple[ChartBar, ...] = declared(ListOf(Nested(ChartBar), "The bars, in the order shown.", max_items=MAX_BARS))
-    series: tuple[ChartSeries, ...] = declared(ListOf(Nested(ChartSeries), "A grouped chart's two series, in the "
-                                                      "order shown in each category. Leave out for other kinds."),
+    series: tuple[ChartSeries, ...] = declared(ListOf(Nested(ChartSeries), "A grouped or dot chart's two series, in "
+                                                      "the order shown in each category; a line chart's one or two. "
+                                                      "Leave out for other kinds."),
                                                optional=True, default=())
 
 
@@ -219,7 +225,7 @@ class SiteData:
     def sources_of_chart(self, chart_id: str) -> tuple[Source, ...]:
         seen: dict[str, Source] = {}
         for bar in self.charts[chart_id].bars:
-            for source in self.sources_of_figure(bar.figure):
+            for source in self.sources_of_figure(bar.figure) if bar.figure else ():
                 seen.setdefault(source.id, source)
         return tuple(seen.values())
 
@@ -442,18 +448,19 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
     charts: dict[str, Chart] = {}
     for i, c in chart_items:
         for j, bar in enumerate(c["bars"]):
-            if bar["figure"] not in known_figures:
+            if "figure" in bar and bar["figure"] not in known_figures:
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
                          "use the id of a figure in 'findings'")
         kind = KINDS[c["kind"]]
-        for path, message, hint in kind.problems(c, [figures.get(b["figure"]) for b in c["bars"]]):
+        for path, message, hint in kind.problems(c, [figures.get(b.get("figure")) for b in c["bars"]]):
             sem.fail(fdoc, ("charts", i, *path), message, hint)
         for lang in languages:
             for key in ("title", "takeaway", "axis_title"):
                 sem.prose(fdoc, ("charts", i, key, lang), c[key][lang], set())
             for key in ("bars", "series"):
                 for j, item in enumerate(c.get(key, [])):
-                    sem.prose(fdoc, ("charts", i, key, j, "label", lang), item["label"][lang], set())
+                    if "label" in item:   # a line chart's points have none
+                        sem.prose(fdoc, ("charts", i, key, j, "label", lang), item["label"][lang], set())
         charts[c["id"]] = Chart(**{**c, "kind": kind, "bars": tuple(ChartBar(**b) for b in c["bars"]),
                                    "series": tuple(ChartSeries(**s) for s in c.get("series", []))})
 

@@ -327,7 +327,7 @@ class PageRenderer:
             "chart", chart=chart, description=specs["light"]["description"], images=images, width=width, height=height,
             payload=script_json(payload), rows=rows, table=chart.kind.table(chart, rows, lang, self.ui),
             csv_href=self.ctx.href(paths.chart_csv(chart.id, lang)),
-            caveats=Markup(self.caveats_html([bar.figure for bar in chart.bars], caveats_shown)),
+            caveats=Markup(self.caveats_html([bar.figure for bar in chart.bars if bar.figure], caveats_shown)),
             sources=self.data.sources_of_chart(chart.id) if with_sources else ())
 
     def embed_page(self, chart: Chart) -> str:

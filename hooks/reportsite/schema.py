@@ -232,6 +232,26 @@ class FigureValue:
 
 
 @dataclass(frozen=True)
+class TimePoint:
+    """A point in time: a year (2020) or a date (YYYY-MM-DD)."""
+
+    doc: str
+
+    def check(self, value: Any, path: tuple, checker: Checker) -> Any:
+        if isinstance(value, str) and ISO_DATE.match(value):
+            return _calendar_date(value, path, checker)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 2999:
+            checker.fail(path, f"expected a year or a date, found {_describe(value)}",
+                         "write a year without quotes, like 2020, or a date as YYYY-MM-DD, like 2020-03-12")
+            return None
+        return value
+
+    def json_schema(self) -> dict:
+        return {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 2999},
+                          {"type": "string", "pattern": ISO_DATE.pattern}], "description": self.doc}
+
+
+@dataclass(frozen=True)
 class Choice:
     doc: str
     options: tuple[str, ...]
@@ -410,6 +430,8 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "table_value": Text("Header of a data table's value column."),
             "table_series": Text("Header of the series column in the CSV of a chart with several series."),
             "chart_gap": Text("A dot chart's name for the gap between its two values (Difference)."),
+            "table_time": Text("Header of a line chart's first column: its years or dates (Time)."),
+            "chart_missing": Text("A line chart's word for a value the source does not give (missing)."),
             "chart_values": Template("Screen-reader name of a chart's list of values, read one at a time with the "
                                      "arrow keys; {title} is replaced.", ("title",)),
             "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
