@@ -106,9 +106,103 @@ DOT_CHART = (CHART.replace("id: example-grouped", "id: example-dot").replace("ki
              .replace("nn: Små distriktskommunar deltek mindre enn andre kommunar i begge ordningane.",
                       "nn: Skilnaden mellom små distriktskommunar og andre kommunar er størst i innovative anskaffingar."))
 
+# A stacked chart: per type of municipality, the parts of a whole answer (made up), the third the rest.
+STACKED_FINDING = """
+  - id: example-stacked
+    section: background
+    title:
+      nb: Eksempel med deler av en helhet
+      en: Example with parts of a whole
+      nn: Døme med delar av ein heilskap
+    text:
+      nb: "Oppdiktede tall for testene: {{ figure ex-tried-small }} og {{ figure ex-tried-other }}."
+      en: "Made-up figures for the tests: {{ figure ex-tried-small }} and {{ figure ex-tried-other }}."
+      nn: "Oppdikta tal for testane: {{ figure ex-tried-small }} og {{ figure ex-tried-other }}."
+    figures:
+      - {id: ex-tried-small, value: 20.5, unit: percent}
+      - {id: ex-not-tried-small, value: 72.5, unit: percent}
+      - {id: ex-unsure-small, value: 7, unit: percent}
+      - {id: ex-tried-other, value: 41, unit: percent}
+      - {id: ex-not-tried-other, value: 52, unit: percent}
+      - {id: ex-unsure-other, value: 7, unit: percent}
+    sources: [anbud365-article]
+    chart: example-stacked
+"""
+
+STACKED_CHART = """
+  - id: example-stacked
+    kind: stacked
+    title:
+      nb: Har kommunen prøvd innovative anskaffelser?
+      en: Has the municipality tried innovative procurement?
+      nn: Har kommunen prøvd innovative anskaffingar?
+    takeaway:
+      nb: Færre små distriktskommuner enn andre kommuner har prøvd innovative anskaffelser.
+      en: Fewer small rural municipalities than other municipalities have tried innovative procurement.
+      nn: Færre små distriktskommunar enn andre kommunar har prøvd innovative anskaffingar.
+    axis_title:
+      nb: Andel av kommunene
+      en: Share of the municipalities
+      nn: Del av kommunane
+    series:
+      - id: tried
+        label:
+          nb: Har prøvd
+          en: Have tried
+          nn: Har prøvd
+      - id: not-tried
+        label:
+          nb: Har ikke prøvd
+          en: Have not tried
+          nn: Har ikkje prøvd
+      - id: unsure
+        label:
+          nb: Vet ikke
+          en: Do not know
+          nn: Veit ikkje
+    bars:
+      - figure: ex-tried-small
+        series: tried
+        label:
+          nb: Små distriktskommuner
+          en: Small rural municipalities
+          nn: Små distriktskommunar
+      - figure: ex-not-tried-small
+        series: not-tried
+        label:
+          nb: Små distriktskommuner
+          en: Small rural municipalities
+          nn: Små distriktskommunar
+      - figure: ex-unsure-small
+        series: unsure
+        label:
+          nb: Små distriktskommuner
+          en: Small rural municipalities
+          nn: Små distriktskommunar
+      - figure: ex-unsure-other
+        series: unsure
+        label:
+          nb: Andre kommuner
+          en: Other municipalities
+          nn: Andre kommunar
+      - figure: ex-tried-other
+        series: tried
+        label:
+          nb: Andre kommuner
+          en: Other municipalities
+          nn: Andre kommunar
+      - figure: ex-not-tried-other
+        series: not-tried
+        label:
+          nb: Andre kommuner
+          en: Other municipalities
+          nn: Andre kommunar
+"""
+
 # Each chart on a page of its own, which is then previewed by it.
 HEADINGS = {"nb": "# Eksempel", "en": "# Example", "nn": "# Døme"}
-PAGES = {"eksempel.md": "{{ finding example-grouped }}", "eksempel-dot.md": "{{ chart example-dot }}"}
+PAGES = {"eksempel.md": "{{ finding example-grouped }}", "eksempel-dot.md": "{{ chart example-dot }}",
+         "eksempel-stacked.md": "{{ chart example-stacked }}"}
 
 
 def add_examples(project: Path, pages: bool = True) -> Path:
@@ -116,7 +210,7 @@ def add_examples(project: Path, pages: bool = True) -> Path:
     findings = project / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
     assert text.count("\ncharts:\n") == 1
-    added = (FINDING, CHART + DOT_CHART)
+    added = (FINDING + STACKED_FINDING, CHART + DOT_CHART + STACKED_CHART)
     # The texts are written in each language a site of this kind has had; a copy gets its own languages'.
     others = "|".join(set(HEADINGS) - set(LANGUAGES)) or "(?!)"
     added = [re.sub(rf"^ +(?:{others}): .*\n", "", part, flags=re.M) for part in added]

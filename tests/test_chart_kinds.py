@@ -82,25 +82,27 @@ def _problems(data: Path) -> list[str]:
 def test_the_committed_schema_lists_the_registered_kinds_in_order():
     document = json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8"))
     kind = document["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share", "grouped", "dot"] == list(chart_kinds.KINDS)
+    assert kind["enum"] == ["bar", "share", "grouped", "dot", "stacked"] == list(chart_kinds.KINDS)
     assert kind["description"] == ("bar: one bar per figure, all in the same unit. "
                                    "share: the parts of a whole, in percent, adding up to 100 %. "
                                    "grouped: two series per category, all in the same unit: the chart names its "
                                    "'series', each bar its category ('label', the same in every bar of the category) "
                                    "and its 'series'. dot: two values per category and the gap between them, in the "
-                                   "same unit: 'series' and bars as for a grouped chart.")
+                                   "same unit: 'series' and bars as for a grouped chart. stacked: the parts of a whole "
+                                   "per category, in percent, adding up to 100 % in each category: 'series' (two, or "
+                                   "three when the third is the rest) and bars as for a grouped chart.")
 
 
 def test_a_registered_kind_is_in_the_schema(tally):
     kind = schema_document("findings", language_pairs())["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share", "grouped", "dot", "tally"]
+    assert kind["enum"] == ["bar", "share", "grouped", "dot", "stacked", "tally"]
     assert kind["description"].endswith(" tally: counts, one bar each.")
 
 
 def test_the_message_for_an_unknown_kind_lists_a_registered_one(tally, tmp_path):
     data, line = _data_copy(tmp_path, "    kind: share\n", "    kind: pie\n")
     assert _problems(data) == [
-        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, grouped, dot, tally"]
+        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, grouped, dot, stacked, tally"]
 
 
 def test_a_registered_kind_checks_its_charts(tally, tmp_path):

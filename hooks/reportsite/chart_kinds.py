@@ -189,16 +189,9 @@ class ShareKind(BarKind):
     doc: str = "the parts of a whole, in percent, adding up to 100 %."
 
     def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
-        problems = super().problems(chart, figures)
-        units = {f.unit for f in figures if f is not None}
-        if None in figures or not units:
-            pass   # a part is missing or wrong (reported already): its unit and sum say nothing
-        elif units != {"percent"}:
-            problems.append((("kind",), "a share chart shows percentages", "use kind: bar for other units"))
-        elif (total := sum(f.value for f in figures)) != 100:
-            problems.append((("bars",), f"the parts of a share chart add up to {total} %, not 100 %",
-                             "add the missing part (a computed complement, say) or use kind: bar"))
-        return problems
+        return super().problems(chart, figures) + whole_problems(
+            self.name, figures, {("bars",): ("a share chart", range(len(figures)))},
+            "add the missing part (a computed complement, say) or use kind: bar", "bar")
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         rows = super().rows(data, chart, lang)
@@ -217,12 +210,14 @@ class GroupedKind(BarKind):
     BAR_STEP = 32       # one row: a category's line, or a series' name and value above its bar
     BAR_HEIGHT = 12
     BAR_OFFSET = 8
+    SERIES = (2,)       # how many series a chart of the kind may have, as said to an editor, and what to do
+    SERIES_RULE = ("two series", "name them under 'series' (a third colour could not keep 3:1 contrast with the other two)")
 
     def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
         ids = [s["id"] for s in chart.get("series", [])]
-        if len(set(ids)) != 2 or len(ids) != 2:
-            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows two series, each with an id of its own",
-                     "name them under 'series' (a third colour could not keep 3:1 contrast with the other two)")]
+        if len(set(ids)) != len(ids) or len(ids) not in self.SERIES:
+            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows {self.SERIES_RULE[0]}, each with an id "
+                     "of its own", self.SERIES_RULE[1])]
         problems, bars = [], {}
         for j, bar in enumerate(chart["bars"]):
             label = next(iter(bar["label"].values()))
@@ -383,6 +378,96 @@ class DotKind(GroupedKind):
         return 2 + 2 * len({category(bar.label) for bar in chart.bars})
 
 
+@dataclass(frozen=True)
+class StackedKind(GroupedKind):
+    """The parts of a whole per category, in percent: one bar of 100 % per category, a segment per part in
+    the chart's order of series. Only two colours keep 3:1 with each other and the page
+    (tests/test_charts_theme.py), so a category has two parts in colour and may have a third, the rest,
+    drawn as an outline; the segments are parted by gaps, and each is named with its value on a line of
+    its own under the bar, tied to the segment's middle by a tick (WCAG 1.4.1)."""
+    name: str = "stacked"
+    doc: str = ("the parts of a whole per category, in percent, adding up to 100 % in each category: 'series' (two, "
+                "or three when the third is the rest) and bars as for a grouped chart.")
+    BAR_STEP = 22       # one row: a category's line, its bar, or the name and value of one of its parts
+    BAR_HEIGHT = 16
+    SERIES = (2, 3)
+    SERIES_RULE = ("two or three parts", "name them under 'series': two drawn in colour, and the rest, if any, "
+                   "third (drawn as an outline: a third colour could not keep 3:1 contrast with the other two)")
+
+    def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
+        problems = super().problems(chart, figures)
+        wholes: dict[tuple, tuple[str, list[int]]] = {}
+        for j, bar in enumerate(chart["bars"]):
+            wholes.setdefault(category(bar["label"]), (("bars", j, "label"), []))[1].append(j)
+        return problems or whole_problems(
+            self.name, figures, {path: (f"the category '{next(iter(chart['bars'][path[1]]['label'].values()))}'", parts)
+                                 for path, parts in wholes.values()},
+            "correct the parts, or add the one missing (the rest, say) as a series of its own", "grouped")
+
+    def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
+        """Per category its line, the row of its bar (each segment from `start` to `value`, as fractions of 1),
+        and a row per part with its name and value (`note`), right of the tick at the segment's `middle` in
+        the bar's left half, left of it in the right half, so that it stays in the chart."""
+        values, row = [], 0
+        for label in dict.fromkeys(r.label for r in rows):
+            parts, start = [r for r in rows if r.label == label], 0.0
+            values.append({"row": row, "heading": label})
+            for i, part in enumerate(parts):
+                end, text = start + part.value / 100, f"{part.series}: {part.display}"
+                values += [{"row": row + 1, "label": label, "start": start, "value": end, "group": part.group, "text": text},
+                           {"row": row + 2 + i, "bar": row + 1, "middle": (start + end) / 2, "note": text,
+                            "side": "left" if start + end <= 1 else "right"}]
+                start = end
+            row += 2 + len(parts)
+        return values
+
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        import altair as alt
+
+        base = alt.Chart(alt.Data(values=[])).encode(y=alt.Y("row:O", title=None, axis=None),
+                                                     x=self.value_axis(unit, decimals))
+        groups = ["s0", "s1", "s2"]
+        middle = alt.X("middle:Q", title=AXIS_TITLE)
+        text = {"baseline": "middle", "fontSize": 13, "color": colours.text}
+        # The rest is the page's colour inside an outline in the text's; every segment's edge in the page's
+        # colour parts it from the next.
+        segments = base.mark_bar(height=self.BAR_HEIGHT, strokeWidth=2).encode(
+            x2="start:Q",
+            color=alt.Color("group:N", scale=alt.Scale(domain=groups, range=[colours.series_one, colours.series_two,
+                                                                             colours.background]), legend=None),
+            stroke=alt.Stroke("group:N", scale=alt.Scale(domain=groups, range=[colours.background, colours.background,
+                                                                               colours.text]), legend=None),
+            tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("text:N", title=table_value)])
+        layers = [
+            segments.transform_filter("datum.text"),
+            base.mark_rule(color=colours.text, yOffset=self.BAR_HEIGHT / 2 + 2, y2Offset=6).encode(
+                x=middle, y=alt.Y("bar:O", title=None, axis=None), y2="row:O").transform_filter("datum.note"),
+            base.mark_text(align="left", dx=4, **text).encode(x=middle, text="note:N")
+            .transform_filter("datum.side == 'left'"),
+            base.mark_text(align="right", dx=-4, **text).encode(x=middle, text="note:N")
+            .transform_filter("datum.side == 'right'"),
+            base.mark_text(align="left", baseline="bottom", yOffset=8, fontSize=14, fontWeight="bold", color=colours.text)
+            .encode(x=alt.value(0), text="heading:N").transform_filter("datum.heading"),
+        ]
+        return self.finish(alt.layer(*layers), colours)
+
+    def row_count(self, chart: Chart) -> int:
+        return len(chart.bars) + 2 * len({category(bar.label) for bar in chart.bars})
+
+
+def whole_problems(name: str, figures: list[Figure | None], wholes: dict[tuple, tuple[str, range | list[int]]],
+                   add: str, otherwise: str) -> list[tuple[tuple, str, str]]:
+    """The parts of wholes, in percent: each whole (at its path: what it is, the indices of its parts) adds
+    up to 100 %; `add` says what to do when one does not, `otherwise` names the kind for other units."""
+    units = {f.unit for f in figures if f is not None}
+    if None in figures or not units:
+        return []   # a part is missing or wrong (reported already): its unit and sum say nothing
+    if units != {"percent"}:
+        return [(("kind",), f"a {name} chart shows percentages", f"use kind: {otherwise} for other units")]
+    return [(path, f"the parts of {what} add up to {total} %, not 100 %", add)
+            for path, (what, parts) in wholes.items() if (total := sum(figures[j].value for j in parts)) != 100]
+
+
 def category(label: dict[str, str]) -> tuple:
     """A bar's category: its label in every language (bars of one category are labelled alike)."""
     return tuple(sorted(label.items()))
@@ -395,4 +480,4 @@ def wrap(title: str, width: int = 56) -> str | list[str]:
 
 
 # The registry, in the order the schema and its messages list the kinds.
-KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind())}
+KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind(), StackedKind())}

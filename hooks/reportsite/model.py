@@ -126,8 +126,8 @@ class ChartBar:
     figure: str = declared(Slug("Id of the figure the bar shows (a figure under 'findings')."))
     label: dict[str, str] = declared(Localized("The bar's label (in a grouped chart: its category's, the same in "
                                                "each bar of the category).", 120))
-    series: str | None = declared(Slug("In a grouped chart: id of the bar's series, under the chart's 'series'."),
-                                  optional=True)
+    series: str | None = declared(Slug("In a chart with series (grouped, dot, stacked): id of the bar's series, "
+                                       "under the chart's 'series'."), optional=True)
 
 
 @data_model
@@ -135,7 +135,7 @@ class ChartSeries:
     """One series of a chart with several per category (kind: grouped)."""
 
     id: str = declared(Slug("Stable id that the chart's bars name in 'series'."))
-    label: dict[str, str] = declared(Localized("The series' name, written above each of its bars.", 80))
+    label: dict[str, str] = declared(Localized("The series' name, written with each of its values.", 80))
 
 
 @data_model
@@ -150,8 +150,9 @@ class Chart:
     takeaway: dict[str, str] = declared(Localized("One sentence that says what the chart shows.", 300))
     axis_title: dict[str, str] = declared(Localized("Title of the value axis.", 80))
     bars: tuple[ChartBar, ...] = declared(ListOf(Nested(ChartBar), "The bars, in the order shown.", max_items=MAX_BARS))
-    series: tuple[ChartSeries, ...] = declared(ListOf(Nested(ChartSeries), "A grouped chart's two series, in the "
-                                                      "order shown in each category. Leave out for other kinds."),
+    series: tuple[ChartSeries, ...] = declared(ListOf(Nested(ChartSeries), "The series of a grouped or dot chart (two) or "
+                                                      "the parts of a stacked chart (two, or three with the rest), in "
+                                                      "the order shown in each category. Leave out for other kinds."),
                                                optional=True, default=())
 
 
