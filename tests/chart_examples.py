@@ -133,9 +133,9 @@ STACKED_CHART = """
   - id: example-stacked
     kind: stacked
     title:
-      nb: Har kommunen prøvd innovative anskaffelser?
-      en: Has the municipality tried innovative procurement?
-      nn: Har kommunen prøvd innovative anskaffingar?
+      nb: Kommuner som har prøvd innovative anskaffelser
+      en: Municipalities that have tried innovative procurement
+      nn: Kommunar som har prøvd innovative anskaffingar
     takeaway:
       nb: Færre små distriktskommuner enn andre kommuner har prøvd innovative anskaffelser.
       en: Fewer small rural municipalities than other municipalities have tried innovative procurement.

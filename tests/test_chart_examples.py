@@ -1,6 +1,7 @@
-"""The kinds the real report has no data for, grouped (two series per category) and dot (two values
-per category and the gap between them), with every guarantee the bar chart has, proved on the tests'
-example charts (tests/chart_examples.py: made-up figures, never in data/): their rows, tables, CSV,
+"""The kinds the real report has no data for, grouped (two series per category), dot (two values
+per category and the gap between them) and stacked (the parts of a whole per category), with every
+guarantee the bar chart has, proved on the tests' example charts (tests/chart_examples.py: made-up
+figures, never in data/): their rows, tables, CSV,
 text alternatives and checks; then a real `mkdocs build --strict` of a project copy holding them,
 read as a reader gets it in real Chromium: static SVGs in light and dark, the interactive view, the
 values by keyboard and in the accessibility tree, axe, no JavaScript, print, the embed pages and the
@@ -27,9 +28,10 @@ from reportsite.paths import chart_csv, chart_image
 NBSP = "\u00a0"
 CHART = "example-grouped"
 DOT = "example-dot"
+STACKED = "example-stacked"
 # Each example chart's page, and the marks its interactive view draws (the dot chart's legend has two).
-PAGES = {CHART: "eksempel/", DOT: "eksempel-dot/"}
-MARKS = {CHART: (".mark-rect path", 4), DOT: (".mark-symbol path", 6)}
+PAGES = {CHART: "eksempel/", DOT: "eksempel-dot/", STACKED: "eksempel-stacked/"}
+MARKS = {CHART: (".mark-rect path", 4), DOT: (".mark-symbol path", 6), STACKED: (".mark-rect path", 6)}
 
 
 @pytest.fixture(scope="module")
@@ -118,8 +120,65 @@ def test_a_dot_chart_adds_the_gap_it_computes_and_leaves_room_for_its_labels(exa
     assert json.loads(scale)["range"] == [12 + 8 * len("20.5%"), 400 - 12 - 8 * len("91% (computed)")]
 
 
+def test_a_stacked_chart_stacks_each_category_s_parts_and_names_each_under_its_bar(example):
+    chart = example.charts[STACKED]
+    rows = chart.kind.rows(example, chart, "nb")
+    # In data the second category's rest stands first; each category's parts go in the order of the series.
+    assert [(r.label, r.series, r.display, r.group) for r in rows] == [
+        ("Små distriktskommuner", "Har prøvd", f"20,5{NBSP}%", "s0"),
+        ("Små distriktskommuner", "Har ikke prøvd", f"72,5{NBSP}%", "s1"), ("Små distriktskommuner", "Vet ikke", f"7{NBSP}%", "s2"),
+        ("Andre kommuner", "Har prøvd", f"41{NBSP}%", "s0"), ("Andre kommuner", "Har ikke prøvd", f"52{NBSP}%", "s1"),
+        ("Andre kommuner", "Vet ikke", f"7{NBSP}%", "s2")]
+    rows = chart.kind.rows(example, chart, "en")
+    table = chart.kind.table(chart, rows, "en", example.ui["en"])
+    assert table.columns == ["Category", "Have tried", "Have not tried", "Do not know"]
+    assert table.rows == [["Small rural municipalities", "20.5%", "72.5%", "7%"], ["Other municipalities", "41%", "52%", "7%"]]
+    assert chart.kind.description(chart, rows, "en", example.ui["en"]) == (
+        "Chart: Municipalities that have tried innovative procurement. Small rural municipalities: Have tried 20.5%, "
+        "Have not tried 72.5%, Do not know 7%; Other municipalities: Have tried 41%, Have not tried 52%, Do not know 7%")
+    # Per category its line, its bar and a line per part, 22 px each; the axis and its title.
+    assert chart.kind.size(chart, "en") == (412, 2 * 5 * 22 + 29 + 14)
+    values = charts.chart_spec(example, chart, "en")["data"]["values"]
+    assert [(v["row"], v["heading"]) for v in values if "heading" in v] == [(0, "Small rural municipalities"),
+                                                                           (5, "Other municipalities")]
+    # Each segment from where the one before it ends; the last ends at the whole.
+    assert [(v["row"], round(v["start"], 9), round(v["value"], 9), v["group"]) for v in values if "start" in v] == [
+        (1, 0, 0.205, "s0"), (1, 0.205, 0.93, "s1"), (1, 0.93, 1, "s2"),
+        (6, 0, 0.41, "s0"), (6, 0.41, 0.93, "s1"), (6, 0.93, 1, "s2")]
+    # Each part's name and value on a line of its own, beside the tick from its segment's middle, on the
+    # side where there is room.
+    assert [(v["row"], v["bar"], v["note"], v["side"]) for v in values if "note" in v] == [
+        (2, 1, "Have tried: 20.5%", "left"), (3, 1, "Have not tried: 72.5%", "right"), (4, 1, "Do not know: 7%", "right"),
+        (7, 6, "Have tried: 41%", "left"), (8, 6, "Have not tried: 52%", "right"), (9, 6, "Do not know: 7%", "right")]
+    assert [v["middle"] for v in values if "note" in v][:3] == pytest.approx([0.1025, 0.5675, 0.965])
+
+
+def test_a_stacked_chart_s_csv_has_a_row_per_part_with_its_series(example):
+    rows = list(csv.reader(io.StringIO(downloads.chart_csv(
+        example, example.charts[STACKED], "en").lstrip("\ufeff"))))
+    assert rows[0][:4] == ["Category", "Series", "Share of the municipalities", "Unit"]
+    assert [row[:3] for row in rows[1:]] == [
+        ["Small rural municipalities", "Have tried", "20.5"], ["Small rural municipalities", "Have not tried", "72.5"],
+        ["Small rural municipalities", "Do not know", "7"], ["Other municipalities", "Do not know", "7"],
+        ["Other municipalities", "Have tried", "41"], ["Other municipalities", "Have not tried", "52"]]
+
+
+def test_a_stacked_chart_draws_two_parts_in_colour_the_rest_outlined_all_parted_by_gaps(example):
+    """No third colour keeps 3:1 with the other two (tests/test_charts_theme.py): the rest is the page's
+    colour inside an outline in the text's, and every segment's edge is the page's colour."""
+    import vl_convert
+
+    chart = example.charts[STACKED]
+    for theme, colours in charts.THEMES.items():
+        svg = vl_convert.vegalite_to_svg(charts.chart_spec(example, chart, "en", theme), format_locale=d3_locale(example.ui["en"]))
+        segments = re.findall(r'aria-roledescription="bar" d="[^"]*" fill="(#\w+)" stroke="(#\w+)" stroke-width="2"', svg)
+        assert segments == 2 * [(colours.series_one, colours.background), (colours.series_two, colours.background),
+                                (colours.background, colours.text)], theme
+        assert len(re.findall(r'aria-roledescription="rule mark"[^>]*stroke="' + colours.text, svg)) == 6
+
+
 @pytest.mark.parametrize("lang", ["nb", "en"])
-@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED])
 def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
     import vl_convert
 
@@ -200,6 +259,10 @@ def _path(chart_id: str, lang: str) -> str:
      ["Kategori", "Små distriktskommuner", "Andre kommuner", "Forskjell"]),
     (DOT, "en", ["Other municipalities", "91% (computed)", f"82{NBSP}percentage points (computed)", "Klimasats"],
      ["Category", "Small rural municipalities", "Other municipalities", "Difference"]),
+    (STACKED, "nb", ["Små distriktskommuner", f"Har prøvd: 20,5{NBSP}%", f"Vet ikke: 7{NBSP}%", f"100,0{NBSP}%"],
+     ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke"]),
+    (STACKED, "en", ["Other municipalities", "Have not tried: 52%", "Do not know: 7%", "100.0%"],
+     ["Category", "Have tried", "Have not tried", "Do not know"]),
 ])
 def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, drawn, columns):
     site, data = built
@@ -217,7 +280,7 @@ def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, d
     table = html.split(f'id="chart-{chart_id}"', 1)[1].split("</details>", 1)[0]
     assert re.findall(r'<th scope="col">(.*?)</th>', table) == columns
     text = (site / chart_csv(chart_id, lang)).read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0].startswith(columns[0]) and len(text.splitlines()) == 5
+    assert text.splitlines()[0].startswith(columns[0]) and len(text.splitlines()) == 1 + len(chart.bars)
     embed = (site / ("" if lang == "nb" else f"{lang}/") / "embed" / chart_id / "index.html").read_text(encoding="utf-8")
     assert f'data-chart="{chart_id}"' in embed and chart.title[lang] in embed
 
@@ -271,7 +334,7 @@ def test_axe_finds_no_violations_and_the_scheme_s_static_svg_shows(browser, buil
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id, columns", [(CHART, 3), (DOT, 4)])
+@pytest.mark.parametrize("chart_id, columns", [(CHART, 3), (DOT, 4), (STACKED, 4)])
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_without_javascript_the_chart_is_its_light_svg_and_its_table(browser, built_url, chart_id, columns, lang):
     context = _context(browser, java_script_enabled=False)
@@ -292,7 +355,9 @@ def test_without_javascript_the_chart_is_its_light_svg_and_its_table(browser, bu
 @pytest.mark.parametrize("chart_id, first_cells", [
     (CHART, {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%"], "en": ["Klimasats", "20.5%", "63%"]}),
     (DOT, {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)"],
-           "en": ["Klimasats", "20.5%", "63%", f"42.5{NBSP}percentage points (computed)"]})])
+           "en": ["Klimasats", "20.5%", "63%", f"42.5{NBSP}percentage points (computed)"]}),
+    (STACKED, {"nb": ["Små distriktskommuner", f"20,5{NBSP}%", f"72,5{NBSP}%", f"7{NBSP}%"],
+               "en": ["Small rural municipalities", "20.5%", "72.5%", "7%"]})])
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(page, built, built_url, chart_id,
                                                                            first_cells, lang):
@@ -321,9 +386,10 @@ def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(page
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT])
-@pytest.mark.parametrize("lang, expected", [("nb", f"Små distriktskommuner: 20,5{NBSP}%"),
-                                            ("en", "Small rural municipalities: 20.5%")])
+@pytest.mark.parametrize("chart_id, lang, expected", [
+    *[(chart_id, lang, expected) for chart_id in (CHART, DOT) for lang, expected in (
+        ("nb", f"Små distriktskommuner: 20,5{NBSP}%"), ("en", "Small rural municipalities: 20.5%"))],
+    (STACKED, "nb", f"Har prøvd: 20,5{NBSP}%"), (STACKED, "en", "Have tried: 20.5%")])
 def test_the_interactive_view_takes_the_box_and_its_tooltip_names_the_series(browser, page, built_url, chart_id,
                                                                               lang, expected):
     context = _context(browser, java_script_enabled=False)
@@ -344,7 +410,7 @@ def test_the_interactive_view_takes_the_box_and_its_tooltip_names_the_series(bro
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_print_shows_the_light_svg_and_the_table(browser, built_url, chart_id, scheme):
     from test_accessibility import _open
@@ -362,7 +428,7 @@ def test_print_shows_the_light_svg_and_the_table(browser, built_url, chart_id, s
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED])
 def test_the_link_preview_is_the_page_s_chart(page, built, built_url, chart_id):
     site, data = built
     html = (site / _path(chart_id, "en") / "index.html").read_text(encoding="utf-8")

@@ -181,3 +181,18 @@ def test_each_kind_checks_units_years_and_shares():
         (("kind",), "a share chart shows percentages", "use kind: bar for other units")]
     # A part whose figure is wrong is reported where it is; its sum would only repeat that.
     assert share.problems(CHART, _figures("percent", "28") + [None]) == []
+
+
+def test_a_stacked_chart_shows_percentages_adding_up_to_100_in_each_category():
+    stacked = chart_kinds.KINDS["stacked"]
+    series = [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}]
+    chart = {"series": series, "bars": [{"figure": f"f{i}", "series": s, "label": {"en": label}}
+                                        for i, (label, s) in enumerate([("A", "yes"), ("A", "no"), ("B", "yes"), ("B", "no")])]}
+    assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41", "59")) == []
+    assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41", "52")) == [
+        (("bars", 2, "label"), "the parts of the category 'B' add up to 93 %, not 100 %",
+         "correct the parts, or add the one missing (the rest, say) as a series of its own")]
+    assert stacked.problems(chart, _figures("count", "3", "4", "5", "6")) == [
+        (("kind",), "a stacked chart shows percentages", "use kind: grouped for other units")]
+    # A part whose figure is wrong is reported where it is; its category's sum would only repeat that.
+    assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41") + [None]) == []

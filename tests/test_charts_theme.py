@@ -33,6 +33,8 @@ def test_chart_colours_meet_wcag_contrast(theme):
         assert charts.contrast_ratio(mark, colours.background) >= 3.0, mark
     # A grouped chart's two series (WCAG 1.4.1 and 1.4.11: they are also named in text at each bar).
     assert charts.contrast_ratio(colours.series_one, colours.series_two) >= 3.0
+    # A stacked chart's rest, outlined in the text's colour beside the second part's segment.
+    assert charts.contrast_ratio(colours.text, colours.series_two) >= 3.0
 
 
 @pytest.mark.parametrize("theme", list(charts.THEMES))
