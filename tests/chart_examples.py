@@ -125,6 +125,13 @@ STACKED_FINDING = """
       - {id: ex-tried-other, value: 41, unit: percent}
       - {id: ex-not-tried-other, value: 52, unit: percent}
       - {id: ex-unsure-other, value: 7, unit: percent}
+      - {id: ex-asked, value: 47, unit: count}
+      - {id: ex-klimasats-tried, value: 20, unit: count}
+      - {id: ex-klimasats-not-tried, value: 22, unit: count}
+      - {id: ex-klimasats-unsure, value: 5, unit: count}
+      - {id: ex-procurement-tried, value: 9, unit: count}
+      - {id: ex-procurement-not-tried, value: 33, unit: count}
+      - {id: ex-procurement-unsure, value: 5, unit: count}
     sources: [anbud365-article]
     chart: example-stacked
 """
@@ -199,10 +206,63 @@ STACKED_CHART = """
           nn: Andre kommunar
 """
 
+# The same parts in counts, adding up to the number of municipalities asked (its 'total').
+STACKED_TOTAL_CHART = (STACKED_CHART[:STACKED_CHART.index("    bars:")].replace("id: example-stacked", "id: example-stacked-total")
+                       .replace("    series:", "    total: ex-asked\n    series:")
+                       .replace("nb: Kommuner som har prøvd innovative anskaffelser", "nb: Kommuner som har prøvd ordningene")
+                       .replace("en: Municipalities that have tried innovative procurement", "en: Municipalities that have tried the schemes")
+                       .replace("nn: Kommunar som har prøvd innovative anskaffingar", "nn: Kommunar som har prøvd ordningane")
+                       .replace("nb: Færre små distriktskommuner enn andre kommuner har prøvd innovative anskaffelser.",
+                                "nb: Av de spurte kommunene har flere prøvd Klimasats enn innovative anskaffelser.")
+                       .replace("en: Fewer small rural municipalities than other municipalities have tried innovative procurement.",
+                                "en: Of the municipalities asked, more have tried Klimasats than innovative procurement.")
+                       .replace("nn: Færre små distriktskommunar enn andre kommunar har prøvd innovative anskaffingar.",
+                                "nn: Av dei spurde kommunane har fleire prøvd Klimasats enn innovative anskaffingar.")
+                       .replace("nb: Andel av kommunene", "nb: Antall kommuner").replace("en: Share of the municipalities",
+                                "en: Number of municipalities").replace("nn: Del av kommunane", "nn: Talet på kommunar")
+                       + """    bars:
+      - figure: ex-klimasats-tried
+        series: tried
+        label:
+          nb: Klimasats
+          en: Klimasats
+          nn: Klimasats
+      - figure: ex-klimasats-not-tried
+        series: not-tried
+        label:
+          nb: Klimasats
+          en: Klimasats
+          nn: Klimasats
+      - figure: ex-klimasats-unsure
+        series: unsure
+        label:
+          nb: Klimasats
+          en: Klimasats
+          nn: Klimasats
+      - figure: ex-procurement-tried
+        series: tried
+        label:
+          nb: Innovative anskaffelser
+          en: Innovative procurement
+          nn: Innovative anskaffingar
+      - figure: ex-procurement-not-tried
+        series: not-tried
+        label:
+          nb: Innovative anskaffelser
+          en: Innovative procurement
+          nn: Innovative anskaffingar
+      - figure: ex-procurement-unsure
+        series: unsure
+        label:
+          nb: Innovative anskaffelser
+          en: Innovative procurement
+          nn: Innovative anskaffingar
+""")
+
 # Each chart on a page of its own, which is then previewed by it.
 HEADINGS = {"nb": "# Eksempel", "en": "# Example", "nn": "# Døme"}
 PAGES = {"eksempel.md": "{{ finding example-grouped }}", "eksempel-dot.md": "{{ chart example-dot }}",
-         "eksempel-stacked.md": "{{ chart example-stacked }}"}
+         "eksempel-stacked.md": "{{ chart example-stacked }}", "eksempel-stacked-total.md": "{{ chart example-stacked-total }}"}
 
 
 def add_examples(project: Path, pages: bool = True) -> Path:
@@ -210,7 +270,7 @@ def add_examples(project: Path, pages: bool = True) -> Path:
     findings = project / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
     assert text.count("\ncharts:\n") == 1
-    added = (FINDING + STACKED_FINDING, CHART + DOT_CHART + STACKED_CHART)
+    added = (FINDING + STACKED_FINDING, CHART + DOT_CHART + STACKED_CHART + STACKED_TOTAL_CHART)
     # The texts are written in each language a site of this kind has had; a copy gets its own languages'.
     others = "|".join(set(HEADINGS) - set(LANGUAGES)) or "(?!)"
     added = [re.sub(rf"^ +(?:{others}): .*\n", "", part, flags=re.M) for part in added]

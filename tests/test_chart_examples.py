@@ -28,10 +28,11 @@ from reportsite.paths import chart_csv, chart_image
 NBSP = "\u00a0"
 CHART = "example-grouped"
 DOT = "example-dot"
-STACKED = "example-stacked"
+STACKED, STACKED_TOTAL = "example-stacked", "example-stacked-total"
 # Each example chart's page, and the marks its interactive view draws (the dot chart's legend has two).
-PAGES = {CHART: "eksempel/", DOT: "eksempel-dot/", STACKED: "eksempel-stacked/"}
-MARKS = {CHART: (".mark-rect path", 4), DOT: (".mark-symbol path", 6), STACKED: (".mark-rect path", 6)}
+PAGES = {CHART: "eksempel/", DOT: "eksempel-dot/", STACKED: "eksempel-stacked/", STACKED_TOTAL: "eksempel-stacked-total/"}
+MARKS = {CHART: (".mark-rect path", 4), DOT: (".mark-symbol path", 6), STACKED: (".mark-rect path", 6),
+         STACKED_TOTAL: (".mark-rect path", 6)}
 
 
 @pytest.fixture(scope="module")
@@ -153,6 +154,32 @@ def test_a_stacked_chart_stacks_each_category_s_parts_and_names_each_under_its_b
     assert [v["middle"] for v in values if "note" in v][:3] == pytest.approx([0.1025, 0.5675, 0.965])
 
 
+def test_a_stacked_chart_with_a_total_shows_it_at_the_end_of_each_category_and_in_the_table(example):
+    chart = example.charts[STACKED_TOTAL]
+    rows = chart.kind.rows(example, chart, "nb")
+    assert [(r.label, r.series, r.display) for r in rows if r.group == "total"] == [
+        ("Klimasats", "I alt", "47"), ("Innovative anskaffelser", "I alt", "47")]
+    table = chart.kind.table(chart, rows, "nb", example.ui["nb"])
+    assert table.columns == ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke", "I alt"]
+    assert table.rows == [["Klimasats", "20", "22", "5", "47"], ["Innovative anskaffelser", "9", "33", "5", "47"]]
+    assert chart.kind.description(chart, rows, "nb", example.ui["nb"]).endswith(
+        "Innovative anskaffelser: Har prøvd 9, Har ikke prøvd 33, Vet ikke 5, I alt 47")
+    assert chart.kind.size(chart, "nb") == (412, 2 * 5 * 22 + 29 + 14)
+    spec = charts.chart_spec(example, chart, "nb")
+    values = spec["data"]["values"]
+    assert [(v["row"], v["heading"], v["total"]) for v in values if "heading" in v] == [
+        (0, "Klimasats", "I alt: 47"), (5, "Innovative anskaffelser", "I alt: 47")]
+    # Counts as they are; the last segment and the axis end at the total, no further.
+    assert [(v["start"], v["value"]) for v in values if "start" in v][:3] == [(0, 20), (20, 42), (42, 47)]
+    assert [v["side"] for v in values if "note" in v] == ["left", "right", "right", "left", "right", "right"]
+    scales = [layer["encoding"]["x"]["scale"] for layer in spec["layer"] if "scale" in layer["encoding"].get("x", {})]
+    assert scales == [{"domain": [0, 47], "nice": False}]
+    # The CSV has the parts, as for every chart (the total is in the whole set's downloads with its source).
+    text = downloads.chart_csv(example, chart, "en").lstrip("\ufeff")
+    assert [row[:3] for row in csv.reader(io.StringIO(text))][1:4] == [
+        ["Klimasats", "Have tried", "20"], ["Klimasats", "Have not tried", "22"], ["Klimasats", "Do not know", "5"]]
+
+
 def test_a_stacked_chart_s_csv_has_a_row_per_part_with_its_series(example):
     rows = list(csv.reader(io.StringIO(downloads.chart_csv(
         example, example.charts[STACKED], "en").lstrip("\ufeff"))))
@@ -178,7 +205,7 @@ def test_a_stacked_chart_draws_two_parts_in_colour_the_rest_outlined_all_parted_
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED, STACKED_TOTAL])
 def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
     import vl_convert
 
@@ -263,6 +290,8 @@ def _path(chart_id: str, lang: str) -> str:
      ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke"]),
     (STACKED, "en", ["Other municipalities", "Have not tried: 52%", "Do not know: 7%", "100.0%"],
      ["Category", "Have tried", "Have not tried", "Do not know"]),
+    (STACKED_TOTAL, "nb", ["Klimasats", "I alt: 47", "Har prøvd: 9", "40"],
+     ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke", "I alt"]),
 ])
 def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, drawn, columns):
     site, data = built
@@ -334,7 +363,7 @@ def test_axe_finds_no_violations_and_the_scheme_s_static_svg_shows(browser, buil
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id, columns", [(CHART, 3), (DOT, 4), (STACKED, 4)])
+@pytest.mark.parametrize("chart_id, columns", [(CHART, 3), (DOT, 4), (STACKED, 4), (STACKED_TOTAL, 5)])
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_without_javascript_the_chart_is_its_light_svg_and_its_table(browser, built_url, chart_id, columns, lang):
     context = _context(browser, java_script_enabled=False)
@@ -357,7 +386,8 @@ def test_without_javascript_the_chart_is_its_light_svg_and_its_table(browser, bu
     (DOT, {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)"],
            "en": ["Klimasats", "20.5%", "63%", f"42.5{NBSP}percentage points (computed)"]}),
     (STACKED, {"nb": ["Små distriktskommuner", f"20,5{NBSP}%", f"72,5{NBSP}%", f"7{NBSP}%"],
-               "en": ["Small rural municipalities", "20.5%", "72.5%", "7%"]})])
+               "en": ["Small rural municipalities", "20.5%", "72.5%", "7%"]}),
+    (STACKED_TOTAL, {"nb": ["Klimasats", "20", "22", "5", "47"], "en": ["Klimasats", "20", "22", "5", "47"]})])
 @pytest.mark.parametrize("lang", ["nb", "en"])
 def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(page, built, built_url, chart_id,
                                                                            first_cells, lang):

@@ -89,8 +89,9 @@ def test_the_committed_schema_lists_the_registered_kinds_in_order():
                                    "'series', each bar its category ('label', the same in every bar of the category) "
                                    "and its 'series'. dot: two values per category and the gap between them, in the "
                                    "same unit: 'series' and bars as for a grouped chart. stacked: the parts of a whole "
-                                   "per category, in percent, adding up to 100 % in each category: 'series' (two, or "
-                                   "three when the third is the rest) and bars as for a grouped chart.")
+                                   "per category, adding up to 100 % in each category (or to the figure named in "
+                                   "'total'): 'series' (two, or three when the third is the rest) and bars as for a "
+                                   "grouped chart.")
 
 
 def test_a_registered_kind_is_in_the_schema(tally):
@@ -193,6 +194,25 @@ def test_a_stacked_chart_shows_percentages_adding_up_to_100_in_each_category():
         (("bars", 2, "label"), "the parts of the category 'B' add up to 93 %, not 100 %",
          "correct the parts, or add the one missing (the rest, say) as a series of its own")]
     assert stacked.problems(chart, _figures("count", "3", "4", "5", "6")) == [
-        (("kind",), "a stacked chart shows percentages", "use kind: grouped for other units")]
+        (("kind",), "a stacked chart shows percentages", "name the figure they add up to in 'total', or use kind: grouped")]
     # A part whose figure is wrong is reported where it is; its category's sum would only repeat that.
     assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41") + [None]) == []
+
+
+def test_a_stacked_chart_with_a_total_adds_up_to_it_and_no_other_kind_takes_one():
+    stacked, bar = chart_kinds.KINDS["stacked"], chart_kinds.KINDS["bar"]
+    series = [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}]
+    bars = [{"figure": f"f{i}", "series": s, "label": {"en": label}}
+            for i, (label, s) in enumerate([("A", "yes"), ("A", "no"), ("B", "yes"), ("B", "no")])]
+    (total,) = [replace(f, id="asked") for f in _figures("count", "47")]
+    chart = {"series": series, "bars": bars, "total": total}
+    assert stacked.problems(chart, _figures("count", "20", "27", "9", "38")) == []
+    assert stacked.problems(chart, _figures("count", "20", "27", "9", "36")) == [
+        (("bars", 2, "label"), "the parts of the category 'B' add up to 45, not 47 (the total, asked)",
+         "correct the parts, or add the one missing (the rest, say) as a series of its own")]
+    assert stacked.problems(chart, _figures("percent", "20", "27", "9", "38")) == [
+        (("total",), "the total is in count, the parts in percent", "name a total in the parts' unit")]
+    # A total that names no figure is reported where it is named (model.py).
+    assert stacked.problems({**chart, "total": None}, _figures("count", "20", "1", "9", "38")) == []
+    assert bar.problems({"bars": [], "total": total}, _figures("count", "3")) == [
+        (("total",), "a bar chart has no total", "leave 'total' out, or use kind: stacked")]

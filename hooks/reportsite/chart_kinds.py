@@ -61,13 +61,15 @@ class BarKind:
     BAR_HEIGHT = 24
     BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
     INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
+    TOTAL = False       # whether a chart of the kind may name the figure its parts add up to ('total')
 
     def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
         """What is wrong with a chart of this kind (as data/ gives it, past the schema) whose bars show
         these figures (None: a bar whose figure is missing or wrong, reported elsewhere), as (path in
         the chart, message, hint)."""
         units = {f.unit for f in figures if f is not None}
-        problems = self.series_problems(chart)
+        problems = self.series_problems(chart) + [(("total",), f"a {self.name} chart has no total", "leave 'total' out, or "
+                                                   "use kind: stacked")] * ("total" in chart and not self.TOTAL)
         if len(units) > 1:
             problems.append((("bars",), "the bars mix units (" + ", ".join(sorted(units)) + ")",
                              "show figures of one unit in one chart"))
@@ -191,7 +193,7 @@ class ShareKind(BarKind):
     def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
         return super().problems(chart, figures) + whole_problems(
             self.name, figures, {("bars",): ("a share chart", range(len(figures)))},
-            "add the missing part (a computed complement, say) or use kind: bar", "bar")
+            "add the missing part (a computed complement, say) or use kind: bar", "use kind: bar for other units")
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         rows = super().rows(data, chart, lang)
@@ -380,17 +382,18 @@ class DotKind(GroupedKind):
 
 @dataclass(frozen=True)
 class StackedKind(GroupedKind):
-    """The parts of a whole per category, in percent: one bar of 100 % per category, a segment per part in
-    the chart's order of series. Only two colours keep 3:1 with each other and the page
+    """The parts of a whole per category, in percent or adding up to the figure named in `total`: one bar
+    of the whole per category, a segment per part in the chart's order of series. Only two colours keep 3:1 with each other and the page
     (tests/test_charts_theme.py), so a category has two parts in colour and may have a third, the rest,
     drawn as an outline; the segments are parted by gaps, and each is named with its value on a line of
     its own under the bar, tied to the segment's middle by a tick (WCAG 1.4.1)."""
     name: str = "stacked"
-    doc: str = ("the parts of a whole per category, in percent, adding up to 100 % in each category: 'series' (two, "
-                "or three when the third is the rest) and bars as for a grouped chart.")
+    doc: str = ("the parts of a whole per category, adding up to 100 % in each category (or to the figure named in "
+                "'total'): 'series' (two, or three when the third is the rest) and bars as for a grouped chart.")
     BAR_STEP = 22       # one row: a category's line, its bar, or the name and value of one of its parts
     BAR_HEIGHT = 16
     SERIES = (2, 3)
+    TOTAL = True
     SERIES_RULE = ("two or three parts", "name them under 'series': two drawn in colour, and the rest, if any, "
                    "third (drawn as an outline: a third colour could not keep 3:1 contrast with the other two)")
 
@@ -399,24 +402,46 @@ class StackedKind(GroupedKind):
         wholes: dict[tuple, tuple[str, list[int]]] = {}
         for j, bar in enumerate(chart["bars"]):
             wholes.setdefault(category(bar["label"]), (("bars", j, "label"), []))[1].append(j)
-        return problems or whole_problems(
+        if problems or ("total" in chart and chart["total"] is None):
+            return problems   # a total that is no figure is reported already
+        return whole_problems(
             self.name, figures, {path: (f"the category '{next(iter(chart['bars'][path[1]]['label'].values()))}'", parts)
                                  for path, parts in wholes.values()},
-            "correct the parts, or add the one missing (the rest, say) as a series of its own", "grouped")
+            "correct the parts, or add the one missing (the rest, say) as a series of its own",
+            "name the figure they add up to in 'total', or use kind: grouped", chart.get("total"))
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        """With a total, each category's parts and then the total, named and shown as the table's last column."""
+        rows = super().rows(data, chart, lang)
+        if chart.total is None:
+            return rows
+        ui, total = data.ui[lang], data.figures[chart.total]
+        display = format_value(total.value, total.unit, ui) + (" " + ui["computed_label"] if total.computed else "")
+        return [row for label in dict.fromkeys(row.label for row in rows) for row in (
+            *(row for row in rows if row.label == label), ChartRow(label, float(total.value), display, "total", ui["table_total"]))]
+
+    def value_axis(self, unit: str, decimals: int):
+        """The axis ends where the whole does."""
+        axis = super().value_axis(unit, decimals)
+        axis["scale"]["nice"] = False
+        return axis
 
     def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
-        """Per category its line, the row of its bar (each segment from `start` to `value`, as fractions of 1),
-        and a row per part with its name and value (`note`), right of the tick at the segment's `middle` in
-        the bar's left half, left of it in the right half, so that it stays in the chart."""
-        values, row = [], 0
+        """Per category its line, the row of its bar (each segment from `start` to `value`; percentages as
+        fractions of 1), and a row per part with its name and value (`note`), right of the tick at the
+        segment's `middle` in the bar's left half, left of it in the right half, so that it stays in the chart."""
+        values, row, scale = [], 0, 100 if unit == "percent" else 1
         for label in dict.fromkeys(r.label for r in rows):
-            parts, start = [r for r in rows if r.label == label], 0.0
-            values.append({"row": row, "heading": label})
+            parts, start = [r for r in rows if r.label == label and r.group != "total"], 0.0
+            whole = sum(part.value for part in parts) / scale
+            # A named total stands at the end of the category's line, above where the bars end.
+            values.append({"row": row, "heading": label, **{"total": f"{r.series}: {r.display}" for r in rows
+                                                            if r.label == label and r.group == "total"}})
             for i, part in enumerate(parts):
-                end, text = start + part.value / 100, f"{part.series}: {part.display}"
+                end, text = start + part.value / scale, f"{part.series}: {part.display}"
                 values += [{"row": row + 1, "label": label, "start": start, "value": end, "group": part.group, "text": text},
                            {"row": row + 2 + i, "bar": row + 1, "middle": (start + end) / 2, "note": text,
-                            "side": "left" if start + end <= 1 else "right"}]
+                            "side": "left" if start + end <= whole else "right"}]
                 start = end
             row += 2 + len(parts)
         return values
@@ -448,6 +473,8 @@ class StackedKind(GroupedKind):
             .transform_filter("datum.side == 'right'"),
             base.mark_text(align="left", baseline="bottom", yOffset=8, fontSize=14, fontWeight="bold", color=colours.text)
             .encode(x=alt.value(0), text="heading:N").transform_filter("datum.heading"),
+            base.mark_text(align="right", baseline="bottom", yOffset=8, fontSize=13, color=colours.text)
+            .encode(x=alt.value(self.WIDTH), text="total:N").transform_filter("datum.total"),
         ]
         return self.finish(alt.layer(*layers), colours)
 
@@ -456,16 +483,22 @@ class StackedKind(GroupedKind):
 
 
 def whole_problems(name: str, figures: list[Figure | None], wholes: dict[tuple, tuple[str, range | list[int]]],
-                   add: str, otherwise: str) -> list[tuple[tuple, str, str]]:
-    """The parts of wholes, in percent: each whole (at its path: what it is, the indices of its parts) adds
-    up to 100 %; `add` says what to do when one does not, `otherwise` names the kind for other units."""
+                   add: str, otherwise: str, total: Figure | None = None) -> list[tuple[tuple, str, str]]:
+    """The parts of wholes: each whole (at its path: what it is, the indices of its parts) adds up to 100 %,
+    or to the total in its unit; `add` says what to do when one does not, `otherwise` when the parts are
+    not percentages and there is no total."""
     units = {f.unit for f in figures if f is not None}
     if None in figures or not units:
         return []   # a part is missing or wrong (reported already): its unit and sum say nothing
-    if units != {"percent"}:
-        return [(("kind",), f"a {name} chart shows percentages", f"use kind: {otherwise} for other units")]
-    return [(path, f"the parts of {what} add up to {total} %, not 100 %", add)
-            for path, (what, parts) in wholes.items() if (total := sum(figures[j].value for j in parts)) != 100]
+    if total is None and units != {"percent"}:
+        return [(("kind",), f"a {name} chart shows percentages", otherwise)]
+    if total is not None and units != {total.unit}:
+        return [(("total",), f"the total is in {total.unit}, the parts in {', '.join(sorted(units))}",
+                 "name a total in the parts' unit")]
+    whole, sign = (100, " %") if total is None else (total.value, " %" * (total.unit == "percent"))
+    of = "" if total is None else f" (the total, {total.id})"
+    return [(path, f"the parts of {what} add up to {part_sum}{sign}, not {whole}{sign}{of}", add)
+            for path, (what, parts) in wholes.items() if (part_sum := sum(figures[j].value for j in parts)) != whole]
 
 
 def category(label: dict[str, str]) -> tuple:

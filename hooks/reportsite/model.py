@@ -154,6 +154,9 @@ class Chart:
                                                       "the parts of a stacked chart (two, or three with the rest), in "
                                                       "the order shown in each category. Leave out for other kinds."),
                                                optional=True, default=())
+    total: str | None = declared(Slug("A stacked chart whose parts are not percentages: id of the figure that each "
+                                      "category's parts add up to (a figure under 'findings'). Leave out for other "
+                                      "kinds."), optional=True)
 
 
 @data_model
@@ -428,8 +431,12 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
             if bar["figure"] not in known_figures:
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
                          "use the id of a figure in 'findings'")
+        if "total" in c and c["total"] not in known_figures:
+            sem.fail(fdoc, ("charts", i, "total"), f"no figure has the id '{c['total']}'", "use the id of a figure in 'findings'")
         kind = KINDS[c["kind"]]
-        for path, message, hint in kind.problems(c, [figures.get(b["figure"]) for b in c["bars"]]):
+        # The kind sees the chart as data gives it, its total the figure it names.
+        given = {**c, "total": figures.get(c["total"])} if "total" in c else c
+        for path, message, hint in kind.problems(given, [figures.get(b["figure"]) for b in c["bars"]]):
             sem.fail(fdoc, ("charts", i, *path), message, hint)
         for lang in languages:
             for key in ("title", "takeaway", "axis_title"):

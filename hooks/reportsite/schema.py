@@ -410,6 +410,7 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "table_value": Text("Header of a data table's value column."),
             "table_series": Text("Header of the series column in the CSV of a chart with several series."),
             "chart_gap": Text("A dot chart's name for the gap between its two values (Difference)."),
+            "table_total": Text("A stacked chart's name for the total its parts add up to, when it names one (Total)."),
             "chart_values": Template("Screen-reader name of a chart's list of values, read one at a time with the "
                                      "arrow keys; {title} is replaced.", ("title",)),
             "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
