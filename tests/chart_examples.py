@@ -119,19 +119,11 @@ STACKED_FINDING = """
       en: "Made-up figures for the tests: {{ figure ex-tried-small }} and {{ figure ex-tried-other }}."
       nn: "Oppdikta tal for testane: {{ figure ex-tried-small }} og {{ figure ex-tried-other }}."
     figures:
-      - {id: ex-tried-small, value: 20.5, unit: percent}
-      - {id: ex-not-tried-small, value: 72.5, unit: percent}
-      - {id: ex-unsure-small, value: 7, unit: percent}
-      - {id: ex-tried-other, value: 41, unit: percent}
-      - {id: ex-not-tried-other, value: 52, unit: percent}
-      - {id: ex-unsure-other, value: 7, unit: percent}
-      - {id: ex-asked, value: 47, unit: count}
-      - {id: ex-klimasats-tried, value: 20, unit: count}
-      - {id: ex-klimasats-not-tried, value: 22, unit: count}
-      - {id: ex-klimasats-unsure, value: 5, unit: count}
-      - {id: ex-procurement-tried, value: 9, unit: count}
-      - {id: ex-procurement-not-tried, value: 33, unit: count}
-      - {id: ex-procurement-unsure, value: 5, unit: count}
+""" + "".join(f"      - {{id: ex-{id_}, value: {value}, unit: {unit}}}\n" for unit, values in (
+    ("percent", {"tried-small": 20.5, "not-tried-small": 72.5, "unsure-small": 7, "tried-other": 41, "not-tried-other": 52,
+                 "unsure-other": 7}),
+    ("count", {"asked": 47, "klimasats-tried": 20, "klimasats-not-tried": 22, "klimasats-unsure": 5,
+               "procurement-tried": 9, "procurement-not-tried": 33, "procurement-unsure": 5})) for id_, value in values.items()) + """\
     sources: [anbud365-article]
     chart: example-stacked
 """

@@ -184,11 +184,14 @@ def test_each_kind_checks_units_years_and_shares():
     assert share.problems(CHART, _figures("percent", "28") + [None]) == []
 
 
+# A stacked chart as data/ gives it: two categories, A and B, of two parts each (figures f0 to f3).
+STACKED = {"series": [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}],
+           "bars": [{"figure": f"f{i}", "series": s, "label": {"en": label}}
+                    for i, (label, s) in enumerate([("A", "yes"), ("A", "no"), ("B", "yes"), ("B", "no")])]}
+
+
 def test_a_stacked_chart_shows_percentages_adding_up_to_100_in_each_category():
-    stacked = chart_kinds.KINDS["stacked"]
-    series = [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}]
-    chart = {"series": series, "bars": [{"figure": f"f{i}", "series": s, "label": {"en": label}}
-                                        for i, (label, s) in enumerate([("A", "yes"), ("A", "no"), ("B", "yes"), ("B", "no")])]}
+    stacked, chart = chart_kinds.KINDS["stacked"], STACKED
     assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41", "59")) == []
     assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41", "52")) == [
         (("bars", 2, "label"), "the parts of the category 'B' add up to 93 %, not 100 %",
@@ -201,11 +204,8 @@ def test_a_stacked_chart_shows_percentages_adding_up_to_100_in_each_category():
 
 def test_a_stacked_chart_with_a_total_adds_up_to_it_and_no_other_kind_takes_one():
     stacked, bar = chart_kinds.KINDS["stacked"], chart_kinds.KINDS["bar"]
-    series = [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}]
-    bars = [{"figure": f"f{i}", "series": s, "label": {"en": label}}
-            for i, (label, s) in enumerate([("A", "yes"), ("A", "no"), ("B", "yes"), ("B", "no")])]
     (total,) = [replace(f, id="asked") for f in _figures("count", "47")]
-    chart = {"series": series, "bars": bars, "total": total}
+    chart = {**STACKED, "total": total}
     assert stacked.problems(chart, _figures("count", "20", "27", "9", "38")) == []
     assert stacked.problems(chart, _figures("count", "20", "27", "9", "36")) == [
         (("bars", 2, "label"), "the parts of the category 'B' add up to 45, not 47 (the total, asked)",

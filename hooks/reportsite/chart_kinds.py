@@ -383,10 +383,11 @@ class DotKind(GroupedKind):
 @dataclass(frozen=True)
 class StackedKind(GroupedKind):
     """The parts of a whole per category, in percent or adding up to the figure named in `total`: one bar
-    of the whole per category, a segment per part in the chart's order of series. Only two colours keep 3:1 with each other and the page
-    (tests/test_charts_theme.py), so a category has two parts in colour and may have a third, the rest,
-    drawn as an outline; the segments are parted by gaps, and each is named with its value on a line of
-    its own under the bar, tied to the segment's middle by a tick (WCAG 1.4.1)."""
+    of the whole per category, a segment per part in the chart's order of series. Only two colours keep
+    3:1 with each other and the page (tests/test_charts_theme.py), so a category has two parts in colour
+    and may have a third, the rest, drawn as an outline; the segments are parted by gaps, and each is
+    named with its value on a line of its own under the bar, tied to the segment's middle by a tick
+    (WCAG 1.4.1)."""
     name: str = "stacked"
     doc: str = ("the parts of a whole per category, adding up to 100 % in each category (or to the figure named in "
                 "'total'): 'series' (two, or three when the third is the rest) and bars as for a grouped chart.")
@@ -399,11 +400,11 @@ class StackedKind(GroupedKind):
 
     def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
         problems = super().problems(chart, figures)
-        wholes: dict[tuple, tuple[str, list[int]]] = {}
-        for j, bar in enumerate(chart["bars"]):
-            wholes.setdefault(category(bar["label"]), (("bars", j, "label"), []))[1].append(j)
         if problems or ("total" in chart and chart["total"] is None):
             return problems   # a total that is no figure is reported already
+        wholes: dict[tuple, tuple[tuple, list[int]]] = {}
+        for j, bar in enumerate(chart["bars"]):
+            wholes.setdefault(category(bar["label"]), (("bars", j, "label"), []))[1].append(j)
         return whole_problems(
             self.name, figures, {path: (f"the category '{next(iter(chart['bars'][path[1]]['label'].values()))}'", parts)
                                  for path, parts in wholes.values()},

@@ -132,7 +132,7 @@ class ChartBar:
 
 @data_model
 class ChartSeries:
-    """One series of a chart with several per category (kind: grouped)."""
+    """One series of a chart with several per category (kinds grouped, dot and stacked)."""
 
     id: str = declared(Slug("Stable id that the chart's bars name in 'series'."))
     label: dict[str, str] = declared(Localized("The series' name, written with each of its values.", 80))
