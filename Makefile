@@ -10,7 +10,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: site test test-fast serve check schema new-report bench clean chromium pango poppler lock
+.PHONY: site test test-fast serve check schema new-report example bench clean chromium pango poppler lock
 
 # Every dependency comes from a lock file: exact versions with their hashes (requirements/site.txt,
 # and requirements/test.txt with the test needs), so two machines build from the same packages.
@@ -83,6 +83,15 @@ schema: $(VENV)/.site-deps
 new-report:
 	$(PYTHON) tools/new_report.py "$(DEST)"
 
+# The example report (examples/charts/: every chart kind, on made-up figures), put together with the
+# generator and built like `make site` into EXAMPLE_DIR: site/, and the offline zip in dist/.
+EXAMPLE_DIR ?= build/example
+example: $(VENV)/.site-deps pango
+	rm -rf "$(EXAMPLE_DIR)/project"
+	$(PY) tools/project.py example "$(EXAMPLE_DIR)/project"
+	PYTHONPATH=hooks $(PY) -m reportsite.check "$(EXAMPLE_DIR)/project"
+	$(PY) tools/build_site.py --project "$(EXAMPLE_DIR)/project" --site "$(EXAMPLE_DIR)/site" --dist "$(EXAMPLE_DIR)/dist"
+
 # Every test, in two processes (pytest-xdist), test by test; a file whose module fixture builds a
 # site of its own is kept in one process (xdist_group), and the site the other tests read is built
 # once per run for both (tests/conftest.py).
@@ -98,4 +107,4 @@ bench: $(VENV)/.test-deps chromium pango
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site dist .build-* .pytest_cache
+	rm -rf site dist .build-* .pytest_cache "$(EXAMPLE_DIR)"

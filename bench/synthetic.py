@@ -1,7 +1,10 @@
 """Make a synthetic report a given number of findings larger than the real one, for the benchmark.
 
-The real project is copied and N findings, each with two figures and one chart, in both languages,
-are appended to data/findings.yml; they land on the findings page like any other finding.
+The real project is copied and N findings, each with two figures and one chart, in every language,
+are appended to data/findings.yml; they land on the findings page like any other finding. The charts
+take every kind in turn (BARS: bar and share show the two figures as two bars, grouped and dot as one
+category with a value in each of two series, stacked as that category's two parts, which add up to
+100 %), so the benchmark builds what each kind costs.
 
 Every chart differs from every other in its values and its labels, as real charts do: the build
 caches what it draws by content, and charts that repeat would be drawn once and cost nothing after,
@@ -24,6 +27,28 @@ from tools.project import copy_project  # noqa: E402
 # How many distinct values the charts take (0.01 to 99.99): more than any benchmark size.
 VALUES = 9999
 
+# Each chart kind's series and bars, for the finding {fid} with the letters {tag}; a new kind adds its own.
+_PLAIN_BARS = """    bars:
+      - figure: {fid}-a
+        label: {{nb: Gruppe A {tag}, nn: Gruppe A {tag}, en: Group A {tag}}}
+      - figure: {fid}-b
+        label: {{nb: Gruppe B {tag}, nn: Gruppe B {tag}, en: Group B {tag}}}
+"""
+_SERIES_BARS = """    series:
+      - id: a
+        label: {{nb: Serie A {tag}, nn: Serie A {tag}, en: Series A {tag}}}
+      - id: b
+        label: {{nb: Serie B {tag}, nn: Serie B {tag}, en: Series B {tag}}}
+    bars:
+      - figure: {fid}-a
+        series: a
+        label: {{nb: Gruppe {tag}, nn: Gruppe {tag}, en: Group {tag}}}
+      - figure: {fid}-b
+        series: b
+        label: {{nb: Gruppe {tag}, nn: Gruppe {tag}, en: Group {tag}}}
+"""
+BARS = {"bar": _PLAIN_BARS, "share": _PLAIN_BARS, "grouped": _SERIES_BARS, "dot": _SERIES_BARS, "stacked": _SERIES_BARS}
+
 
 def _letters(i: int) -> str:
     """0 -> 'a', 25 -> 'z', 26 -> 'ba': a number written in letters."""
@@ -36,7 +61,7 @@ def _letters(i: int) -> str:
 
 
 def synthetic_findings(n: int) -> str:
-    """YAML for n findings with a bar chart each; no two charts are the same (checked)."""
+    """YAML for n findings with a chart each, of every kind in turn; no two charts are the same (checked)."""
     out = []
     charts = []
     seen: set[tuple] = set()
@@ -47,7 +72,8 @@ def synthetic_findings(n: int) -> str:
         # finding's number, in letters, in the labels keeps any N distinct.
         value = ((i * 37) % VALUES + 1) / 100
         tag = _letters(i)  # data text takes no digits: the loader refuses numbers typed into text
-        content = (value, round(100 - value, 2), f"Gruppe A {tag}", f"Gruppe B {tag}", f"Group A {tag}", f"Group B {tag}")
+        kind = list(BARS)[i % len(BARS)]
+        content = (kind, value, round(100 - value, 2), tag)
         assert content not in seen, f"synthetic chart {i} repeats another chart: {content}"
         seen.add(content)
         out.append(f"""
@@ -73,7 +99,7 @@ def synthetic_findings(n: int) -> str:
 """)
         charts.append(f"""
   - id: {fid}-chart
-    kind: bar
+    kind: {kind}
     title:
       nb: Syntetisk diagram
       nn: Syntetisk diagram
@@ -86,18 +112,7 @@ def synthetic_findings(n: int) -> str:
       nb: Andel
       nn: Del
       en: Share
-    bars:
-      - figure: {fid}-a
-        label:
-          nb: Gruppe A {tag}
-          nn: Gruppe A {tag}
-          en: Group A {tag}
-      - figure: {fid}-b
-        label:
-          nb: Gruppe B {tag}
-          nn: Gruppe B {tag}
-          en: Group B {tag}
-""")
+{BARS[kind].format(fid=fid, tag=tag)}""")
     assert len(seen) == n
     return "".join(out), "".join(charts)
 

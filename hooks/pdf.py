@@ -1,9 +1,10 @@
 """Hook: the PDF of the summary in each language (reportsite/pdf.py, site_src/print.html), as
 mkdocs.yml's `extra.pdf` names it: its file's name and the pages it holds. Each language's build
 keeps those pages as the site shows them, links the PDF from its front page, and writes the PDF at
-its end, when the pages and chart images are in the site folder. The live preview (`make serve`)
-leaves the PDFs and their link out: making them takes seconds per language on every rebuild, and an
-editor checks them in what `make site` builds."""
+its end, when the pages and chart images are in the site folder; then the tools of each finding on
+those pages get the finding's page in the PDF, from the one layout that wrote it. The live preview
+(`make serve`) leaves the PDFs and every link to them out: making them takes seconds per language on
+every rebuild, and an editor checks them in what `make site` builds."""
 
 from __future__ import annotations
 
@@ -35,14 +36,15 @@ def on_page_context(context, *, page, config, nav):
         return context
     src, site = page.file.src_uri, build.site
     lang, inner = build.paths.language_of(src), build.paths.inner(src)
-    if inner in site.pdf_pages:
+    if build.pdf_of(src):
         if not page.toc.items:
             raise PluginError(f"content/{src}: the PDF (mkdocs.yml, extra.pdf.pages) needs the page to start "
                               "with a heading (# Title): it is the page's entry in the PDF's contents")
         heading = page.toc.items[0]
         build.printed.setdefault(lang, {})[inner] = pdf.PrintedPage(
             absolute_url(site.site_url, page.url), absolute_url(site.site_url, build.paths.web_path(src)),
-            heading.id, heading.title, page.toc.items, page.content)
+            heading.id, heading.title, page.toc.items, page.content, page.file.abs_dest_path,
+            build.pages[src].fragments.pdf_pages)
     if inner == FRONT_PAGE:
         link = render.templates(str(site.templates_dir)).get_template("partials/report/pdf_link.html").render(
             href=relative_url(pdf.file_name(site.pdf_name, lang), page.url), text=build.data.ui[lang]["pdf"]["download"])
@@ -64,7 +66,13 @@ def on_post_build(*, config):
         target = site_dir / pdf.file_name(site.pdf_name, lang)
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            target.write_bytes(pdf.write_pdf(html, site.site_url, site_dir))
-        except pdf.Refused as exc:
+            document, pages = pdf.write_pdf(html, site.site_url, site_dir)
+            # The pages are written: their findings' tools get their pages in this PDF (all, or none).
+            filled = {Path(page.file): pdf.fill_pages(Path(page.file).read_text(encoding="utf-8"), page.markers, pages)
+                      for page in printed.values()}
+        except ValueError as exc:   # pdf.Refused among them
             raise PluginError(f"The PDF of the summary ({lang}): {exc}") from None
+        target.write_bytes(document)
+        for written, text in filled.items():
+            written.write_text(text, encoding="utf-8")
         build.pdfs_written.add(lang)

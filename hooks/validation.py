@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from reportsite import live_preview, state
+from reportsite import config_checks, live_preview, state
 
 
 def on_config(config):
+    config_checks.use_site_url_from_environment(config)
     build = state.for_config(config)
     if build.error is not None and not live_preview.serving():
         raise PluginError(str(build.error))

@@ -103,23 +103,40 @@ def site_pages(site: Path) -> list[str]:
                   for p in site.rglob("index.html"))
 
 
-def _bundle(config) -> Path:
-    """The folder of what `make site` builds from the project (site/, dist/), once per test run."""
+def _bundle(config, name: str = "build", assemble=None) -> Path:
+    """The folder of what `make site` builds (site/, dist/), once per test run: from the project, or
+    from the project assemble(folder) puts together (an example report's)."""
     def make(out: Path) -> None:
-        result = _build_site_unguarded(ROOT, out / "site", out / "dist")
+        project = assemble(out / "project") if assemble else ROOT
+        result = _build_site_unguarded(project, out / "site", out / "dist")
         (out / "result.json").write_text(json.dumps({"zip": result.zip_path.name, "epoch": result.epoch}))
-    return once_per_run(config, "build", make)
+    return once_per_run(config, name, make)
+
+
+def _example_bundle(config) -> Path:
+    """The example report (examples/charts/) built as `make example` builds it, once per test run."""
+    return _bundle(config, "example", _project.assemble_example)
+
+
+def _bundle_result(out: Path):
+    from tools import build_site
+
+    result = json.loads((out / "result.json").read_text())
+    return build_site.BuildResult(out / "site", out / "dist" / result["zip"], result["epoch"])
 
 
 @pytest.fixture(scope="session")
 def built_bundle(request):
     """What `make site` builds (tools/build_site.py): the web site and the offline zip; built once per
     test run (every xdist worker reads the same one)."""
-    from tools import build_site
+    return _bundle_result(_bundle(request.config))
 
-    out = _bundle(request.config)
-    result = json.loads((out / "result.json").read_text())
-    return build_site.BuildResult(out / "site", out / "dist" / result["zip"], result["epoch"])
+
+@pytest.fixture(scope="session")
+def example_bundle(request):
+    """The example report's web site and offline zip, with its project (made-up figures, never in
+    data/); built once per test run, like built_bundle."""
+    return _bundle_result(_example_bundle(request.config))
 
 
 @pytest.fixture(scope="session")
@@ -261,8 +278,10 @@ def render_page(markdown: str, lang: str = DEFAULT_LANGUAGE, url: str = "test/",
     return pipeline.render(markdown, data or load_data(), ctx, site.templates_dir, validate._markdown(site))
 
 
-# The fixtures every build of the project in the tests goes through (the others use them).
-BUILD_FIXTURES = {"built_bundle"}
+# The fixtures every build of the project (or of the example report) in the tests goes through (the
+# others use them), each with what builds it once per run.
+BUNDLES = {"built_bundle": _bundle, "example_bundle": _example_bundle}
+BUILD_FIXTURES = set(BUNDLES)
 _current_test: pytest.Item | None = None
 _build_site_unguarded = None   # tools/build_site.py's build, for the run's own build (pytest_configure)
 
@@ -286,14 +305,18 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_collection_finish(session):
-    """When tests that read the built site will run, start building it at once, in the background
-    (the first xdist worker to get here builds it, the other waits), while the other tests run."""
-    if any(_builds(item) for item in session.items):
+    """When tests that read the built site (or the example's) will run, start building it at once, in
+    the background (the first xdist worker to get here builds it, the other waits), while the other
+    tests run."""
+    wanted = [make for fixture, make in BUNDLES.items()
+              if any(fixture in getattr(item, "fixturenames", ()) for item in session.items)]
+    if wanted:
         def build_in_background() -> None:
-            try:
-                _bundle(session.config)
-            except Exception:   # noqa: BLE001  the fixtures build it again, and show why it fails
-                pass
+            for make in wanted:
+                try:
+                    make(session.config)
+                except Exception:   # noqa: BLE001  the fixtures build it again, and show why it fails
+                    pass
         threading.Thread(target=build_in_background, daemon=True).start()
 
 

@@ -1,11 +1,13 @@
-"""The kinds the real report has no data for, grouped (two series per category), dot (two values
-per category and the gap between them) and stacked (the parts of a whole per category), with every
-guarantee the bar chart has, proved on the tests' example charts (tests/chart_examples.py: made-up
-figures, never in data/): their rows, tables, CSV,
-text alternatives and checks; then a real `mkdocs build --strict` of a project copy holding them,
+"""Every chart kind, with every guarantee the real report's charts have, proved on the example report
+(examples/charts/: made-up figures, never in data/), which has a chart of each kind on a page of its
+own in every language: the kinds the real report has no data for (grouped: two series per category;
+dot: two values per category and the gap between them; stacked: the parts of a whole per category,
+in percent, and in counts with a total on the same page) in their rows, tables, CSV, text
+alternatives and checks; then the example as `make example` builds it (web site and offline zip),
 read as a reader gets it in real Chromium: static SVGs in light and dark, the interactive view, the
-values by keyboard and in the accessibility tree, axe, no JavaScript, print, the embed pages and the
-link previews."""
+values by keyboard and in the accessibility tree, axe, no JavaScript, print, the embed pages, the
+link previews and the offline bundle from file://. A browser test checks several things in one page
+load, and the kinds take the languages in turn, so that every kind and every language is read."""
 
 from __future__ import annotations
 
@@ -13,47 +15,88 @@ import csv
 import io
 import json
 import re
+import zipfile
 
 import pytest
 
-from chart_examples import add_examples
-from conftest import LANGUAGES, build, copy_project, language_pairs, load_data, reach_for_charts, serve
+from conftest import LANGUAGES, ROOT, lang_root, load_data, reach_for_charts, serve
 
 from reportsite import charts, downloads, paths
+from reportsite.chart_kinds import KINDS
 from reportsite.errors import SiteDataError
-from reportsite.model import load_site_data
 from reportsite.numbers import d3_locale
 from reportsite.paths import chart_csv, chart_image
+from tools.build_site import bundle_stem
+from tools.project import assemble_example
 
 NBSP = "\u00a0"
+EXAMPLE = ROOT / "examples" / "charts"
 CHART = "example-grouped"
 DOT = "example-dot"
 STACKED, STACKED_TOTAL = "example-stacked", "example-stacked-total"
-# Each example chart's page, and the marks its interactive view draws (the dot chart's legend has two).
-PAGES = {CHART: "eksempel/", DOT: "eksempel-dot/", STACKED: "eksempel-stacked/", STACKED_TOTAL: "eksempel-stacked-total/"}
-MARKS = {CHART: (".mark-rect path", 4), DOT: (".mark-symbol path", 6), STACKED: (".mark-rect path", 6),
-         STACKED_TOTAL: (".mark-rect path", 6)}
+# Each kind's example chart is example-KIND, on the page KIND.md; the marks its interactive view draws
+# (the dot chart's legend has two).
+MARKS = {"bar": (".mark-rect path", 3), "share": (".mark-rect path", 3), "grouped": (".mark-rect path", 4),
+         "dot": (".mark-symbol path", 6), "stacked": (".mark-rect path", 6)}
+# A kind's further example on its page, read in the same page loads: the chart, the first row of its table.
+ALSO = {"stacked": {STACKED_TOTAL: ["Klimasats", "20", "22", "5", "47"]}}
+# The kinds take the languages in turn (two turns, one a language further on): every kind is read in
+# two languages and every language in more than one kind, with few page loads.
+TURN = [(kind, LANGUAGES[i % len(LANGUAGES)]) for i, kind in enumerate(MARKS)]
+NEXT_TURN = [(kind, LANGUAGES[(i + 1) % len(LANGUAGES)]) for i, kind in enumerate(MARKS)]
+NOTICE = {"nb": "Eksempel med oppdiktede tall", "nn": "Døme med oppdikta tal", "en": "Example with made-up figures"}
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    """The project's data with the example charts, loaded as the build loads it."""
-    project = tmp_path_factory.mktemp("examples") / "project"
-    copy_project(project, parts=("data", "content"))
-    return load_site_data(add_examples(project) / "data", language_pairs(), project)
+def example_project(tmp_path_factory):
+    """The example report put together with the generator, as `make example` does."""
+    return assemble_example(tmp_path_factory.mktemp("example") / "project")
+
+
+@pytest.fixture(scope="module")
+def example(example_project):
+    """The example report's data, loaded as the build loads it."""
+    return load_data(example_project)
+
+
+def test_the_example_passes_the_check(example_project):
+    """What `make check` runs, on the example: its pages, data, shortcodes and sources."""
+    from reportsite.check import check_project
+
+    problems, result = check_project(example_project)
+    assert problems == []
+    assert sorted(page.src_uri for page in result.pages.values()) == sorted(
+        f"{lang}/{name}.md" for lang in LANGUAGES for name in ("index", *MARKS))
 
 
 def _problems(tmp_path, chart_id: str, old: str, new: str, count: int = 1) -> list[str]:
-    """The problems of the examples with `old` replaced by `new` (count times) in the chart chart_id."""
-    project = copy_project(tmp_path / "project", parts=("data", "content"))
-    findings = add_examples(project, pages=False) / "data" / "findings.yml"
+    """The problems of the example with `old` replaced by `new` (count times) in the chart chart_id."""
+    project = assemble_example(tmp_path / "project")
+    findings = project / "data" / "findings.yml"
     text = findings.read_text(encoding="utf-8")
     start = text.index(f"  - id: {chart_id}\n    kind:")
     assert text[start:].count(old) >= count, old
     findings.write_text(text[:start] + text[start:].replace(old, new, count), encoding="utf-8")
     with pytest.raises(SiteDataError) as info:
-        load_site_data(project / "data", language_pairs(), project)
+        load_data(project)
     return [re.sub(r"^data/findings.yml:\d+: ", "", str(p)) for p in info.value.problems]
+
+
+def test_the_example_has_a_chart_of_every_kind_on_a_page_of_its_own_in_every_language(example):
+    """A new kind is proved by adding its example (a chart, its figures, a page) to examples/charts/."""
+    assert set(MARKS) == set(KINDS) == {chart.kind.name for chart in example.charts.values()}
+    assert set(example.charts) == {f"example-{kind}" for kind in KINDS} | {c for also in ALSO.values() for c in also}
+    for kind in KINDS:
+        for lang in LANGUAGES:
+            page = (EXAMPLE / "content" / lang / f"{kind}.md").read_text(encoding="utf-8")
+            assert f"example-{kind} }}}}" in page and NOTICE[lang] in page, (kind, lang)
+            assert all(f"{{{{ chart {chart_id} }}}}" in page for chart_id in ALSO.get(kind, ())), (kind, lang)
+
+
+def test_the_example_s_figures_stay_out_of_the_report_s_data(example):
+    real = load_data()
+    for part in ("findings", "figures", "charts", "sources"):
+        assert not set(getattr(example, part)) & set(getattr(real, part)), part
 
 
 def test_rows_go_category_by_category_each_in_the_order_of_the_series(example):
@@ -204,7 +247,7 @@ def test_a_stacked_chart_draws_two_parts_in_colour_the_rest_outlined_all_parted_
         assert len(re.findall(r'aria-roledescription="rule mark"[^>]*stroke="' + colours.text, svg)) == 6
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED, STACKED_TOTAL])
 def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
     import vl_convert
@@ -250,16 +293,30 @@ def test_a_grouped_or_dot_chart_s_mistakes_are_named(tmp_path, chart_id, old, ne
     assert _problems(tmp_path, chart_id, old, new, count) == expected
 
 
+PARTS = "correct the parts, or add the one missing (the rest, say) as a series of its own"
+
+
+@pytest.mark.parametrize("chart_id, old, new, expected", [
+    (STACKED, "      - figure: ex-tried-other\n", "      - figure: ex-tried-small\n",
+     ["charts[4].bars[3].label: the parts of the category 'Andre kommuner' add up to 79.5 %, not 100 % — " + PARTS]),
+    (STACKED_TOTAL, "      - figure: ex-procurement-unsure\n", "      - figure: ex-procurement-tried\n",
+     ["charts[5].bars[3].label: the parts of the category 'Innovative anskaffelser' add up to 51, not 47 (the total, "
+      "ex-asked) — " + PARTS]),
+    (STACKED_TOTAL, "    total: ex-asked\n", "",
+     ["charts[5].kind: a stacked chart shows percentages — name the figure they add up to in 'total', or use kind: grouped"]),
+    (STACKED_TOTAL, "    total: ex-asked\n", "    total: ex-tried-small\n",
+     ["charts[5].total: the total is in percent, the parts in count — name a total in the parts' unit"]),
+], ids=["parts-not-100", "parts-not-the-total", "counts-without-total", "total-in-another-unit"])
+def test_a_stacked_chart_s_mistakes_are_named(tmp_path, chart_id, old, new, expected):
+    assert _problems(tmp_path, chart_id, old, new) == expected
+
+
 # -- built and read in Chromium ---------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A real `mkdocs build --strict` of a project copy with the example charts and their pages."""
-    folder = tmp_path_factory.mktemp("examples-built")
-    project = add_examples(copy_project(folder / "project"))
-    result = build(project, folder / "site", env={"SOURCE_DATE_EPOCH": "1583971200"})
-    assert result.returncode == 0, result.output
-    return folder / "site", load_data(project)
+def built(example_bundle):
+    """The example's web site, built once per test run, and its data."""
+    return example_bundle.site, load_data(example_bundle.site.parent / "project")
 
 
 @pytest.fixture(scope="module")
@@ -272,26 +329,34 @@ def _context(browser, **options):
     return browser.new_context(viewport={"width": 1280, "height": 900}, **options)
 
 
-def _path(chart_id: str, lang: str) -> str:
-    return ("" if lang == "nb" else f"{lang}/") + PAGES[chart_id]
+def _path(kind: str, lang: str) -> str:
+    return f"{lang_root(lang)}{kind}/"
 
 
 @pytest.mark.build
 @pytest.mark.parametrize("chart_id, lang, drawn, columns", [
     (CHART, "nb", [f"Små distriktskommuner: 20,5{NBSP}%", f"Andre kommuner: 91{NBSP}% (beregnet)", "Klimasats"],
      ["Kategori", "Små distriktskommuner", "Andre kommuner"]),
+    (CHART, "nn", [f"Små distriktskommunar: 20,5{NBSP}%", f"Andre kommunar: 91{NBSP}% (berekna)", "Innovative anskaffingar"],
+     ["Kategori", "Små distriktskommunar", "Andre kommunar"]),
     (CHART, "en", ["Small rural municipalities: 20.5%", "Other municipalities: 91% (computed)", "Innovative procurement"],
      ["Category", "Small rural municipalities", "Other municipalities"]),
     (DOT, "nb", ["Små distriktskommuner", f"20,5{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)", "Klimasats"],
      ["Kategori", "Små distriktskommuner", "Andre kommuner", "Forskjell"]),
+    (DOT, "nn", ["Andre kommunar", f"63{NBSP}%", f"82{NBSP}prosentpoeng (berekna)", "Klimasats"],
+     ["Kategori", "Små distriktskommunar", "Andre kommunar", "Skilnad"]),
     (DOT, "en", ["Other municipalities", "91% (computed)", f"82{NBSP}percentage points (computed)", "Klimasats"],
      ["Category", "Small rural municipalities", "Other municipalities", "Difference"]),
+    ("example-bar", "nn", ["Klimasats", "Innovative anskaffingar", "Leverandørutvikling", "12", "4"],
+     ["Kategori", "Talet på prosjekt"]),
+    ("example-share", "en", ["One municipality alone", "Regional council", "45%", "25%"],
+     ["Category", "Share of the projects"]),
     (STACKED, "nb", ["Små distriktskommuner", f"Har prøvd: 20,5{NBSP}%", f"Vet ikke: 7{NBSP}%", f"100,0{NBSP}%"],
      ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke"]),
     (STACKED, "en", ["Other municipalities", "Have not tried: 52%", "Do not know: 7%", "100.0%"],
      ["Category", "Have tried", "Have not tried", "Do not know"]),
-    (STACKED_TOTAL, "nb", ["Klimasats", "I alt: 47", "Har prøvd: 9", "40"],
-     ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke", "I alt"]),
+    (STACKED_TOTAL, "nn", ["Klimasats", "I alt: 47", "Har prøvd: 9", "Veit ikkje: 5", "40"],
+     ["Kategori", "Har prøvd", "Har ikkje prøvd", "Veit ikkje", "I alt"]),
 ])
 def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, drawn, columns):
     site, data = built
@@ -299,27 +364,43 @@ def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, d
     for theme, colours in charts.THEMES.items():
         svg = (site / chart_image(chart_id, lang, theme)).read_text(encoding="utf-8")
         fills = {c.lower() for c in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)}
-        assert {colours.series_one, colours.series_two, colours.text, colours.background} <= fills, (theme, fills)
+        series = {colours.series_one, colours.series_two} if chart.kind.name in ("grouped", "dot", "stacked") else set()
+        assert series | {colours.text, colours.background} <= fills, (theme, fills)
         assert set(re.findall(r'font-family="([^"]*)"', svg)) == {"Report Open Sans"}
         texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
         assert set(drawn) <= set(texts), texts
         size = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', svg)
         assert (round(float(size.group(1))), round(float(size.group(2)))) == chart.kind.size(chart, lang)
-    html = (site / _path(chart_id, lang) / "index.html").read_text(encoding="utf-8")
+    html = (site / _path(chart.kind.name, lang) / "index.html").read_text(encoding="utf-8")
     table = html.split(f'id="chart-{chart_id}"', 1)[1].split("</details>", 1)[0]
     assert re.findall(r'<th scope="col">(.*?)</th>', table) == columns
     text = (site / chart_csv(chart_id, lang)).read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith(columns[0]) and len(text.splitlines()) == 1 + len(chart.bars)
-    embed = (site / ("" if lang == "nb" else f"{lang}/") / "embed" / chart_id / "index.html").read_text(encoding="utf-8")
+    embed = (site / lang_root(lang) / "embed" / chart_id / "index.html").read_text(encoding="utf-8")
     assert f'data-chart="{chart_id}"' in embed and chart.title[lang] in embed
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_says_it_is_an_example_with_made_up_figures(built, lang):
+    site, _ = built
+    pages = [p for p in (site / lang_root(lang)).glob("*/index.html") if p.parent.name in MARKS] + [
+        site / lang_root(lang) / "index.html"]
+    assert len(pages) == len(MARKS) + 1
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        notice = re.search(r'<div class="admonition warning">\s*<p class="admonition-title">([^<]*)</p>', html)
+        assert notice and notice.group(1) == NOTICE[lang], page
+        site_name = re.search(r'<meta property="og:site_name" content="([^"]*)"', html).group(1)
+        assert site_name.startswith(NOTICE[lang] + ": "), (page, site_name)
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_whole_set_downloads_hold_the_example_figures(built, lang):
     site, _ = built
     findings = (site / paths.findings_csv(lang)).read_text(encoding="utf-8-sig")
-    assert f"\nexample-grouped{';' if lang == 'nb' else ','}" in findings and findings.count("\nexample-grouped") == 4
+    assert f"\nexample-grouped{',' if lang == 'en' else ';'}" in findings and findings.count("\nexample-grouped") == 4
     document = json.loads((site / paths.FINDINGS_JSON).read_text(encoding="utf-8"))
     (finding,) = [f for f in document["findings"] if f["id"] == "example-grouped"]
     assert finding["chart"] == CHART and len(finding["figures"]) == 4
@@ -328,145 +409,152 @@ def test_the_whole_set_downloads_hold_the_example_figures(built, lang):
 def _expected_values(data, chart_id: str, lang: str) -> list[str]:
     """What each value of the list says, as the tooltip does: the category, then the series and value."""
     ui, chart = data.ui[lang], data.charts[chart_id]
-    return [f"{ui['table_category']}: {r.label}\n{ui['table_value']}: {r.series}: {r.display}"
+    return [f"{ui['table_category']}: {r.label}\n{ui['table_value']}: " + (f"{r.series}: " if r.series else "") + r.display
             for r in chart.kind.rows(data, chart, lang)]
 
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("chart_id, path", [(chart_id, path) for chart_id in PAGES for path in (
-    _path(chart_id, "nb"), _path(chart_id, "en"), f"embed/{chart_id}/", f"en/embed/{chart_id}/")])
-def test_axe_finds_no_violations_and_the_scheme_s_static_svg_shows(browser, built_url, scheme, chart_id, path):
+@pytest.mark.parametrize("kind, lang, scheme", [(kind, lang, "light") for kind, lang in TURN]
+                         + [(kind, lang, "dark") for kind, lang in NEXT_TURN])
+def test_axe_finds_no_violations_and_print_shows_the_light_svg_and_the_table(browser, built_url, kind, lang, scheme):
     from test_accessibility import _axe_violations, _open
 
-    shown = "light" if "embed/" in path else scheme   # an embed page has no dark scheme of its own
     context = _context(browser, color_scheme=scheme)
-    page = _open(context.new_page(), built_url + path, shown)
-    figure = page.locator(f"figure[data-chart='{chart_id}']")
+    page = _open(context.new_page(), built_url + _path(kind, lang), scheme)
+    figure = page.locator(f"figure[data-chart='example-{kind}']")
     assert figure.get_attribute("data-chart-state") == "interactive"
-    selector, count = MARKS[chart_id]
+    selector, count = MARKS[kind]
+    assert figure.locator(f".report-chart__interactive svg {selector}").count() == count
+    others = [page.locator(f"figure[data-chart='{chart_id}']") for chart_id in ALSO.get(kind, ())]
+    for other in others:
+        assert other.get_attribute("data-chart-state") == "interactive"
+        assert other.locator(f".report-chart__interactive svg {selector}").count() == count
+    assert _axe_violations(page) == []
+    page.emulate_media(media="print")
+    for printed in [figure, *others]:
+        assert printed.locator(".report-chart__static--light").is_visible()
+        assert printed.locator(".report-chart__static--dark").is_hidden()
+        assert printed.locator(".report-chart__interactive").is_hidden()
+        assert printed.locator("details table").is_visible()
+    context.close()
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("kind, lang", NEXT_TURN)
+def test_an_embed_page_has_no_axe_violations_and_is_light_for_a_dark_reader(browser, built_url, kind, lang):
+    from test_accessibility import _axe_violations, _open
+
+    context = _context(browser, color_scheme="dark")   # an embed page has no dark scheme of its own
+    page = _open(context.new_page(), f"{built_url}{lang_root(lang)}embed/example-{kind}/", "light")
+    figure = page.locator(f"figure[data-chart='example-{kind}']")
+    selector, count = MARKS[kind]
     assert figure.locator(f".report-chart__interactive svg {selector}").count() == count
     assert _axe_violations(page) == []
     context.close()
-    # Without the Vega runtime the static SVG of the reader's scheme stays in the box.
+
+
+@pytest.mark.build
+@pytest.mark.browser
+@pytest.mark.parametrize("kind, lang, scheme", [(kind, lang, "light") for kind, lang in TURN]
+                         + [(kind, lang, "dark") for kind, lang in NEXT_TURN])
+def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(browser, built, built_url, kind, lang, scheme):
+    """The Vega runtime never loads: the static SVG of the reader's scheme stays in the box, and the
+    values, the list and the table do not depend on it."""
+    from test_chart_values import _focused, _tab_to_values
+
+    data, chart_id = built[1], f"example-{kind}"
+    expected = _expected_values(data, chart_id, lang)
     context = _context(browser, color_scheme=scheme)
     page = context.new_page()
     page.route("**/vega-bundle.js", lambda route: route.abort())
-    page.goto(built_url + path)
+    page.goto(built_url + _path(kind, lang))
     reach_for_charts(page)
-    image = page.locator(f"figure[data-chart='{chart_id}'] img.report-chart__static--{shown}")
+    figure = page.locator(f"figure[data-chart='{chart_id}']")
+    image = figure.locator(f"img.report-chart__static--{scheme}")
     assert image.is_visible()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
-    context.close()
-
-
-@pytest.mark.build
-@pytest.mark.browser
-@pytest.mark.parametrize("chart_id, columns", [(CHART, 3), (DOT, 4), (STACKED, 4), (STACKED_TOTAL, 5)])
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_without_javascript_the_chart_is_its_light_svg_and_its_table(browser, built_url, chart_id, columns, lang):
-    context = _context(browser, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(built_url + _path(chart_id, lang))
-    figure = page.locator(f"figure[data-chart='{chart_id}']")
-    image = figure.locator("img.report-chart__static--light")
-    assert image.is_visible() and image.evaluate("img => img.complete && img.naturalWidth > 0")
-    assert figure.locator("svg").count() == 0
-    figure.locator("summary").click()
-    assert figure.locator("details table thead th[scope=col]").count() == columns
-    assert figure.locator("details table tbody tr").count() == 2
-    context.close()
-
-
-@pytest.mark.build
-@pytest.mark.browser
-@pytest.mark.parametrize("chart_id, first_cells", [
-    (CHART, {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%"], "en": ["Klimasats", "20.5%", "63%"]}),
-    (DOT, {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)"],
-           "en": ["Klimasats", "20.5%", "63%", f"42.5{NBSP}percentage points (computed)"]}),
-    (STACKED, {"nb": ["Små distriktskommuner", f"20,5{NBSP}%", f"72,5{NBSP}%", f"7{NBSP}%"],
-               "en": ["Small rural municipalities", "20.5%", "72.5%", "7%"]}),
-    (STACKED_TOTAL, {"nb": ["Klimasats", "20", "22", "5", "47"], "en": ["Klimasats", "20", "22", "5", "47"]})])
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(page, built, built_url, chart_id,
-                                                                           first_cells, lang):
-    from test_chart_values import _focused, _tab_to_values
-
-    data = built[1]
-    expected = _expected_values(data, chart_id, lang)
-    page.route("**/vega-bundle.js", lambda route: route.abort())
-    page.goto(built_url + _path(chart_id, lang))
     seen = [_tab_to_values(page)]
     for _ in expected[1:]:
         page.keyboard.press("ArrowDown")
         seen.append(_focused(page))
     assert [s["text"] for s in seen] == expected and {s["chart"] for s in seen} == {chart_id}
-    snapshot = page.locator(f"figure[data-chart='{chart_id}'] .report-chart__value-list").aria_snapshot()
+    snapshot = figure.locator(".report-chart__value-list").aria_snapshot()
     name = data.ui[lang]["chart_values"].format(title=data.charts[chart_id].title[lang])
     assert snapshot.splitlines()[0] == f'- list "{name}":'
     items = [line.strip()[len("- listitem: "):].strip('"') for line in snapshot.splitlines()[1:]]
     assert items == [text.replace("\n", " ").replace(NBSP, " ") for text in expected]
     # The data table: a row per category, a column per series, with the values the list gives.
-    cells = page.locator(f"figure[data-chart='{chart_id}'] details tbody tr").evaluate_all(
-        "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
-    assert cells[0] == first_cells[lang]
+    cells = figure.locator("details tbody tr").evaluate_all("rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
+    assert cells[0] == FIRST_CELLS[kind][lang]
     assert [cell for row in cells for cell in row[1:]] == [text.split(": ")[-1] for text in expected]
+    for chart_id, first in ALSO.get(kind, {}).items():
+        rows = page.locator(f"figure[data-chart='{chart_id}'] details tbody tr")
+        assert rows.first.evaluate("r => Array.from(r.cells).map(c => c.textContent)") == first
+    context.close()
+
+
+FIRST_CELLS = {
+    "bar": {"nb": ["Klimasats", "12"], "nn": ["Klimasats", "12"]},
+    "share": {"nn": ["Éin kommune åleine", f"45{NBSP}%"], "en": ["One municipality alone", "45%"]},
+    "grouped": {"en": ["Klimasats", "20.5%", "63%"], "nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%"]},
+    "dot": {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)"],
+            "nn": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (berekna)"]},
+    "stacked": {"nb": ["Små distriktskommuner", f"20,5{NBSP}%", f"72,5{NBSP}%", f"7{NBSP}%"],
+                "nn": ["Små distriktskommunar", f"20,5{NBSP}%", f"72,5{NBSP}%", f"7{NBSP}%"],
+                "en": ["Small rural municipalities", "20.5%", "72.5%", "7%"]},
+}
+TOOLTIPS = {("bar", "nb"): "Klimasats", ("share", "nn"): f"45{NBSP}%", ("grouped", "en"): "Small rural municipalities: 20.5%",
+            ("dot", "nb"): f"Små distriktskommuner: 20,5{NBSP}%", ("stacked", "nb"): f"Har prøvd: 20,5{NBSP}%",
+            ("stacked", "nn"): f"Har prøvd: 20,5{NBSP}%", ("stacked", "en"): "Have tried: 20.5%"}
 
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id, lang, expected", [
-    *[(chart_id, lang, expected) for chart_id in (CHART, DOT) for lang, expected in (
-        ("nb", f"Små distriktskommuner: 20,5{NBSP}%"), ("en", "Small rural municipalities: 20.5%"))],
-    (STACKED, "nb", f"Har prøvd: 20,5{NBSP}%"), (STACKED, "en", "Have tried: 20.5%")])
-def test_the_interactive_view_takes_the_box_and_its_tooltip_names_the_series(browser, page, built_url, chart_id,
-                                                                              lang, expected):
+@pytest.mark.parametrize("kind, lang", TURN)
+def test_without_javascript_the_chart_is_its_light_svg_and_table_and_the_interactive_view_takes_its_box(
+        browser, page, built_url, kind, lang):
     context = _context(browser, java_script_enabled=False)
     static = context.new_page()
-    static.goto(built_url + _path(chart_id, lang))
-    view = f"figure[data-chart='{chart_id}'] .report-chart__view"
+    static.goto(built_url + _path(kind, lang))
+    figure = static.locator(f"figure[data-chart='example-{kind}']")
+    image = figure.locator("img.report-chart__static--light")
+    assert image.is_visible() and image.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert figure.locator("svg").count() == 0
+    view = f"figure[data-chart='example-{kind}'] .report-chart__view"
     before = static.locator(view).evaluate("v => v.getBoundingClientRect().height")
+    figure.locator("summary").click()
+    assert figure.locator("details table thead th[scope=col]").count() == len(FIRST_CELLS[kind][lang])
+    assert figure.locator("details table tbody tr").count() == (3 if kind in ("bar", "share") else 2)
+    for chart_id, first in ALSO.get(kind, {}).items():
+        other = static.locator(f"figure[data-chart='{chart_id}']")
+        assert other.locator("img.report-chart__static--light").evaluate("img => img.complete && img.naturalWidth > 0")
+        other.locator("summary").click()
+        assert other.locator("details table thead th[scope=col]").count() == len(first)
     context.close()
-    page.goto(built_url + _path(chart_id, lang))
+    page.goto(built_url + _path(kind, lang))
     reach_for_charts(page)
     assert before > 200 and abs(page.locator(view).evaluate("v => v.getBoundingClientRect().height") - before) <= 1
-    page.locator(f"{view} .report-chart__interactive svg {MARKS[chart_id][0]}").first.hover()
+    page.locator(f"{view} .report-chart__interactive svg {MARKS[kind][0]}").first.hover()
     tooltip = page.locator("#vg-tooltip-element")
     tooltip.wait_for(state="visible", timeout=5000)
-    assert expected in tooltip.inner_text()
+    assert TOOLTIPS[kind, lang] in tooltip.inner_text()
     assert [e for e in page.console_errors if not e.startswith("Failed to load resource")] == []
 
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED])
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_print_shows_the_light_svg_and_the_table(browser, built_url, chart_id, scheme):
-    from test_accessibility import _open
-
-    context = _context(browser, color_scheme=scheme)
-    page = _open(context.new_page(), built_url + PAGES[chart_id], scheme)
-    page.emulate_media(media="print")
-    figure = page.locator(f"figure[data-chart='{chart_id}']")
-    assert figure.locator(".report-chart__static--light").is_visible()
-    assert figure.locator(".report-chart__static--dark").is_hidden()
-    assert figure.locator(".report-chart__interactive").is_hidden()
-    assert figure.locator("details table").is_visible()
-    context.close()
-
-
-@pytest.mark.build
-@pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED])
+@pytest.mark.parametrize("chart_id", [CHART, DOT])
 def test_the_link_preview_is_the_page_s_chart(page, built, built_url, chart_id):
     site, data = built
-    html = (site / _path(chart_id, "en") / "index.html").read_text(encoding="utf-8")
-    alt = re.search(r'<meta property="og:image:alt" content="([^"]*)"', html).group(1)
     chart = data.charts[chart_id]
+    path = _path(chart.kind.name, "en")
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    alt = re.search(r'<meta property="og:image:alt" content="([^"]*)"', html).group(1)
     assert alt == chart.kind.description(chart, chart.kind.rows(data, chart, "en"), "en", data.ui["en"])
     # Drawn in the series' colours: count the pixels of each (a title card has neither).
-    page.goto(built_url + _path(chart_id, "en") + "index.preview.png")
+    page.goto(built_url + path + "index.preview.png")
     counts = page.evaluate("""colours => {
         const img = document.querySelector('img');
         const canvas = document.createElement('canvas');
@@ -482,3 +570,29 @@ def test_the_link_preview_is_the_page_s_chart(page, built, built_url, chart_id):
         });
     }""", [charts.THEMES["light"].series_one, charts.THEMES["light"].series_two])
     assert min(counts) > 200, counts
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_the_offline_bundle_shows_each_chart_page_s_chart_and_table_from_file(browser, example_bundle, tmp_path):
+    """The example's zip, unpacked and opened from file:// with every other request aborted: each kind's
+    page (the kinds taking the languages in turn) draws its chart and holds its table."""
+    with zipfile.ZipFile(example_bundle.zip_path) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / bundle_stem(example_bundle.epoch)
+    context = _context(browser)
+    outside: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    for kind, lang in TURN:
+        page.goto((folder / f"{lang_root(lang)}{kind}.html").as_uri())
+        reach_for_charts(page)
+        figure = page.locator(f"figure[data-chart='example-{kind}']")
+        assert figure.get_attribute("data-chart-state") == "interactive", (kind, lang)
+        selector, count = MARKS[kind]
+        assert figure.locator(f".report-chart__interactive svg {selector}").count() == count, (kind, lang)
+        assert figure.locator("details table tbody tr").count() == (3 if kind in ("bar", "share") else 2), (kind, lang)
+        assert page.get_attribute("html", "lang") == lang
+    assert outside == []
+    context.close()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+import struct
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -131,3 +133,25 @@ def test_python_without_docstrings_is_one_clear_line_not_a_traceback():
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "the environment: PYTHONOPTIMIZE: Python runs without docstrings (optimisation level 2), which the chart " \
            "library (Altair) needs — unset PYTHONOPTIMIZE" in proc.stdout
+
+
+def test_an_image_a_page_shows_passes_and_one_too_big_is_refused(tmp_path):
+    """The positive side of the image rules (the refusals are bad-input cases): a real PNG shown by a
+    page is accepted; the same image grown past the size limit is named with its size."""
+    from conftest import copy_project
+    from reportsite.page_files import MAX_IMAGE_BYTES
+
+    project = copy_project(tmp_path / "project")
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\xff")) + chunk(b"IEND", b""))   # one white pixel
+    image = project / "content" / "nb" / "bilde.png"
+    image.write_bytes(png)
+    _append(project / "content" / "nb" / "om-rapporten.md", "\n![Et bilde](bilde.png)\n")
+    code, lines, _ = _check(project)
+    assert code == 0 and lines[0].startswith("No problems"), lines
+    image.write_bytes(png + bytes(MAX_IMAGE_BYTES))
+    code, lines, _ = _check(project)
+    assert code == 1 and len(lines) == 1 and re.fullmatch(
+        r"content/nb/bilde\.png: the image is [\d ]+ bytes \(at most 2 000 000\) — save it smaller .*", lines[0]), lines

@@ -5,6 +5,7 @@ beside the BibTeX. Read from the session's real build; the hostile build is in t
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 import json
 import re
 from pathlib import Path
@@ -84,3 +85,46 @@ def test_the_csl_json_download_stands_beside_the_bibtex_and_parses(built_site, l
     assert item["type"] == "report" and item["title"] == DATA.report.original_title
     assert item["author"] == [{"literal": DATA.report.publisher}]
     assert item["issued"]["date-parts"][0][0] == int(DATA.report.presented[:4])
+
+
+class _TextLanguages(HTMLParser):
+    """Each run of text a reader sees, with the language the nearest lang attribute gives it (not code,
+    such as BibTeX, which is not read as language)."""
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str | None, bool]] = []   # tag, its language, hidden from readers
+        self.runs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            lang = dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else None)
+            self.stack.append((tag, lang, tag in {"script", "style", "title", "pre", "code"} or bool(self.stack and self.stack[-1][2])))
+
+    def handle_endtag(self, tag):
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if self.stack and not self.stack[-1][2] and data.strip():
+            self.runs.append((data, self.stack[-1][1]))
+
+
+@pytest.mark.build
+def test_titles_in_another_language_are_marked_with_theirs(built_site):
+    """WCAG 3.1.2: wherever a page in one language shows the report's or a source's title as published
+    in another, that text carries its language, so that a screen reader reads it out in that language."""
+    originals = {DATA.report.original_title: DATA.report.original_language,
+                 **{s.original.text: s.original.language for s in DATA.sources.values() if s.original}}
+    assert len(originals) > 1, "the sources' original titles are declared in data/report.yml"
+    marked = 0
+    for path, lang in pages(built_site):
+        reader = _TextLanguages()
+        reader.feed(path.read_text(encoding="utf-8"))
+        for text, language in reader.runs:
+            for original, original_language in originals.items():
+                if original in text and original_language != lang:
+                    assert language == original_language, (path, text, language)
+                    marked += 1
+    assert marked > 2 * len(originals), "no title in another language was found: are the source lists gone?"

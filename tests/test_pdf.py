@@ -116,10 +116,71 @@ def test_pdf_shows_every_finding_and_figure_as_the_findings_page_does(built_site
         assert _words(source.title[lang]) in text
     assert _words(DATA.report.commissioned_by[lang]) in text and DATA.report.project_leader in text
 
-    # Bookmarks: the headings, among them every finding's title.
+    # Bookmarks: the headings, among them every finding's title; at the top, the contents, the pages
+    # and the sources, each once (the title page's heading repeats the front page's and has none).
     bookmarks = _outline_titles(reader.outline)
-    assert bookmarks[0] == _words(SITE.language(lang).site_name)
+    assert [a for a, b in zip(bookmarks, bookmarks[1:]) if a == b] == []
+    top = [_words(item.title) for item in reader.outline if not isinstance(item, list)]
+    assert top[0] == _words(DATA.ui[lang]["pdf"]["contents"]) and top[-1] == _words(DATA.ui[lang]["sources"])
+    assert top[1] == _words(SITE.language(lang).site_name) and len(set(top)) == len(top) == len(SITE.pdf_pages) + 2
     assert [title for title in titles if title not in bookmarks] == []
+
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_of_the_pdf_starts_with_a_note(built_site, lang):
+    """A note (caveat) stays with the figures it qualifies: none stands at the top of a page, cut off
+    from them (the English glossary's last notes once stood alone on a page of their own)."""
+    label = DATA.ui[lang]["caveat"]
+    pages = _open(built_site, lang).pages
+    assert [number for number, page in enumerate(pages, 1) if page.extract_text().lstrip().startswith(label)] == []
+
+# What a reader sees in a finding's tools: the PDF's page of the finding, in the page's language.
+PAGE_LINK_TEXT = {"nb": "PDF, side {}", "nn": "PDF, side {}", "en": "PDF, page {}"}
+PAGE_LINK = re.compile(r'<a class="finding__pdf" href="([^"#]+)#page=(\d+)" type="application/pdf">([^<]*)</a>')
+
+
+def _page_folder(page: str, lang: str) -> str:
+    """The site folder of a page of the language's folder: 'funn.md' -> 'funn/', 'en/funn/'."""
+    return lang_root(lang) + ("" if page == "index.md" else page.removesuffix(".md") + "/")
+
+
+def _page_links(shown: str) -> dict[str, list[tuple[str, str, str]]]:
+    """Each finding on a page, by id: the links to the PDF in its part of the page (href, page, text)."""
+    return {chunk.partition('"')[0]: PAGE_LINK.findall(chunk) for chunk in shown.split('<div class="finding" data-finding="')[1:]}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_finding_links_the_page_of_its_heading_in_the_pdf(built_site, lang):
+    """Against the PDF itself: the page is the first, from the page's own start in the PDF (its
+    bookmark), whose text holds the finding's title (the front page's key figures name some too)."""
+    reader = _open(built_site, lang)
+    texts = [_words(page.extract_text()) for page in reader.pages]
+    starts = {_words(item.title): reader.get_destination_page_number(item) + 1
+              for item in reader.outline if not isinstance(item, list)}
+    pdf_path, checked = _pdf_path(built_site, lang), []
+    for page in SITE.pdf_pages:
+        folder = _page_folder(page, lang)
+        shown = (built_site / folder / "index.html").read_text(encoding="utf-8")
+        heading = re.search(r"<h1 [^>]*>(.*?)<a class=\"headerlink\"", shown).group(1)
+        start = starts[_words(html.unescape(re.sub(r"<[^>]+>", "", heading)))]
+        for finding, links in _page_links(shown).items():
+            ((href, number, text),) = links
+            assert posixpath.normpath(posixpath.join(folder, html.unescape(href))) == pdf_path
+            assert text == PAGE_LINK_TEXT[lang].format(number)
+            title = _words(DATA.findings[finding].title[lang])
+            found = next(n for n in range(start, len(texts) + 1) if title in texts[n - 1])
+            assert int(number) == found, f"{finding}: linked page {number}, its heading is on page {found}"
+            checked.append(finding)
+    shown_on_findings_page = [f.id for f in DATA.findings.values() if f.section != "background"]
+    assert set(shown_on_findings_page) <= set(checked)
+    # A page no PDF holds links no page of one.
+    printed = {_page_folder(page, code) + "index.html" for page in SITE.pdf_pages for code in LANGUAGES}
+    elsewhere = [path for path in built_site.rglob("*.html")
+                 if path.relative_to(built_site).as_posix() not in printed and "finding__pdf" in path.read_text(encoding="utf-8")]
+    assert elsewhere == []
 
 
 @pytest.mark.build
@@ -141,6 +202,16 @@ def test_pdf_links_lead_to_the_web_or_inside_it(built_site, lang):
     assert "/JavaScript" not in reader.trailer["/Root"].get("/Names", {})
 
 
+TEXT_FILES = (".html", ".xml", ".json", ".js", ".txt", ".css")
+
+
+def _texts(zip_path: Path):
+    with zipfile.ZipFile(zip_path) as archive:
+        for name in archive.namelist():
+            if Path(name).suffix in TEXT_FILES:
+                yield name, archive.read(name).decode("utf-8")
+
+
 @pytest.mark.build
 def test_offline_bundle_ships_the_same_pdfs(built_bundle):
     with zipfile.ZipFile(built_bundle.zip_path) as archive:
@@ -149,6 +220,20 @@ def test_offline_bundle_ships_the_same_pdfs(built_bundle):
     assert sorted(files) == sorted(paths)
     # Its links lead to the published pages too (funn/, not the bundle's funn.html): the same bytes.
     assert all(files[path] == (built_bundle.site / path).read_bytes() for path in paths)
+    # The findings' tools link the same pages of them, and no marker of a page is left anywhere.
+    from reportsite import placeholders
+
+    pages = {name.split("/", 1)[1]: text for name, text in _texts(built_bundle.zip_path)}
+    for lang in LANGUAGES:
+        web = _page_links((built_bundle.site / _page_folder("funn.md", lang) / "index.html").read_text(encoding="utf-8"))
+        offline = _page_links(pages[lang_root(lang) + "funn.html"])
+        assert web and offline.keys() == web.keys()
+        for finding, ((href, number, text),) in offline.items():
+            assert posixpath.normpath(posixpath.join(lang_root(lang) or ".", html.unescape(href))) == paths[LANGUAGES.index(lang)]
+            assert [(number, text)] == [link[1:] for link in web[finding]]
+    site_texts = [(path.as_posix(), path.read_text(encoding="utf-8")) for path in built_bundle.site.rglob("*")
+                  if path.suffix in TEXT_FILES]
+    assert [name for name, text in [*pages.items(), *site_texts] if placeholders.ANY.search(text)] == []
 
 
 def test_pdf_reads_only_the_builds_own_files(tmp_path):
@@ -194,6 +279,13 @@ def test_an_image_from_elsewhere_stops_the_pdf_with_a_clear_message(tmp_path):
     with pytest.raises(pdf.Refused, match=r"not https://elsewhere\.example/x\.png — show only images from the site's own"):
         pdf.write_pdf(page, "https://example.org/r/", tmp_path)
 
+
+
+def test_a_finding_linked_but_not_in_the_pdf_stops_the_build_naming_it():
+    from reportsite import pdf
+
+    with pytest.raises(ValueError, match="the finding lup-contact is not in it, yet its page links it"):
+        pdf.fill_pages('<a href="x.pdf#page=M">M</a>', {"M": "lup-contact"}, {"funn": 4})
 
 @pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)

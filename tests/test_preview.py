@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MAKE_PARTS, ROOT, copy_project
+from reportsite import placeholders
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -77,9 +78,14 @@ def test_preview_shows_a_data_error_in_the_page_and_recovers(tmp_path, page):
         page.goto(url + "funn/")
         page.wait_for_selector("#klimasats-gap", timeout=30000)
         assert page.locator(".preview-error").count() == 0
-        # The PDFs take seconds per language: the preview leaves them and their link out (hooks/pdf.py).
+        # The PDFs take seconds per language: the preview leaves them and their links out (hooks/pdf.py).
         with urllib.request.urlopen(url, timeout=10) as response:
             assert 'class="report-pdf"' not in response.read().decode("utf-8")
+        # Nor does a finding's tools show a page of it, or a marker waiting for one.
+        with urllib.request.urlopen(url + "funn/", timeout=10) as response:
+            findings_page = response.read().decode("utf-8")
+        assert 'class="finding__tools"' in findings_page and "finding__pdf" not in findings_page
+        assert not placeholders.ANY.search(findings_page)
 
         # Break the data while the page is open: the preview rebuilds and the page reloads by itself.
         findings.write_text(good.replace("        value: 43\n", "        value: 143\n"), encoding="utf-8")

@@ -1,4 +1,5 @@
-"""The benchmark's synthetic report is as hard for the build as real data: no two charts share their values."""
+"""The benchmark's synthetic report is as hard for the build as real data: no two charts share their
+values, and its charts are of every kind there is."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import yaml
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from synthetic import synthetic_findings  # noqa: E402
+from synthetic import BARS, synthetic_findings  # noqa: E402
+
+from reportsite.chart_kinds import KINDS  # noqa: E402
 
 
 def test_every_synthetic_chart_has_values_of_its_own():
@@ -27,14 +30,17 @@ def test_every_synthetic_chart_has_values_of_its_own():
     assert all(0 < v < 100 for v in values.values())
     # Each chart shows its own finding's figures, so distinct values make distinct charts.
     assert [c["bars"][0]["figure"] for c in charts] == list(values)
+    # Every kind in turn: a new kind in the registry needs its bars in bench/synthetic.py's BARS.
+    assert set(BARS) == set(KINDS)
+    assert [c["kind"] for c in charts[:len(KINDS)]] == list(BARS)
 
 
 def test_a_synthetic_report_passes_the_check_in_every_language(tmp_path):
-    """The benchmark builds what an editor could publish: its findings and charts speak every
-    language of the site (a missing one made every benchmark build fail)."""
+    """The benchmark builds what an editor could publish: its findings and charts, one of each kind,
+    speak every language of the site (a missing one made every benchmark build fail)."""
     from synthetic import make_project
 
     from reportsite.check import check_project
 
-    problems, _ = check_project(make_project(tmp_path / "synthetic", 3))
+    problems, _ = check_project(make_project(tmp_path / "synthetic", len(BARS)))
     assert problems == []

@@ -46,8 +46,8 @@ def site_config(skeleton_config: str) -> str:
     text = _replace(skeleton_config, r"^site_name: .*?$", "site_name: \"[Nettstedets navn]\"", "site_name")
     text = _replace(text, r"^site_description: .*?$", "site_description: \"[Én setning om nettstedet.]\"",
                     "site_description")
-    text = _replace(text, r'^site_url: !ENV \[SITE_URL, "[^"]*"\]$',
-                    'site_url: !ENV [SITE_URL, "https://example.invalid/"]', "site_url")
+    text = _replace(text, r'^site_url: "[^"]*"',
+                    'site_url: "https://example.invalid/"', "site_url")
     text = _replace(text, r"^nav:\n(?:  (?:- |# ).*\n)+", "nav:\n  - Forside: index.md\n  - funn.md\n  - om-rapporten.md\n", "nav")
     # The PDF of the summary: the skeleton's pages, under a name to replace.
     text = _replace(text, r"^  pdf:\n    name: .*\n    pages: .*$", "  pdf:\n    name: rapport\n    pages: [index.md, funn.md]",

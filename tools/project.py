@@ -1,5 +1,8 @@
 """What a report site's project consists of, in one place: what the build reads, what tests and
-the benchmark copy to build elsewhere, and what `make new-report` carries over to the next report."""
+the benchmark copy to build elsewhere, what `make new-report` carries over to the next report, and
+how an example report under examples/ is put together with the generator to build.
+
+Usage: python tools/project.py example DEST — the example report (examples/charts/) at DEST, to build."""
 
 from __future__ import annotations
 
@@ -18,10 +21,15 @@ BUILD_INPUTS = REPORT_PARTS + GENERATOR_PARTS
 PROJECT_PARTS = BUILD_INPUTS + ("tools",)
 # A copy an editor runs `make` in (tests of the editor's workflow, with this checkout's venv).
 MAKE_PARTS = PROJECT_PARTS + ("Makefile", "pyproject.toml", "requirements")
+# The generator's own data, which every report takes as it is here: the words of the parts the hooks
+# make, and the accessibility statement's evidence.
+GENERATOR_DATA = ("data/ui.yml", "data/accessibility.yml")
 # What the next report's project starts from, as it is here.
 NEW_REPORT_PARTS = ("hooks", "site_src", "licences", "mkdocs.offline.yml", "schema", "tools", "docs", "Makefile", "pyproject.toml", "requirements",
-                    ".gitignore", "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py", "data/ui.yml",
-                    "data/accessibility.yml")
+                    ".gitignore", "tests/conftest.py", "tests/test_schema.py", "tests/test_project.py") + GENERATOR_DATA
+# An example report (examples/NAME/) holds only its own: its pages and data, and a mkdocs.yml that
+# inherits the generator's configuration (this project's mkdocs.yml) under this name.
+GENERATOR_CONFIG = "mkdocs.generator.yml"
 
 
 def copy_project(dest: Path, root: Path = ROOT, parts: tuple[str, ...] | list[str] = PROJECT_PARTS) -> Path:
@@ -34,3 +42,21 @@ def copy_project(dest: Path, root: Path = ROOT, parts: tuple[str, ...] | list[st
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+def assemble_example(dest: Path, name: str = "charts", root: Path = ROOT) -> Path:
+    """The example report examples/NAME put together with the generator at dest (created), to check and
+    build: the generator's parts, its configuration as GENERATOR_CONFIG and its data; then the example's
+    own pages, data and mkdocs.yml. Its figures go nowhere else."""
+    copy_project(dest, root, [part for part in PROJECT_PARTS if part not in REPORT_PARTS])
+    (dest / "mkdocs.yml").rename(dest / GENERATOR_CONFIG)
+    copy_project(dest, root / "examples" / name, REPORT_PARTS + ("mkdocs.yml",))
+    return copy_project(dest, root, GENERATOR_DATA)
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 3 or sys.argv[1] != "example":
+        sys.exit("usage: python tools/project.py example DEST")
+    print(assemble_example(Path(sys.argv[2])))

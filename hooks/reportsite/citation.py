@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup, escape
+
 from .model import Finding, SiteData
 
 _BIBTEX_SPECIAL = re.compile(r"([\\{}&%$#_^~@])")
@@ -33,10 +35,13 @@ def _bibtex(kind: str, key: str, fields: list[tuple[str, str, bool]], url: str) 
     return f"@{kind}{{{key},\n" + ",\n".join(lines) + "\n}"
 
 
-def report_text(data: SiteData, lang: str) -> str:
+def report_text(data: SiteData, lang: str) -> Markup:
+    """The report's citation as HTML: its title, as published, marked with its language where that is not the page's."""
     r = data.report
-    return data.ui[lang]["citation"].format(
-        publisher=r.publisher, year=r.presented[:4], title=r.original_title,
+    title = r.original_title if r.original_language == lang else Markup('<span lang="{}">{}</span>').format(
+        r.original_language, r.original_title)
+    return escape(data.ui[lang]["citation"]).format(
+        publisher=r.publisher, year=r.presented[:4], title=title,
         commissioned_by=r.commissioned_by[lang], url=data.sources[r.report_source].url)
 
 

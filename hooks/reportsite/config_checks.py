@@ -73,9 +73,16 @@ def site_url_problems(site_url: str | None, config_file: Path, environ: dict[str
 
 
 def site_url_from_environment(config_file: Path) -> list[Problem]:
-    """SITE_URL checked before MkDocs reads it (make check, make site): MkDocs refuses some addresses
-    with a message of its own, others ('https://[x/') with a traceback."""
+    """SITE_URL checked before a build starts (make check, make site), so that a bad one stops it with one line."""
     return site_url_problems(os.environ["SITE_URL"], config_file) if "SITE_URL" in os.environ else []
+
+
+def use_site_url_from_environment(config) -> None:
+    """SITE_URL, when set, is the site's address (the live preview keeps MkDocs' own). It is put in here,
+    not by an `!ENV` tag in mkdocs.yml: MkDocs checks site_url before any hook runs and answers some
+    addresses ('https://[x/') with a traceback, where here the one validation checks it (site_url_problems)."""
+    if "SITE_URL" in os.environ and not live_preview.serving():
+        config.site_url = os.environ["SITE_URL"]
 
 
 def interpreter_problems(optimize: int = sys.flags.optimize) -> list[Problem]:

@@ -30,6 +30,16 @@ data_model = functools.partial(dataclass, frozen=True, kw_only=True)
 
 
 @data_model
+class OriginalTitle:
+    """A source's title as published, where the site names the source in other words than its own."""
+
+    text: str = declared(Text("The title as published, written exactly as it stands in the source's title in every "
+                              "language (inside its quotation marks).", 300))
+    language: str = declared(Slug("The language it is published in, as a language code (nb): pages in other languages "
+                                  "mark it, so that a screen reader reads it out in its own language."))
+
+
+@data_model
 class Source:
     """A document the site cites."""
 
@@ -39,6 +49,7 @@ class Source:
                                 schema.SOURCE_KINDS))
     publisher: str = declared(Text("Who published it, as shown before the title in source lists.", 200))
     title: dict[str, str] = declared(Localized("The document's title as shown to readers.", 300))
+    original: OriginalTitle | None = declared(Nested(OriginalTitle), optional=True)
     url: str = declared(Url("The document's full web address, starting with https://."))
     date: str | None = declared(IsoDate("Publication date, when known (YYYY-MM-DD). Leave out when not known."),
                                 optional=True)
@@ -354,7 +365,14 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     source_items = _valid_items(checked.get("report"), "sources")
     sem.unique(rdoc, [(("sources", i, "id"), s["id"]) for i, s in source_items], "source")
-    sources = {s["id"]: Source(**s, line=rdoc.line(("sources", i, "id"))) for i, s in source_items}
+    sources = {s["id"]: Source(**{**s, "original": s.get("original") and OriginalTitle(**s["original"])},
+                               line=rdoc.line(("sources", i, "id"))) for i, s in source_items}
+    for i, s in source_items:
+        for lang, title in s["title"].items() if s.get("original") else ():
+            if s["original"]["text"] not in title:
+                sem.fail(rdoc, ("sources", i, "title", lang), f"the title does not hold the original title "
+                         f"'{s['original']['text']}' as written", "write it exactly as under 'original' (text), "
+                         "inside the title's quotation marks")
     # None when report.yml could not be read: then no reference to a source can be judged.
     known_sources = _raw_ids(_raw(rdoc, "sources")) if rdoc is not None else None
     report = None

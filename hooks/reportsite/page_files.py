@@ -34,6 +34,12 @@ from .yamlsource import INVISIBLE_HINT, describe_character, invisible_character
 # Images a page may show from its own folder. Not SVG: an SVG opened by itself runs its scripts
 # under the site's address.
 ALLOWED_ASSETS = (".png", ".jpg", ".jpeg", ".webp")
+# What each kind of image starts with: a file is published as what its name says only if it is that.
+IMAGE_SIGNATURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+                    ".webp": (b"RIFF", b"WEBP")}
+MAX_IMAGE_BYTES = 2_000_000   # a photo or figure for the web; more is a mistake or not an image
+# Where a page names a file: a Markdown link or image target, or an HTML src/href.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)")
 CLEAN_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NAME_HINT = ("name pages and folders with lower-case letters a-z, digits and hyphens only, like "
              "'om-rapporten.md': the name becomes the page's address")
@@ -111,6 +117,44 @@ def page_names(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> lis
     return problems
 
 
+def _image_problem(path: Path, shown: str) -> Problem | None:
+    """An image that is not what its name says, or too big to publish."""
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return Problem(shown, None, "", f"the image is {size:,} bytes (at most {MAX_IMAGE_BYTES:,})".replace(",", " "),
+                       "save it smaller (at most 1600 pixels wide is plenty for a page)")
+    with path.open("rb") as file:
+        head = file.read(12)
+    start, *more = IMAGE_SIGNATURES[path.suffix.lower()]
+    if not head.startswith(start) or any(mark not in head for mark in more):
+        return Problem(shown, None, "", f"the file is not a {path.suffix.lower()[1:].upper()} image, though its name says so",
+                       "save the image again in the format its name ends with, or name it after its format")
+    return None
+
+
+def images(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
+    """Images must be what their names say, of a sane size, and used by a page of their language: a file
+    no page shows is not published."""
+    found = [p for p in _in_language_folders(docs_dir, languages) if p.is_file() and p.suffix.lower() in ALLOWED_ASSETS]
+    if not found:
+        return []
+    used = set()
+    for page in _in_language_folders(docs_dir, languages):
+        if page.suffix == ".md" and page.is_file():
+            text = page.read_text(encoding="utf-8", errors="replace")
+            used |= {os.path.normpath(page.parent / target.split("#")[0].split("?")[0])
+                     for match in LINK_TARGET.finditer(text) for target in match.groups() if target}
+    problems = []
+    for path in found:
+        shown = _shown(path, project)
+        if problem := _image_problem(path, shown):
+            problems.append(problem)
+        elif os.path.normpath(path) not in used:
+            problems.append(Problem(shown, None, "", "no page shows the image", "show it on a page (![what it shows](name.png)) "
+                                    "or remove it: the site publishes only what its pages use"))
+    return problems
+
+
 def addresses(docs_dir: Path, project: Path, languages: tuple[str, ...]) -> list[Problem]:
     """Each address has one source: no two pages at one address (funn.md and funn/index.md), and no
     page or folder at an address the build fills (embed/, downloads/, a language's root)."""
@@ -155,5 +199,5 @@ def check_page_files(docs_dir: Path, project: Path, languages: tuple[str, ...]) 
     """Every problem with the project's input files, before any of them is read."""
     return ([link for folder in (docs_dir, *(project / name for name in INPUTS)) for link in symbolic_links(folder, project)]
             + files_outside_languages(docs_dir, project, languages) + page_names(docs_dir, project, languages)
-            + addresses(docs_dir, project, languages)
+            + images(docs_dir, project, languages) + addresses(docs_dir, project, languages)
             + invisible_characters_in_pages(docs_dir, project, languages))

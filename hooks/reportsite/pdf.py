@@ -1,7 +1,8 @@
 """The PDF of the summary in each language: a print page (site_src/print.html) made of the report's
 metadata from data, the pages mkdocs.yml names (`extra.pdf.pages`, as the site shows them) and the
 sources, turned into a tagged PDF/UA-1 document by WeasyPrint. hooks/pdf.py runs it at the end of
-each language's build, when the pages and chart images are written.
+each language's build, when the pages and chart images are written, and then puts the page of each
+finding in the PDF into the finding's tools on those pages (fill_pages).
 
 WeasyPrint reads only the build's own files: addresses under the published site's URL come from
 the built site, the fonts from the site's Open Sans instances (fonts.py); anything else is refused,
@@ -42,6 +43,8 @@ class PrintedPage:
     title: str
     toc: list       # MkDocs' table of contents of the page
     html: str       # its content as the site shows it
+    file: str       # the written page (its abs_dest_path), whose findings' tools wait for their PDF pages
+    markers: dict   # marker in the page's finding tools -> the finding's id (render.Fragments.pdf_pages)
 
 
 def file_name(name: str, lang: str) -> str:
@@ -133,15 +136,31 @@ class Refused(ValueError):
     """The print page asks for a file that is not the build's own."""
 
 
-def write_pdf(document_html: str, site_url: str, site_dir: Path) -> bytes:
-    """The print page as a tagged PDF/UA-1 document; the same page and files give the same bytes."""
+def write_pdf(document_html: str, site_url: str, site_dir: Path) -> tuple[bytes, dict[str, int]]:
+    """The print page as a tagged PDF/UA-1 document, and the page number of each id in it: laid out
+    once, so the numbers are those of these bytes. The same page and files give the same bytes."""
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
+    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
     try:
-        return HTML(string=document_html, base_url=site_url.rstrip("/") + "/",
-                    url_fetcher=BuildFilesOnly(site_url, site_dir).fetcher()).write_pdf(pdf_variant="pdf/ua-1",
-                                                                                        pdf_identifier=True)
+        document = HTML(string=document_html, base_url=site_url.rstrip("/") + "/",
+                        url_fetcher=BuildFilesOnly(site_url, site_dir).fetcher()).render(**options)
+        pages = {}
+        for number, page in enumerate(document.pages, 1):
+            for anchor in page.anchors:
+                pages.setdefault(anchor, number)
+        return document.write_pdf(**options), pages
     except FatalURLFetchingError as exc:
         raise Refused(f"{exc.__cause__ or exc} — show only images from the site's own files on the pages "
                       "extra.pdf.pages names in mkdocs.yml") from None
+
+
+def fill_pages(page_html: str, markers: dict[str, str], pages: dict[str, int]) -> str:
+    """A written page with each marker its findings' tools left replaced by the page of the finding's
+    heading in the PDF."""
+    for marker, finding in markers.items():
+        if finding not in pages:
+            raise ValueError(f"the finding {finding} is not in it, yet its page links it")
+        page_html = page_html.replace(marker, str(pages[finding]))
+    return page_html

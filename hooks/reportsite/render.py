@@ -77,6 +77,7 @@ class PageContext:
     project: Path | None = None   # the project's folder: the statement's date of the last commit
     favicon: str = ""        # the favicon's site path (theme.favicon)
     finding_urls: dict[str, str] = field(default_factory=dict)   # finding id -> URL of the page that shows it
+    pdf: str = ""            # the site path of the PDF that prints this page ("" where none does)
 
     def finding_url(self, finding_id: str) -> str:
         """Where a finding is shown (a key figure, an embed page lead there): its page's #id."""
@@ -108,6 +109,9 @@ class Fragments:
     loose_figure_ids: list[str] = field(default_factory=list)
     # Figures shown by {{ figure ID }} in page prose, whose caveats close the page.
     prose_figure_ids: list[str] = field(default_factory=list)
+    # Markers standing for the PDF page of a finding in its tools, by marker: the finding's id
+    # (hooks/pdf.py puts the page in when the PDF is made).
+    pdf_pages: dict[str, str] = field(default_factory=dict)
 
 
 class PageRenderer:
@@ -296,10 +300,14 @@ class PageRenderer:
         cite = {"text": citation.finding_text(self.data, finding, lang, ctx.site_name, url),
                 "bibtex": citation.finding_bibtex(self.data, finding, lang, ctx.site_name, url)}
         embed = self.embed_code(self.data.charts[finding.chart]) if finding.chart else ""
+        pdf = None
+        if ctx.pdf:
+            pdf = {"href": ctx.href(ctx.pdf), "page": self.placeholder()}
+            self.out.pdf_pages[pdf["page"]] = finding.id
         return self.partial("finding", finding=finding, text=self.prose(finding.text[lang]), chart=chart_html,
                             caveats=Markup(self.caveats_html([g.id for g in finding.figures])),
                             sources=[self.data.sources[s] for s in finding.sources], citation=cite,
-                            embed_code=embed)
+                            embed_code=embed, pdf=pdf)
 
     def embed_code(self, chart: Chart) -> str:
         width, height = chart.kind.size(chart, self.ctx.lang)

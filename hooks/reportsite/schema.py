@@ -489,6 +489,8 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "pdf": Record("The PDF of the summary (hooks/pdf.py).", {
                 "contents": Text("Heading of its table of contents.", 80),
                 "download": Text("Text of the link to it on the front page and with the downloads.", 120),
+                "finding_page": Template("Text of the link in a finding's tools to the finding's page in it; "
+                                         "{page} is replaced by the page number.", ("page",)),
             }),
             "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
                 key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),

@@ -107,7 +107,7 @@ def load(project: Path, config_name: str = "mkdocs.yml") -> SiteConfig:
         line = config_file.read_bytes()[: exc.start].count(b"\n") + 1
         raise SiteDataError([Problem(config_name, line, "", "the file is not UTF-8 text",
                                      "save the file with UTF-8 encoding")]) from None
-    from .config_checks import site_url_from_environment
+    from .config_checks import site_url_from_environment, use_site_url_from_environment
 
     if problems := site_url_from_environment(config_file):
         raise SiteDataError(problems)
@@ -116,4 +116,5 @@ def load(project: Path, config_name: str = "mkdocs.yml") -> SiteConfig:
     except ConfigurationError as exc:
         raise SiteDataError([Problem(config_name, None, "", f"MkDocs cannot read it: {exc}",
                                      "fix the configuration as the message says")]) from None
+    use_site_url_from_environment(config)
     return from_mkdocs(config)

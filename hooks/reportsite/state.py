@@ -12,7 +12,7 @@ import functools
 import weakref
 from dataclasses import dataclass, field
 
-from . import charts, downloads, favicon, fonts, live_preview, minify, paths
+from . import charts, downloads, favicon, fonts, live_preview, minify, paths, pdf
 from .errors import SiteDataError
 from .numbers import d3_locale
 from .paths import SitePaths
@@ -58,13 +58,21 @@ class SiteBuild:
     def error(self) -> SiteDataError | None:
         return SiteDataError(self.validation.problems) if self.validation.problems else None
 
-    def context(self, lang: str, url: str, src: str) -> PageContext:
+    def pdf_of(self, src_uri: str) -> str:
+        """The site path of the PDF that prints the page ("" for a page it leaves out, and in the live
+        preview, which makes no PDFs)."""
+        if live_preview.serving() or self.paths.inner(src_uri) not in self.site.pdf_pages:
+            return ""
+        return pdf.file_name(self.site.pdf_name, self.paths.language_of(src_uri))
+
+    def context(self, lang: str, url: str, src: str, pdf_file: str = "") -> PageContext:
         site = self.site
         return PageContext(lang=lang, src=src, url=url,
                            findings_url=self.paths.page_url(f"{lang}/{site.findings_page}"), paths=self.paths,
                            site_url=site.site_url, site_name=site.language(lang).site_name, project=site.project,
-                           favicon=site.favicon, finding_urls={finding: self.paths.page_url(f"{lang}/{rel}") for
-                                                                finding, rel in self.validation.finding_pages.items()})
+                           favicon=site.favicon, pdf=pdf_file,
+                           finding_urls={finding: self.paths.page_url(f"{lang}/{rel}") for
+                                         finding, rel in self.validation.finding_pages.items()})
 
     # -- pages ------------------------------------------------------------------------------------
 
@@ -72,7 +80,8 @@ class SiteBuild:
         """The page's Markdown, its shortcodes replaced by Markdown with placeholders for their HTML
         (the first of a page's steps, pipeline.Page; validation placed and resolved them)."""
         source = self.validation.pages[src_uri]
-        page = Page(PageRenderer(self.data, self.context(source.lang, self.paths.page_url(src_uri), source.shown),
+        page = Page(PageRenderer(self.data, self.context(source.lang, self.paths.page_url(src_uri), source.shown,
+                                              self.pdf_of(src_uri)),
                                  self.site.templates_dir, self.placeholder, self.specs))
         self.pages[src_uri] = page
         return page.markdown(source.markdown, source.usable)
