@@ -545,7 +545,7 @@ def test_without_javascript_the_chart_is_its_light_svg_and_table_and_the_interac
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, STACKED])
 def test_the_link_preview_is_the_page_s_chart(page, built, built_url, chart_id):
     site, data = built
     chart = data.charts[chart_id]
