@@ -3,8 +3,8 @@
 The real project is copied and N findings, each with two figures and one chart, in every language,
 are appended to data/findings.yml; they land on the findings page like any other finding. The charts
 take every kind in turn (BARS: bar and share show the two figures as two bars, grouped and dot as one
-category with a value in each of two series, line as one series' points in two years), so the benchmark
-builds what each kind costs.
+category with a value in each of two series, line as one series' points in two years, stacked as
+one category's two parts, which add up to 100 %), so the benchmark builds what each kind costs.
 
 Every chart differs from every other in its values and its labels, as real charts do: the build
 caches what it draws by content, and charts that repeat would be drawn once and cost nothing after,
@@ -54,7 +54,8 @@ _LINE_BARS = """    series:
       - {{at: 2020, series: a, figure: {fid}-a}}
       - {{at: 2021, series: a, figure: {fid}-b}}
 """
-BARS = {"bar": _PLAIN_BARS, "share": _PLAIN_BARS, "grouped": _SERIES_BARS, "dot": _SERIES_BARS, "line": _LINE_BARS}
+BARS = {"bar": _PLAIN_BARS, "share": _PLAIN_BARS, "grouped": _SERIES_BARS, "dot": _SERIES_BARS, "line": _LINE_BARS,
+        "stacked": _SERIES_BARS}
 
 
 def _letters(i: int) -> str:

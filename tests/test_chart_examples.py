@@ -1,7 +1,8 @@
 """Every chart kind, with every guarantee the real report's charts have, proved on the example report
 (examples/charts/: made-up figures, never in data/), which has a chart of each kind on a page of its
 own in every language: the kinds the real report has no data for (grouped: two series per category;
-dot: two values per category and the gap between them; line: one or two series over time) in their
+dot: two values per category and the gap between them; line: one or two series over time; stacked:
+the parts of a whole per category, in percent, and in counts with a total on the same page) in their
 rows, tables, CSV, text alternatives and checks; then the example as `make example` builds it (web site and offline zip),
 read as a reader gets it in real Chromium: static SVGs in light and dark, the interactive view, the
 values by keyboard and in the accessibility tree, axe, no JavaScript, print, the embed pages, the
@@ -33,12 +34,15 @@ EXAMPLE = ROOT / "examples" / "charts"
 CHART = "example-grouped"
 DOT = "example-dot"
 LINE = "example-line"
+STACKED, STACKED_TOTAL = "example-stacked", "example-stacked-total"
 # Each kind's example chart is example-KIND, on the page KIND.md; the marks its interactive view draws
 # (the dot and line charts' legends have two: the line chart's 2019 has one point, not two).
 MARKS = {"bar": (".mark-rect path", 3), "share": (".mark-rect path", 3), "grouped": (".mark-rect path", 4),
-         "dot": (".mark-symbol path", 6), "line": (".mark-symbol path", 11)}
+         "dot": (".mark-symbol path", 6), "line": (".mark-symbol path", 11), "stacked": (".mark-rect path", 6)}
 # The rows of each kind's data table: a category's, or a line chart's year's.
-TABLE_ROWS = {"bar": 3, "share": 3, "grouped": 2, "dot": 2, "line": 5}
+TABLE_ROWS = {"bar": 3, "share": 3, "grouped": 2, "dot": 2, "line": 5, "stacked": 2}
+# A kind's further example on its page, read in the same page loads: the chart, the first row of its table.
+ALSO = {"stacked": {STACKED_TOTAL: ["Klimasats", "20", "22", "5", "47"]}}
 # The kinds take the languages in turn (two turns, one a language further on): every kind is read in
 # two languages and every language in more than one kind, with few page loads.
 TURN = [(kind, LANGUAGES[i % len(LANGUAGES)]) for i, kind in enumerate(MARKS)]
@@ -84,11 +88,12 @@ def _problems(tmp_path, chart_id: str, old: str, new: str, count: int = 1) -> li
 def test_the_example_has_a_chart_of_every_kind_on_a_page_of_its_own_in_every_language(example):
     """A new kind is proved by adding its example (a chart, its figures, a page) to examples/charts/."""
     assert set(MARKS) == set(KINDS) == {chart.kind.name for chart in example.charts.values()}
-    assert set(example.charts) == {f"example-{kind}" for kind in KINDS}
+    assert set(example.charts) == {f"example-{kind}" for kind in KINDS} | {c for also in ALSO.values() for c in also}
     for kind in KINDS:
         for lang in LANGUAGES:
             page = (EXAMPLE / "content" / lang / f"{kind}.md").read_text(encoding="utf-8")
             assert f"example-{kind} }}}}" in page and NOTICE[lang] in page, (kind, lang)
+            assert all(f"{{{{ chart {chart_id} }}}}" in page for chart_id in ALSO.get(kind, ())), (kind, lang)
 
 
 def test_the_example_s_figures_stay_out_of_the_report_s_data(example):
@@ -162,8 +167,91 @@ def test_a_dot_chart_adds_the_gap_it_computes_and_leaves_room_for_its_labels(exa
     assert json.loads(scale)["range"] == [12 + 8 * len("20.5%"), 400 - 12 - 8 * len("91% (computed)")]
 
 
+def test_a_stacked_chart_stacks_each_category_s_parts_and_names_each_under_its_bar(example):
+    chart = example.charts[STACKED]
+    rows = chart.kind.rows(example, chart, "nb")
+    # In data the second category's rest stands first; each category's parts go in the order of the series.
+    assert [(r.label, r.series, r.display, r.group) for r in rows] == [
+        ("Små distriktskommuner", "Har prøvd", f"20,5{NBSP}%", "s0"),
+        ("Små distriktskommuner", "Har ikke prøvd", f"72,5{NBSP}%", "s1"), ("Små distriktskommuner", "Vet ikke", f"7{NBSP}%", "s2"),
+        ("Andre kommuner", "Har prøvd", f"41{NBSP}%", "s0"), ("Andre kommuner", "Har ikke prøvd", f"52{NBSP}%", "s1"),
+        ("Andre kommuner", "Vet ikke", f"7{NBSP}%", "s2")]
+    rows = chart.kind.rows(example, chart, "en")
+    table = chart.kind.table(chart, rows, "en", example.ui["en"])
+    assert table.columns == ["Category", "Have tried", "Have not tried", "Do not know"]
+    assert table.rows == [["Small rural municipalities", "20.5%", "72.5%", "7%"], ["Other municipalities", "41%", "52%", "7%"]]
+    assert chart.kind.description(chart, rows, "en", example.ui["en"]) == (
+        "Chart: Municipalities that have tried innovative procurement. Small rural municipalities: Have tried 20.5%, "
+        "Have not tried 72.5%, Do not know 7%; Other municipalities: Have tried 41%, Have not tried 52%, Do not know 7%")
+    # Per category its line, its bar and a line per part, 22 px each; the axis and its title.
+    assert chart.kind.size(chart, "en") == (412, 2 * 5 * 22 + 29 + 14)
+    values = charts.chart_spec(example, chart, "en")["data"]["values"]
+    assert [(v["row"], v["heading"]) for v in values if "heading" in v] == [(0, "Small rural municipalities"),
+                                                                           (5, "Other municipalities")]
+    # Each segment from where the one before it ends; the last ends at the whole.
+    assert [(v["row"], round(v["start"], 9), round(v["value"], 9), v["group"]) for v in values if "start" in v] == [
+        (1, 0, 0.205, "s0"), (1, 0.205, 0.93, "s1"), (1, 0.93, 1, "s2"),
+        (6, 0, 0.41, "s0"), (6, 0.41, 0.93, "s1"), (6, 0.93, 1, "s2")]
+    # Each part's name and value on a line of its own, beside the tick from its segment's middle, on the
+    # side where there is room.
+    assert [(v["row"], v["bar"], v["note"], v["side"]) for v in values if "note" in v] == [
+        (2, 1, "Have tried: 20.5%", "left"), (3, 1, "Have not tried: 72.5%", "right"), (4, 1, "Do not know: 7%", "right"),
+        (7, 6, "Have tried: 41%", "left"), (8, 6, "Have not tried: 52%", "right"), (9, 6, "Do not know: 7%", "right")]
+    assert [v["middle"] for v in values if "note" in v][:3] == pytest.approx([0.1025, 0.5675, 0.965])
+
+
+def test_a_stacked_chart_with_a_total_shows_it_at_the_end_of_each_category_and_in_the_table(example):
+    chart = example.charts[STACKED_TOTAL]
+    rows = chart.kind.rows(example, chart, "nb")
+    assert [(r.label, r.series, r.display) for r in rows if r.group == "total"] == [
+        ("Klimasats", "I alt", "47"), ("Innovative anskaffelser", "I alt", "47")]
+    table = chart.kind.table(chart, rows, "nb", example.ui["nb"])
+    assert table.columns == ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke", "I alt"]
+    assert table.rows == [["Klimasats", "20", "22", "5", "47"], ["Innovative anskaffelser", "9", "33", "5", "47"]]
+    assert chart.kind.description(chart, rows, "nb", example.ui["nb"]).endswith(
+        "Innovative anskaffelser: Har prøvd 9, Har ikke prøvd 33, Vet ikke 5, I alt 47")
+    assert chart.kind.size(chart, "nb") == (412, 2 * 5 * 22 + 29 + 14)
+    spec = charts.chart_spec(example, chart, "nb")
+    values = spec["data"]["values"]
+    assert [(v["row"], v["heading"], v["total"]) for v in values if "heading" in v] == [
+        (0, "Klimasats", "I alt: 47"), (5, "Innovative anskaffelser", "I alt: 47")]
+    # Counts as they are; the last segment and the axis end at the total, no further.
+    assert [(v["start"], v["value"]) for v in values if "start" in v][:3] == [(0, 20), (20, 42), (42, 47)]
+    assert [v["side"] for v in values if "note" in v] == ["left", "right", "right", "left", "right", "right"]
+    scales = [layer["encoding"]["x"]["scale"] for layer in spec["layer"] if "scale" in layer["encoding"].get("x", {})]
+    assert scales == [{"domain": [0, 47], "nice": False}]
+    # The CSV has the parts, as for every chart (the total is in the whole set's downloads with its source).
+    text = downloads.chart_csv(example, chart, "en").lstrip("\ufeff")
+    assert [row[:3] for row in csv.reader(io.StringIO(text))][1:4] == [
+        ["Klimasats", "Have tried", "20"], ["Klimasats", "Have not tried", "22"], ["Klimasats", "Do not know", "5"]]
+
+
+def test_a_stacked_chart_s_csv_has_a_row_per_part_with_its_series(example):
+    rows = list(csv.reader(io.StringIO(downloads.chart_csv(
+        example, example.charts[STACKED], "en").lstrip("\ufeff"))))
+    assert rows[0][:4] == ["Category", "Series", "Share of the municipalities", "Unit"]
+    assert [row[:3] for row in rows[1:]] == [
+        ["Small rural municipalities", "Have tried", "20.5"], ["Small rural municipalities", "Have not tried", "72.5"],
+        ["Small rural municipalities", "Do not know", "7"], ["Other municipalities", "Do not know", "7"],
+        ["Other municipalities", "Have tried", "41"], ["Other municipalities", "Have not tried", "52"]]
+
+
+def test_a_stacked_chart_draws_two_parts_in_colour_the_rest_outlined_all_parted_by_gaps(example):
+    """No third colour keeps 3:1 with the other two (tests/test_charts_theme.py): the rest is the page's
+    colour inside an outline in the text's, and every segment's edge is the page's colour."""
+    import vl_convert
+
+    chart = example.charts[STACKED]
+    for theme, colours in charts.THEMES.items():
+        svg = vl_convert.vegalite_to_svg(charts.chart_spec(example, chart, "en", theme), format_locale=d3_locale(example.ui["en"]))
+        segments = re.findall(r'aria-roledescription="bar" d="[^"]*" fill="(#\w+)" stroke="(#\w+)" stroke-width="2"', svg)
+        assert segments == 2 * [(colours.series_one, colours.background), (colours.series_two, colours.background),
+                                (colours.background, colours.text)], theme
+        assert len(re.findall(r'aria-roledescription="rule mark"[^>]*stroke="' + colours.text, svg)) == 6
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("chart_id", [CHART, DOT, LINE])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, LINE, STACKED, STACKED_TOTAL])
 def test_the_derived_dark_svg_equals_the_drawn_one(example, chart_id, lang):
     import vl_convert
 
@@ -293,8 +381,8 @@ def test_a_grouped_or_dot_chart_s_mistakes_are_named(tmp_path, chart_id, old, ne
      ["charts[4].bars: the points mix years and dates — give every point a year (2020), or every point a date "
       "(2020-03-12)"]),
     ("          en: Small rural municipalities\n", "",
-     ["charts[4].series[0].label: the key 'en' is missing — add 'en': The series' name, written above each of its "
-      "bars. In English."]),
+     ["charts[4].series[0].label: the key 'en' is missing — add 'en': The series' name, written with each of its "
+      "values. In English."]),
     ("figure: ex-line-other-2022}", "figure: ex-projects-lup}",
      ["charts[4].bars: the bars mix units (count, percent) — show figures of one unit in one chart"]),
     ("{at: 2016, series: small, figure: ex-line-small-2016}",
@@ -308,6 +396,24 @@ def test_a_grouped_or_dot_chart_s_mistakes_are_named(tmp_path, chart_id, old, ne
         "mixed-units", "label-on-a-point", "point-without-time", "three-series"])
 def test_a_line_chart_s_mistakes_are_named(tmp_path, old, new, expected):
     assert _problems(tmp_path, LINE, old, new) == expected
+
+
+PARTS = "correct the parts, or add the one missing (the rest, say) as a series of its own"
+
+
+@pytest.mark.parametrize("chart_id, old, new, expected", [
+    (STACKED, "      - figure: ex-tried-other\n", "      - figure: ex-tried-small\n",
+     ["charts[5].bars[3].label: the parts of the category 'Andre kommuner' add up to 79.5 %, not 100 % — " + PARTS]),
+    (STACKED_TOTAL, "      - figure: ex-procurement-unsure\n", "      - figure: ex-procurement-tried\n",
+     ["charts[6].bars[3].label: the parts of the category 'Innovative anskaffelser' add up to 51, not 47 (the total, "
+      "ex-asked) — " + PARTS]),
+    (STACKED_TOTAL, "    total: ex-asked\n", "",
+     ["charts[6].kind: a stacked chart shows percentages — name the figure they add up to in 'total', or use kind: grouped"]),
+    (STACKED_TOTAL, "    total: ex-asked\n", "    total: ex-tried-small\n",
+     ["charts[6].total: the total is in percent, the parts in count — name a total in the parts' unit"]),
+], ids=["parts-not-100", "parts-not-the-total", "counts-without-total", "total-in-another-unit"])
+def test_a_stacked_chart_s_mistakes_are_named(tmp_path, chart_id, old, new, expected):
+    assert _problems(tmp_path, chart_id, old, new) == expected
 
 
 # -- built and read in Chromium ---------------------------------------------------------------------
@@ -354,6 +460,12 @@ def _path(kind: str, lang: str) -> str:
      ["Tidspunkt", "Små distriktskommuner", "Andre kommuner"]),
     (LINE, "en", ["Share of the municipalities", "Small rural municipalities", "2019", "40.0%"],
      ["Time", "Small rural municipalities", "Other municipalities"]),
+    (STACKED, "nb", ["Små distriktskommuner", f"Har prøvd: 20,5{NBSP}%", f"Vet ikke: 7{NBSP}%", f"100,0{NBSP}%"],
+     ["Kategori", "Har prøvd", "Har ikke prøvd", "Vet ikke"]),
+    (STACKED, "en", ["Other municipalities", "Have not tried: 52%", "Do not know: 7%", "100.0%"],
+     ["Category", "Have tried", "Have not tried", "Do not know"]),
+    (STACKED_TOTAL, "nn", ["Klimasats", "I alt: 47", "Har prøvd: 9", "Veit ikkje: 5", "40"],
+     ["Kategori", "Har prøvd", "Har ikkje prøvd", "Veit ikkje", "I alt"]),
 ])
 def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, drawn, columns):
     site, data = built
@@ -361,7 +473,7 @@ def test_the_build_writes_svgs_table_csv_and_embed_page(built, chart_id, lang, d
     for theme, colours in charts.THEMES.items():
         svg = (site / chart_image(chart_id, lang, theme)).read_text(encoding="utf-8")
         fills = {c.lower() for c in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)}
-        series = {colours.series_one, colours.series_two} if chart.kind.name in ("grouped", "dot") else set()
+        series = {colours.series_one, colours.series_two} if chart.kind.name in ("grouped", "dot", "stacked") else set()
         assert series | {colours.text, colours.background} <= fills, (theme, fills)
         assert set(re.findall(r'font-family="([^"]*)"', svg)) == {"Report Open Sans"}
         texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
@@ -430,12 +542,17 @@ def test_axe_finds_no_violations_and_print_shows_the_light_svg_and_the_table(bro
     assert figure.locator(f".report-chart__interactive svg {selector}").count() == count
     if kind == "line":   # the gap drawn in the interactive view too
         assert figure.locator(".report-chart__interactive svg .mark-line path").count() == 3
+    others = [page.locator(f"figure[data-chart='{chart_id}']") for chart_id in ALSO.get(kind, ())]
+    for other in others:
+        assert other.get_attribute("data-chart-state") == "interactive"
+        assert other.locator(f".report-chart__interactive svg {selector}").count() == count
     assert _axe_violations(page) == []
     page.emulate_media(media="print")
-    assert figure.locator(".report-chart__static--light").is_visible()
-    assert figure.locator(".report-chart__static--dark").is_hidden()
-    assert figure.locator(".report-chart__interactive").is_hidden()
-    assert figure.locator("details table").is_visible()
+    for printed in [figure, *others]:
+        assert printed.locator(".report-chart__static--light").is_visible()
+        assert printed.locator(".report-chart__static--dark").is_hidden()
+        assert printed.locator(".report-chart__interactive").is_hidden()
+        assert printed.locator("details table").is_visible()
     context.close()
 
 
@@ -489,6 +606,9 @@ def test_every_value_by_keyboard_and_in_the_accessibility_tree_without_vega(brow
     cells = figure.locator("details tbody tr").evaluate_all("rows => rows.map(r => Array.from(r.cells).map(c => c.textContent))")
     assert cells[0] == FIRST_CELLS[kind][lang]
     assert sorted(cell for row in cells for cell in row[1:]) == sorted(text.split(": ")[-1] for text in expected)
+    for chart_id, first in ALSO.get(kind, {}).items():
+        rows = page.locator(f"figure[data-chart='{chart_id}'] details tbody tr")
+        assert rows.first.evaluate("r => Array.from(r.cells).map(c => c.textContent)") == first
     context.close()
 
 
@@ -499,9 +619,14 @@ FIRST_CELLS = {
     "dot": {"nb": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (beregnet)"],
             "nn": ["Klimasats", f"20,5{NBSP}%", f"63{NBSP}%", f"42,5{NBSP}prosentpoeng (berekna)"]},
     "line": {"nn": ["2016", f"12{NBSP}%", f"30{NBSP}%"], "en": ["2016", "12%", "30%"]},
+    "stacked": {"nb": ["Små distriktskommuner", f"20,5{NBSP}%", f"72,5{NBSP}%", f"7{NBSP}%"],
+                "nn": ["Små distriktskommunar", f"20,5{NBSP}%", f"72,5{NBSP}%", f"7{NBSP}%"],
+                "en": ["Small rural municipalities", "20.5%", "72.5%", "7%"]},
 }
 TOOLTIPS = {("bar", "nb"): "Klimasats", ("share", "nn"): f"45{NBSP}%", ("grouped", "en"): "Small rural municipalities: 20.5%",
-            ("dot", "nb"): f"Små distriktskommuner: 20,5{NBSP}%", ("line", "nn"): f"Små distriktskommunar: 12{NBSP}%"}
+            ("dot", "nb"): f"Små distriktskommuner: 20,5{NBSP}%", ("line", "nn"): f"Små distriktskommunar: 12{NBSP}%",
+            ("stacked", "nb"): f"Har prøvd: 20,5{NBSP}%", ("stacked", "nn"): f"Har prøvd: 20,5{NBSP}%",
+            ("stacked", "en"): "Have tried: 20.5%"}
 
 
 @pytest.mark.build
@@ -521,6 +646,11 @@ def test_without_javascript_the_chart_is_its_light_svg_and_table_and_the_interac
     figure.locator("summary").click()
     assert figure.locator("details table thead th[scope=col]").count() == len(FIRST_CELLS[kind][lang])
     assert figure.locator("details table tbody tr").count() == TABLE_ROWS[kind]
+    for chart_id, first in ALSO.get(kind, {}).items():
+        other = static.locator(f"figure[data-chart='{chart_id}']")
+        assert other.locator("img.report-chart__static--light").evaluate("img => img.complete && img.naturalWidth > 0")
+        other.locator("summary").click()
+        assert other.locator("details table thead th[scope=col]").count() == len(first)
     context.close()
     page.goto(built_url + _path(kind, lang))
     reach_for_charts(page)
@@ -534,7 +664,7 @@ def test_without_javascript_the_chart_is_its_light_svg_and_table_and_the_interac
 
 @pytest.mark.build
 @pytest.mark.browser
-@pytest.mark.parametrize("chart_id", [CHART, DOT, LINE])
+@pytest.mark.parametrize("chart_id", [CHART, DOT, LINE, STACKED])
 def test_the_link_preview_is_the_page_s_chart(page, built, built_url, chart_id):
     site, data = built
     chart = data.charts[chart_id]

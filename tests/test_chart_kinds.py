@@ -82,7 +82,7 @@ def _problems(data: Path) -> list[str]:
 def test_the_committed_schema_lists_the_registered_kinds_in_order():
     document = json.loads((ROOT / "schema" / "findings.schema.json").read_text(encoding="utf-8"))
     kind = document["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share", "grouped", "dot", "line"] == list(chart_kinds.KINDS)
+    assert kind["enum"] == ["bar", "share", "grouped", "dot", "line", "stacked"] == list(chart_kinds.KINDS)
     assert kind["description"] == ("bar: one bar per figure, all in the same unit. "
                                    "share: the parts of a whole, in percent, adding up to 100 %. "
                                    "grouped: two series per category, all in the same unit: the chart names its "
@@ -91,19 +91,22 @@ def test_the_committed_schema_lists_the_registered_kinds_in_order():
                                    "same unit: 'series' and bars as for a grouped chart. line: one or two series over "
                                    "time, in the same unit: the chart names its 'series', each point its 'series' and "
                                    "its time 'at' (a year or a date), each series from the earliest; a point without "
-                                   "'figure' is a value the source does not give, shown as a gap.")
+                                   "'figure' is a value the source does not give, shown as a gap. stacked: the parts of a whole "
+                                   "per category, adding up to 100 % in each category (or to the figure named in "
+                                   "'total'): 'series' (two, or three when the third is the rest) and bars as for a "
+                                   "grouped chart.")
 
 
 def test_a_registered_kind_is_in_the_schema(tally):
     kind = schema_document("findings", language_pairs())["properties"]["charts"]["items"]["properties"]["kind"]
-    assert kind["enum"] == ["bar", "share", "grouped", "dot", "line", "tally"]
+    assert kind["enum"] == ["bar", "share", "grouped", "dot", "line", "stacked", "tally"]
     assert kind["description"].endswith(" tally: counts, one bar each.")
 
 
 def test_the_message_for_an_unknown_kind_lists_a_registered_one(tally, tmp_path):
     data, line = _data_copy(tmp_path, "    kind: share\n", "    kind: pie\n")
     assert _problems(data) == [
-        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, grouped, dot, line, tally"]
+        f"data/findings.yml:{line}: charts[0].kind: 'pie' is not a known value — use one of: bar, share, grouped, dot, line, stacked, tally"]
 
 
 def test_a_registered_kind_checks_its_charts(tally, tmp_path):
@@ -197,3 +200,37 @@ def test_each_kind_names_the_bar_keys_it_needs_or_has_no_use_for():
     assert line.problems({"series": [{"id": "s"}], "bars": [{"at": 2019, "series": "s"}]}, [None]) == [
         (("bars",), "a line chart needs at least two years or dates", "use kind: bar for one"),
         (("bars",), "no point has a value", "give the points their figures")]
+
+
+# A stacked chart as data/ gives it: two categories, A and B, of two parts each (figures f0 to f3).
+STACKED = {"series": [{"id": "yes", "label": {"en": "Yes"}}, {"id": "no", "label": {"en": "No"}}],
+           "bars": [{"figure": f"f{i}", "series": s, "label": {"en": label}}
+                    for i, (label, s) in enumerate([("A", "yes"), ("A", "no"), ("B", "yes"), ("B", "no")])]}
+
+
+def test_a_stacked_chart_shows_percentages_adding_up_to_100_in_each_category():
+    stacked, chart = chart_kinds.KINDS["stacked"], STACKED
+    assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41", "59")) == []
+    assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41", "52")) == [
+        (("bars", 2, "label"), "the parts of the category 'B' add up to 93 %, not 100 %",
+         "correct the parts, or add the one missing (the rest, say) as a series of its own")]
+    assert stacked.problems(chart, _figures("count", "3", "4", "5", "6")) == [
+        (("kind",), "a stacked chart shows percentages", "name the figure they add up to in 'total', or use kind: grouped")]
+    # A part whose figure is wrong is reported where it is; its category's sum would only repeat that.
+    assert stacked.problems(chart, _figures("percent", "20.5", "79.5", "41") + [None]) == []
+
+
+def test_a_stacked_chart_with_a_total_adds_up_to_it_and_no_other_kind_takes_one():
+    stacked, bar = chart_kinds.KINDS["stacked"], chart_kinds.KINDS["bar"]
+    (total,) = [replace(f, id="asked") for f in _figures("count", "47")]
+    chart = {**STACKED, "total": total}
+    assert stacked.problems(chart, _figures("count", "20", "27", "9", "38")) == []
+    assert stacked.problems(chart, _figures("count", "20", "27", "9", "36")) == [
+        (("bars", 2, "label"), "the parts of the category 'B' add up to 45, not 47 (the total, asked)",
+         "correct the parts, or add the one missing (the rest, say) as a series of its own")]
+    assert stacked.problems(chart, _figures("percent", "20", "27", "9", "38")) == [
+        (("total",), "the total is in count, the parts in percent", "name a total in the parts' unit")]
+    # A total that names no figure is reported where it is named (model.py).
+    assert stacked.problems({**chart, "total": None}, _figures("count", "20", "1", "9", "38")) == []
+    assert bar.problems({"bars": [], "total": total}, _figures("count", "3")) == [
+        (("total",), "a bar chart has no total", "leave 'total' out, or use kind: stacked")]

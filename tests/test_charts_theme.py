@@ -34,6 +34,8 @@ def test_chart_colours_meet_wcag_contrast(theme):
     # The two series of grouped, dot and line charts (WCAG 1.4.1 and 1.4.11: they are also told apart in text at
     # each bar, by dot shape, or by a line's dash pattern and point shape).
     assert charts.contrast_ratio(colours.series_one, colours.series_two) >= 3.0
+    # A stacked chart's rest, outlined in the text's colour beside the second part's segment.
+    assert charts.contrast_ratio(colours.text, colours.series_two) >= 3.0
 
 
 @pytest.mark.parametrize("theme", list(charts.THEMES))

@@ -66,6 +66,7 @@ class BarKind:
     BAR_OFFSET = 9      # the bar sits below the middle of its row, the category above it
     INSIDE_FROM = 0.6   # a value label goes inside a bar longer than this share of the longest one
     BAR_KEYS = {"figure": True, "label": True, "at": False}   # the keys a bar needs (True) or has no use for
+    TOTAL = False       # whether a chart of the kind may name the figure its parts add up to ('total')
 
     def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
         """What is wrong with a chart of this kind (as data/ gives it, past the schema) whose bars show
@@ -76,6 +77,8 @@ class BarKind:
                 (("bars", j, key), f"a {self.name} chart's bar has no '{key}'", f"leave '{key}' out")
                 for j, bar in enumerate(chart["bars"]) for key, needed in self.BAR_KEYS.items() if needed != (key in bar)]
         problems = keys or self.series_problems(chart)   # the series' checks read those keys
+        problems += [(("total",), f"a {self.name} chart has no total", "leave 'total' out, or use kind: stacked")] * (
+            "total" in chart and not self.TOTAL)
         if len(units) > 1:
             problems.append((("bars",), "the bars mix units (" + ", ".join(sorted(units)) + ")",
                              "show figures of one unit in one chart"))
@@ -195,16 +198,9 @@ class ShareKind(BarKind):
     doc: str = "the parts of a whole, in percent, adding up to 100 %."
 
     def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
-        problems = super().problems(chart, figures)
-        units = {f.unit for f in figures if f is not None}
-        if None in figures or not units:
-            pass   # a part is missing or wrong (reported already): its unit and sum say nothing
-        elif units != {"percent"}:
-            problems.append((("kind",), "a share chart shows percentages", "use kind: bar for other units"))
-        elif (total := sum(f.value for f in figures)) != 100:
-            problems.append((("bars",), f"the parts of a share chart add up to {total} %, not 100 %",
-                             "add the missing part (a computed complement, say) or use kind: bar"))
-        return problems
+        return super().problems(chart, figures) + whole_problems(
+            self.name, figures, {("bars",): ("a share chart", range(len(figures)))},
+            "add the missing part (a computed complement, say) or use kind: bar", "use kind: bar for other units")
 
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         rows = super().rows(data, chart, lang)
@@ -223,19 +219,21 @@ class GroupedKind(BarKind):
     BAR_STEP = 32       # one row: a category's line, or a series' name and value above its bar
     BAR_HEIGHT = 12
     BAR_OFFSET = 8
-    # The series' checks, shared with the kinds built on this one: how many series (at least, in words),
-    # the key a bar's category is written in, and the messages for a category's bar given twice or absent.
-    SERIES = (2, "two series")
+    # The series' checks, shared with the kinds built on this one: how many series a chart may have, the
+    # rule in words with what to do, the key a bar's category is written in, and the messages for a
+    # category's bar given twice or absent.
+    SERIES = (2,)
+    SERIES_RULE = ("two series", "name them under 'series' (a third colour could not keep 3:1 contrast with the other two)")
     KEY = "label"
     TWICE = ("the category '{name}' has a bar for the series '{series}' already", "give each category one bar per series")
     ABSENT = ("the category '{name}' has no value for the series '{series}'",
               "add a bar with the same label in every language and series: {series}")
 
     def series_problems(self, chart: dict) -> list[tuple[tuple, str, str]]:
-        ids, (least, words) = [s["id"] for s in chart.get("series", [])], self.SERIES
-        if len(set(ids)) != len(ids) or not least <= len(ids) <= 2:
-            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows {words}, each with an id of its own",
-                     "name them under 'series' (a third colour could not keep 3:1 contrast with the other two)")]
+        ids = [s["id"] for s in chart.get("series", [])]
+        if len(set(ids)) != len(ids) or len(ids) not in self.SERIES:
+            return [(("series",) if ids else ("kind",), f"a {self.name} chart shows {self.SERIES_RULE[0]}, each with an id "
+                     "of its own", self.SERIES_RULE[1])]
         problems, bars = [], {}
         for j, bar in enumerate(chart["bars"]):
             if bar.get("series") not in ids:
@@ -417,7 +415,8 @@ class LineKind(GroupedKind):
                 "and its time 'at' (a year or a date), each series from the earliest; a point without 'figure' is a "
                 "value the source does not give, shown as a gap.")
     BAR_KEYS = {"label": False, "at": True}
-    SERIES = (1, "one or two series")
+    SERIES = (1, 2)
+    SERIES_RULE = ("one or two series", GroupedKind.SERIES_RULE[1])
     KEY = "at"
     TWICE = ("the series '{series}' has a point at {name} already", "give each series one point per year or date")
     ABSENT = ("the series '{series}' has no point at {name}", "add a point with at: {name} and series: {series} "
@@ -541,6 +540,128 @@ class LineKind(GroupedKind):
         return [str(bar.at), next(s.label[lang] for s in chart.series if s.id == bar.series)]
 
 
+@dataclass(frozen=True)
+class StackedKind(GroupedKind):
+    """The parts of a whole per category, in percent or adding up to the figure named in `total`: one bar
+    of the whole per category, a segment per part in the chart's order of series. Only two colours keep
+    3:1 with each other and the page (tests/test_charts_theme.py), so a category has two parts in colour
+    and may have a third, the rest, drawn as an outline; the segments are parted by gaps, and each is
+    named with its value on a line of its own under the bar, tied to the segment's middle by a tick
+    (WCAG 1.4.1)."""
+    name: str = "stacked"
+    doc: str = ("the parts of a whole per category, adding up to 100 % in each category (or to the figure named in "
+                "'total'): 'series' (two, or three when the third is the rest) and bars as for a grouped chart.")
+    BAR_STEP = 22       # one row: a category's line, its bar, or the name and value of one of its parts
+    BAR_HEIGHT = 16
+    SERIES = (2, 3)
+    TOTAL = True
+    SERIES_RULE = ("two or three parts", "name them under 'series': two drawn in colour, and the rest, if any, "
+                   "third (drawn as an outline: a third colour could not keep 3:1 contrast with the other two)")
+
+    def problems(self, chart: dict, figures: list[Figure | None]) -> list[tuple[tuple, str, str]]:
+        problems = super().problems(chart, figures)
+        if problems or ("total" in chart and chart["total"] is None):
+            return problems   # a total that is no figure is reported already
+        wholes: dict[tuple, tuple[tuple, list[int]]] = {}
+        for j, bar in enumerate(chart["bars"]):
+            wholes.setdefault(category(bar["label"]), (("bars", j, "label"), []))[1].append(j)
+        return whole_problems(
+            self.name, figures, {path: (f"the category '{next(iter(chart['bars'][path[1]]['label'].values()))}'", parts)
+                                 for path, parts in wholes.values()},
+            "correct the parts, or add the one missing (the rest, say) as a series of its own",
+            "name the figure they add up to in 'total', or use kind: grouped", chart.get("total"))
+
+    def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
+        """With a total, each category's parts and then the total, named and shown as the table's last column."""
+        rows = super().rows(data, chart, lang)
+        if chart.total is None:
+            return rows
+        ui, total = data.ui[lang], data.figures[chart.total]
+        display = format_value(total.value, total.unit, ui) + (" " + ui["computed_label"] if total.computed else "")
+        return [row for label in dict.fromkeys(row.label for row in rows) for row in (
+            *(row for row in rows if row.label == label), ChartRow(label, float(total.value), display, "total", ui["table_total"]))]
+
+    def value_axis(self, unit: str, decimals: int):
+        """The axis ends where the whole does."""
+        axis = super().value_axis(unit, decimals)
+        axis["scale"]["nice"] = False
+        return axis
+
+    def values(self, rows: list[ChartRow], unit: str) -> list[dict]:
+        """Per category its line, the row of its bar (each segment from `start` to `value`; percentages as
+        fractions of 1), and a row per part with its name and value (`note`), right of the tick at the
+        segment's `middle` in the bar's left half, left of it in the right half, so that it stays in the chart."""
+        values, row, scale = [], 0, 100 if unit == "percent" else 1
+        for label in dict.fromkeys(r.label for r in rows):
+            parts, start = [r for r in rows if r.label == label and r.group != "total"], 0.0
+            whole = sum(part.value for part in parts) / scale
+            # A named total stands at the end of the category's line, above where the bars end.
+            values.append({"row": row, "heading": label, **{"total": f"{r.series}: {r.display}" for r in rows
+                                                            if r.label == label and r.group == "total"}})
+            for i, part in enumerate(parts):
+                end, text = start + part.value / scale, f"{part.series}: {part.display}"
+                values += [{"row": row + 1, "label": label, "start": start, "value": end, "group": part.group, "text": text},
+                           {"row": row + 2 + i, "bar": row + 1, "middle": (start + end) / 2, "note": text,
+                            "side": "left" if start + end <= whole else "right"}]
+                start = end
+            row += 2 + len(parts)
+        return values
+
+    def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
+        import altair as alt
+
+        base = alt.Chart(alt.Data(values=[])).encode(y=alt.Y("row:O", title=None, axis=None),
+                                                     x=self.value_axis(unit, decimals))
+        groups = ["s0", "s1", "s2"]
+        middle = alt.X("middle:Q", title=AXIS_TITLE)
+        text = {"baseline": "middle", "fontSize": 13, "color": colours.text}
+        # The rest is the page's colour inside an outline in the text's; every segment's edge in the page's
+        # colour parts it from the next.
+        segments = base.mark_bar(height=self.BAR_HEIGHT, strokeWidth=2).encode(
+            x2="start:Q",
+            color=alt.Color("group:N", scale=alt.Scale(domain=groups, range=[colours.series_one, colours.series_two,
+                                                                             colours.background]), legend=None),
+            stroke=alt.Stroke("group:N", scale=alt.Scale(domain=groups, range=[colours.background, colours.background,
+                                                                               colours.text]), legend=None),
+            tooltip=[alt.Tooltip("label:N", title=table_category), alt.Tooltip("text:N", title=table_value)])
+        layers = [
+            segments.transform_filter("datum.text"),
+            base.mark_rule(color=colours.text, yOffset=self.BAR_HEIGHT / 2 + 2, y2Offset=6).encode(
+                x=middle, y=alt.Y("bar:O", title=None, axis=None), y2="row:O").transform_filter("datum.note"),
+            base.mark_text(align="left", dx=4, **text).encode(x=middle, text="note:N")
+            .transform_filter("datum.side == 'left'"),
+            base.mark_text(align="right", dx=-4, **text).encode(x=middle, text="note:N")
+            .transform_filter("datum.side == 'right'"),
+            base.mark_text(align="left", baseline="bottom", yOffset=8, fontSize=14, fontWeight="bold", color=colours.text)
+            .encode(x=alt.value(0), text="heading:N").transform_filter("datum.heading"),
+            base.mark_text(align="right", baseline="bottom", yOffset=8, fontSize=13, color=colours.text)
+            .encode(x=alt.value(self.WIDTH), text="total:N").transform_filter("datum.total"),
+        ]
+        return self.finish(alt.layer(*layers), colours)
+
+    def row_count(self, chart: Chart) -> int:
+        return len(chart.bars) + 2 * len({category(bar.label) for bar in chart.bars})
+
+
+def whole_problems(name: str, figures: list[Figure | None], wholes: dict[tuple, tuple[str, range | list[int]]],
+                   add: str, otherwise: str, total: Figure | None = None) -> list[tuple[tuple, str, str]]:
+    """The parts of wholes: each whole (at its path: what it is, the indices of its parts) adds up to 100 %,
+    or to the total in its unit; `add` says what to do when one does not, `otherwise` when the parts are
+    not percentages and there is no total."""
+    units = {f.unit for f in figures if f is not None}
+    if None in figures or not units:
+        return []   # a part is missing or wrong (reported already): its unit and sum say nothing
+    if total is None and units != {"percent"}:
+        return [(("kind",), f"a {name} chart shows percentages", otherwise)]
+    if total is not None and units != {total.unit}:
+        return [(("total",), f"the total is in {total.unit}, the parts in {', '.join(sorted(units))}",
+                 "name a total in the parts' unit")]
+    whole, sign = (100, " %") if total is None else (total.value, " %" * (total.unit == "percent"))
+    of = "" if total is None else f" (the total, {total.id})"
+    return [(path, f"the parts of {what} add up to {part_sum}{sign}, not {whole}{sign}{of}", add)
+            for path, (what, parts) in wholes.items() if (part_sum := sum(figures[j].value for j in parts)) != whole]
+
+
 def category(label: dict[str, str]) -> tuple:
     """A bar's category: its label in every language (bars of one category are labelled alike)."""
     return tuple(sorted(label.items()))
@@ -553,4 +674,5 @@ def wrap(title: str, width: int = 56) -> str | list[str]:
 
 
 # The registry, in the order the schema and its messages list the kinds.
-KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind(), LineKind())}
+KINDS: dict[str, BarKind] = {kind.name: kind for kind in (BarKind(), ShareKind(), GroupedKind(), DotKind(), LineKind(),
+                                                           StackedKind())}

@@ -140,7 +140,7 @@ class ChartBar:
     label: dict[str, str] | None = declared(Localized("The bar's label (in a grouped chart: its category's, the same "
                                                       "in each bar of the category). Not in a line chart.", 120),
                                             optional=True)
-    series: str | None = declared(Slug("In a grouped, dot or line chart: id of the bar's series, under the chart's "
+    series: str | None = declared(Slug("In a chart with series (grouped, dot, line, stacked): id of the bar's series, under the chart's "
                                        "'series'."), optional=True)
     at: int | str | None = declared(TimePoint("In a line chart only: the point's year (2020) or date (YYYY-MM-DD)."),
                                     optional=True)
@@ -148,10 +148,10 @@ class ChartBar:
 
 @data_model
 class ChartSeries:
-    """One series of a chart with several per category (kind: grouped)."""
+    """One series of a chart with several per category (kinds grouped, dot and stacked)."""
 
     id: str = declared(Slug("Stable id that the chart's bars name in 'series'."))
-    label: dict[str, str] = declared(Localized("The series' name, written above each of its bars.", 80))
+    label: dict[str, str] = declared(Localized("The series' name, written with each of its values.", 80))
 
 
 @data_model
@@ -167,9 +167,13 @@ class Chart:
     axis_title: dict[str, str] = declared(Localized("Title of the value axis.", 80))
     bars: tuple[ChartBar, ...] = declared(ListOf(Nested(ChartBar), "The bars, in the order shown.", max_items=MAX_BARS))
     series: tuple[ChartSeries, ...] = declared(ListOf(Nested(ChartSeries), "A grouped or dot chart's two series, in "
-                                                      "the order shown in each category; a line chart's one or two. "
-                                                      "Leave out for other kinds."),
+                                                      "the order shown in each category; a line chart's one or two; "
+                                                      "a stacked chart's parts (two, or three with the rest). Leave "
+                                                      "out for other kinds."),
                                                optional=True, default=())
+    total: str | None = declared(Slug("A stacked chart whose parts are not percentages: id of the figure that each "
+                                      "category's parts add up to (a figure under 'findings'). Leave out for other "
+                                      "kinds."), optional=True)
 
 
 @data_model
@@ -451,8 +455,12 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
             if "figure" in bar and bar["figure"] not in known_figures:
                 sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
                          "use the id of a figure in 'findings'")
+        if "total" in c and c["total"] not in known_figures:
+            sem.fail(fdoc, ("charts", i, "total"), f"no figure has the id '{c['total']}'", "use the id of a figure in 'findings'")
         kind = KINDS[c["kind"]]
-        for path, message, hint in kind.problems(c, [figures.get(b.get("figure")) for b in c["bars"]]):
+        # The kind sees the chart as data gives it, its total the figure it names.
+        given = {**c, "total": figures.get(c["total"])} if "total" in c else c
+        for path, message, hint in kind.problems(given, [figures.get(b.get("figure")) for b in c["bars"]]):
             sem.fail(fdoc, ("charts", i, *path), message, hint)
         for lang in languages:
             for key in ("title", "takeaway", "axis_title"):

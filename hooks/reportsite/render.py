@@ -164,6 +164,8 @@ class PageRenderer:
         return self.inline(lambda: self.partial("source_link", source=source))
 
     def finding(self, finding: Finding) -> str:
+        # Its chart is counted here, in the page's order, as chart() counts one: the page's first is its preview.
+        self.out.chart_ids.extend([finding.chart] if finding.chart else [])
         return (self.heading(3, finding.title[self.ctx.lang], finding.id, "finding-title")
                 + self.block(lambda: self.finding_html(finding)))
 
@@ -291,7 +293,6 @@ class PageRenderer:
         if finding.chart:
             # The finding's source line follows; the chart repeats it only if it draws on other sources.
             chart_sources = {src.id for src in self.data.sources_of_chart(finding.chart)}
-            self.out.chart_ids.append(finding.chart)
             chart_html = Markup(self.chart_html(self.data.charts[finding.chart],
                                                 with_sources=not chart_sources <= set(finding.sources),
                                                 caveats_shown=self.caveat_texts([g.id for g in finding.figures])))

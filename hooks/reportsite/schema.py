@@ -432,6 +432,7 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
             "chart_gap": Text("A dot chart's name for the gap between its two values (Difference)."),
             "table_time": Text("Header of a line chart's first column: its years or dates (Time)."),
             "chart_missing": Text("A line chart's word for a value the source does not give (missing)."),
+            "table_total": Text("A stacked chart's name for the total its parts add up to, when it names one (Total)."),
             "chart_values": Template("Screen-reader name of a chart's list of values, read one at a time with the "
                                      "arrow keys; {title} is replaced.", ("title",)),
             "chart_description": Template("Screen-reader text of a chart; {title} and {values} are replaced.", ("title", "values")),
