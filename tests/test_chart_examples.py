@@ -311,7 +311,7 @@ def test_a_line_chart_s_csv_leaves_a_missing_value_empty(example):
     assert [row[:4] for row in rows[2:5]] == [["2018", "Små distriktskommuner", "15", "prosent"],
                                               ["2019", "Små distriktskommuner", "", ""],
                                               ["2020", "Små distriktskommuner", "19,5", "prosent"]]
-    assert rows[3][4:] == ["", "", ""] and rows[4][5] == "Ingen (oppdiktet eksempel): Oppdiktet kilde til eksempelet (finnes ikke)"
+    assert rows[3][4:] == ["", "", ""] and rows[4][5] == "Ingen (fiktiv): Oppdiktet kilde til eksempelet (finnes ikke)"
 
 
 def test_a_line_chart_on_dates_writes_them_as_the_language_does(tmp_path):
