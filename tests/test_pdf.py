@@ -308,3 +308,17 @@ def test_pdf_pages_drawn_show_the_title_page_and_text_on_every_page(built_site, 
         assert len(body) > 20, f"page {number} of {pdf.name} shows nothing but its header and number"
         if number == 1:
             assert min(body) < height / 2, "the title page's heading is not in its upper half"
+
+
+@pytest.mark.build
+def test_the_citation_block_cites_the_pdf_at_its_published_address(built_site):
+    """{{ cite }} cites the summary's PDF too: its title, the site, and the address the PDF is published at
+    (a file of the build), as text and as BibTeX."""
+    for lang in LANGUAGES:
+        page = html.unescape((built_site / lang_root(lang) / "om-rapporten" / "index.html").read_text(encoding="utf-8"))
+        url = SITE.site_url + _pdf_path(built_site, lang)
+        assert (built_site / _pdf_path(built_site, lang)).is_file()
+        title = DATA.ui[lang]["pdf"]["cite"]
+        assert f'<p class="report-citation__heading">{title}</p>' in page, lang
+        assert DATA.ui[lang]["cite_site"].format(title=title, site=SITE.language(lang).site_name, url=url) in page, lang
+        assert f"@misc{{summary-{lang},\n  title = {{{title}}}," in page and f"url = {{{url}}}" in page, lang

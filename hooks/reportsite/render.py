@@ -78,6 +78,7 @@ class PageContext:
     favicon: str = ""        # the favicon's site path (theme.favicon)
     finding_urls: dict[str, str] = field(default_factory=dict)   # finding id -> URL of the page that shows it
     pdf: str = ""            # the site path of the PDF that prints this page ("" where none does)
+    summary_pdf: str = ""    # the site path of the language's PDF ("" where none is made: the live preview)
 
     def finding_url(self, finding_id: str) -> str:
         """Where a finding is shown (a key figure, an embed page lead there): its page's #id."""
@@ -218,7 +219,12 @@ class PageRenderer:
                       "csl_href": ctx.href(paths.report_csl(lang))}
             site = {"text": citation.page_text(self.data, lang, ctx.site_name, ctx.site_name, home),
                     "bibtex": citation.page_bibtex(self.data, lang, f"site-{lang}", ctx.site_name, ctx.site_name, home)}
-            return self.partial("cite", report=report, site=site)
+            summary = None
+            if ctx.summary_pdf:   # the PDF of the summary, cited as a document of the site
+                title, url = self.ui["pdf"]["cite"], ctx.absolute(ctx.summary_pdf)
+                summary = {"text": citation.page_text(self.data, lang, title, ctx.site_name, url),
+                           "bibtex": citation.page_bibtex(self.data, lang, f"summary-{lang}", title, ctx.site_name, url)}
+            return self.partial("cite", report=report, site=site, summary=summary)
         return self.block(make)
 
     def downloads(self) -> str:

@@ -513,6 +513,7 @@ def ui_declaration(languages: tuple[tuple[str, str], ...]) -> Record:
                 "download": Text("Text of the link to it on the front page and with the downloads.", 120),
                 "finding_page": Template("Text of the link in a finding's tools to the finding's page in it; "
                                          "{page} is replaced by the page number.", ("page",)),
+                "cite": Text("Heading of its citation, and the title it is cited by, under the site's ({{ cite }}).", 120),
             }),
             "report_facts": Record("Row labels of the table of facts about the report ({{ report-facts }}).", {
                 key: Text(f"Label of the row that shows {shows}.") for key, shows in REPORT_FACT_ROWS.items()}),

@@ -70,7 +70,7 @@ class SiteBuild:
         return PageContext(lang=lang, src=src, url=url,
                            findings_url=self.paths.page_url(f"{lang}/{site.findings_page}"), paths=self.paths,
                            site_url=site.site_url, site_name=site.language(lang).site_name, project=site.project,
-                           favicon=site.favicon, pdf=pdf_file,
+                           favicon=site.favicon, pdf=pdf_file, summary_pdf=self.pdf_of(f"{lang}/{site.pdf_pages[0]}"),
                            finding_urls={finding: self.paths.page_url(f"{lang}/{rel}") for
                                          finding, rel in self.validation.finding_pages.items()})
 
