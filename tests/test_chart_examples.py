@@ -118,7 +118,7 @@ def test_rows_go_category_by_category_each_in_the_order_of_the_series(example):
     assert table.columns == ["Category", "Small rural municipalities", "Other municipalities"]
     assert table.rows == [["Klimasats", "20.5%", "63%"], ["Innovative procurement", "9%", "91% (computed)"]]
     assert chart.kind.description(chart, rows, "en", example.ui["en"]) == (
-        "Chart: Participation by type of municipality. Klimasats: Small rural municipalities 20.5%, Other "
+        "Chart: Participation by type of municipality (made-up figures). Klimasats: Small rural municipalities 20.5%, Other "
         "municipalities 63%; Innovative procurement: Small rural municipalities 9%, Other municipalities 91% (computed)")
     # Two categories' lines and four bars of 32 px, the axis and its title.
     assert chart.kind.size(chart, "en") == (412, 6 * 32 + 29 + 14)
@@ -181,7 +181,7 @@ def test_a_stacked_chart_stacks_each_category_s_parts_and_names_each_under_its_b
     assert table.columns == ["Category", "Have tried", "Have not tried", "Do not know"]
     assert table.rows == [["Small rural municipalities", "20.5%", "72.5%", "7%"], ["Other municipalities", "41%", "52%", "7%"]]
     assert chart.kind.description(chart, rows, "en", example.ui["en"]) == (
-        "Chart: Municipalities that have tried innovative procurement. Small rural municipalities: Have tried 20.5%, "
+        "Chart: Municipalities that have tried innovative procurement (made-up figures). Small rural municipalities: Have tried 20.5%, "
         "Have not tried 72.5%, Do not know 7%; Other municipalities: Have tried 41%, Have not tried 52%, Do not know 7%")
     # Per category its line, its bar and a line per part, 22 px each; the axis and its title.
     assert chart.kind.size(chart, "en") == (412, 2 * 5 * 22 + 29 + 14)
@@ -283,7 +283,7 @@ def test_a_line_chart_s_rows_go_series_by_series_and_a_missing_value_says_so(exa
                           ["2022", f"24{NBSP}%", f"46{NBSP}%"]]
     rows = chart.kind.rows(example, chart, "en")
     assert chart.kind.description(chart, rows, "en", example.ui["en"]).startswith(
-        "Chart: Participation over time. 2016: Small rural municipalities 12%, Other municipalities 30%; 2018: Small "
+        "Chart: Participation over time (made-up figures). 2016: Small rural municipalities 12%, Other municipalities 30%; 2018: Small "
         "rural municipalities 15%, Other municipalities 34%; 2019: Small rural municipalities missing, Other "
         "municipalities 37%; ")
     # The plot, the time axis, the gap above the plot, two lines of legend and the title's line.
