@@ -197,6 +197,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that moves on abandons what it was still fetching (a PDF, say): no fault of the site,
+        # and no traceback in the test run's output. Anything else is printed as the server would.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, headers=None, handler=None, prefix: str = "/"):
     """Serve a folder on a loopback port for the duration of the block; yields the base URL.
@@ -208,7 +216,7 @@ def serve(directory: Path, headers=None, handler=None, prefix: str = "/"):
     attrs = {"headers_for": staticmethod(headers)} if callable(headers) else {"extra_headers": dict(headers or {})}
     handler_class = type("_Handler", (handler or _QuietHandler,), attrs)
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
