@@ -285,7 +285,7 @@ def _figure_value_problem(unit: str, value: Any) -> str | None:
         return f"{value} percentage points is outside -100 to 100"
     if unit == "count" and (value < 0 or value != int(value)):
         return f"{value} is not a count (a whole number, 0 or more)"
-    if unit == "year" and (value != int(value) or not 1000 <= value <= 2999):
+    if unit == "year" and (value != int(value) or not schema.YEARS[0] <= value <= schema.YEARS[1]):
         return f"{value} is not a year"
     return None
 

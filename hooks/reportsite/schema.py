@@ -26,6 +26,7 @@ from .yamlsource import YamlDocument, dotted
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YEARS = (1000, 2999)   # the years a figure or a chart's point in time may be (first, last)
 MAX_TEXT = 2000
 # Ids name files and folders (embed pages, downloads, anchors): kept well inside any file system's limit.
 MAX_ID = 64
@@ -240,14 +241,14 @@ class TimePoint:
     def check(self, value: Any, path: tuple, checker: Checker) -> Any:
         if isinstance(value, str) and ISO_DATE.match(value):
             return _calendar_date(value, path, checker)
-        if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 2999:
+        if isinstance(value, bool) or not isinstance(value, int) or not YEARS[0] <= value <= YEARS[1]:
             checker.fail(path, f"expected a year or a date, found {_describe(value)}",
                          "write a year without quotes, like 2020, or a date as YYYY-MM-DD, like 2020-03-12")
             return None
         return value
 
     def json_schema(self) -> dict:
-        return {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 2999},
+        return {"anyOf": [{"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1]},
                           {"type": "string", "pattern": ISO_DATE.pattern}], "description": self.doc}
 
 
