@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, SITE, copy_project
+from conftest import LANGUAGES, ROOT, SITE, copy_project
 
 from reportsite import engine
 
@@ -122,3 +122,27 @@ def test_mkdocs_renders_the_static_templates_a_hook_leaves_in_the_theme():
 
     assert "for template in config.theme.static_templates:" in Path(build.__file__).read_text(encoding="utf-8")
     assert isinstance(Theme(name="mkdocs").static_templates, set)
+
+
+def test_the_theme_files_mkdocs_adds_are_the_same_without_walking_hidden_folders():
+    """engine.skip_hidden_theme_folders: MkDocs adds the same theme files to the site, in the same order,
+    and the hidden folders it skips are still worth skipping (Material's .icons/)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plain = config.theme.get_env()
+    engine.skip_hidden_theme_folders(config)
+    engine.skip_hidden_theme_folders(config)   # as each language pass does: wrapped once
+    quick = config.theme.get_env()
+    assert type(quick.loader) is not type(plain.loader)
+
+    def added(env) -> list[str]:
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        return [f"{file.src_uri} {file.abs_src_path}" for file in files]
+
+    assert added(quick) == added(plain)
+    assert len(added(plain)) > 40   # the stylesheets, scripts and lunr files of Material and site_src/
+    hidden = [name for name in plain.list_templates() if "/." in "/" + name]
+    assert len(hidden) > 1000, "the theme's hidden folders are small now: skip_hidden_theme_folders can go"
