@@ -125,17 +125,19 @@ def test_mkdocs_renders_the_static_templates_a_hook_leaves_in_the_theme():
 
 
 def test_the_theme_files_mkdocs_adds_are_the_same_without_walking_hidden_folders():
-    """engine.skip_hidden_theme_folders: MkDocs adds the same theme files to the site, in the same order,
-    and the hidden folders it skips are still worth skipping (Material's .icons/)."""
+    """engine.quicker_theme_environment: MkDocs adds the same theme files to the site, in the same order,
+    the hidden folders it skips are still worth skipping (Material's .icons/), and templates compile once."""
+    from reportsite.cache import compiled_templates
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     plain = config.theme.get_env()
-    engine.skip_hidden_theme_folders(config)
-    engine.skip_hidden_theme_folders(config)   # as each language pass does: wrapped once
+    engine.quicker_theme_environment(config, compiled_templates)
+    engine.quicker_theme_environment(config, compiled_templates)   # as each language pass does: wrapped once
     quick = config.theme.get_env()
-    assert type(quick.loader) is not type(plain.loader)
+    assert type(quick.loader) is not type(plain.loader) and type(quick.loader).__mro__[1] is type(plain.loader)
+    assert quick.bytecode_cache is compiled_templates and config.theme.get_env().bytecode_cache is compiled_templates
 
     def added(env) -> list[str]:
         files = Files([])
@@ -145,4 +147,4 @@ def test_the_theme_files_mkdocs_adds_are_the_same_without_walking_hidden_folders
     assert added(quick) == added(plain)
     assert len(added(plain)) > 40   # the stylesheets, scripts and lunr files of Material and site_src/
     hidden = [name for name in plain.list_templates() if "/." in "/" + name]
-    assert len(hidden) > 1000, "the theme's hidden folders are small now: skip_hidden_theme_folders can go"
+    assert len(hidden) > 1000, "the theme's hidden folders are small now: listing them needs no help"
