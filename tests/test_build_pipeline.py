@@ -98,10 +98,11 @@ def test_a_failed_build_leaves_site_and_dist_untouched(project_copy, breakage):
     assert not list(project_copy.glob(".build-*"))
 
 
-def _fake_mkdocs(project: Path, config_file: str, site_dir: Path, epoch: int) -> None:
-    """A build in a blink: what happens after mkdocs is what these tests are about."""
-    site_dir.mkdir(parents=True)
-    (site_dir / "index.html").write_text(config_file)
+def _fake_mkdocs(project: Path, builds: list[tuple[str, Path]], epoch: int) -> None:
+    """Builds in a blink: what happens after mkdocs is what these tests are about."""
+    for config_file, site_dir in builds:
+        site_dir.mkdir(parents=True)
+        (site_dir / "index.html").write_text(config_file)
 
 
 @pytest.mark.build

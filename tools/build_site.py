@@ -1,6 +1,6 @@
 """Build the web site into site/ and the offline bundle, one zip, into dist/: both or neither.
 
-Both builds run `mkdocs build --strict` into a staging folder beside site/ (the zip into one
+Both builds run `mkdocs build --strict`, side by side, into a staging folder beside site/ (the zip into one
 beside dist/, which may be on another filesystem); only when the web build, the offline build and
 the zip have all succeeded do they replace site/ and dist/, by renames, undone if any fails. A
 failed build leaves the previous site/ and dist/ as they were, and no staging folder behind. So does a
@@ -17,6 +17,7 @@ Usage: python tools/build_site.py [--project DIR] [--site DIR] [--dist DIR]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -116,12 +117,29 @@ def bundle_stem(epoch: int) -> str:
     return f"{BUNDLE_NAME}-{time.strftime('%Y-%m-%d', time.gmtime(epoch))}"
 
 
-def run_mkdocs(project: Path, config_file: str, site_dir: Path, epoch: int) -> None:
+def run_mkdocs(project: Path, builds: list[tuple[str, Path]], epoch: int) -> None:
+    """`mkdocs build --strict` for each (config file, site folder), side by side: each build is a
+    process of one core's work, and the web and offline builds need nothing from each other. A
+    failure names the first failing build in the order given, and stops the others."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file,
-                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise BuildFailed(f"`mkdocs build --strict --config-file {config_file}` failed:\n{proc.stdout}{proc.stderr}")
+    with contextlib.ExitStack() as running:
+        started = []
+        for config_file, site_dir in builds:
+            out, err = (running.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for _ in range(2))
+            proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file,
+                                     "--site-dir", str(site_dir)], cwd=project, env=env, stdout=out, stderr=err)
+            running.callback(_end, proc)   # on a failure or a stop, the others are stopped too
+            started.append((config_file, proc, out, err))
+        for config_file, proc, out, err in started:
+            if proc.wait() != 0:
+                out.seek(0), err.seek(0)
+                raise BuildFailed(f"`mkdocs build --strict --config-file {config_file}` failed:\n{out.read()}{err.read()}")
+
+
+def _end(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
 
 
 def bundle_files(folder: Path) -> list[str]:
@@ -184,8 +202,7 @@ def build(project: Path = ROOT, site_dir: Path | None = None, dist_dir: Path | N
         stages.append(_stage_beside(site_dir))
         stages.append(_stage_beside(dist_dir) if dist_dir.parent != site_dir.parent else stages[0])
         stage, new_dist = stages[0], stages[1] / "dist"
-        run_mkdocs(project, WEB_CONFIG, stage / "site", epoch)
-        run_mkdocs(project, OFFLINE_CONFIG, stage / "offline", epoch)
+        run_mkdocs(project, [(WEB_CONFIG, stage / "site"), (OFFLINE_CONFIG, stage / "offline")], epoch)
         new_dist.mkdir()
         zip_path = new_dist / f"{stem}.zip"
         write_zip(stage / "offline", bundle_files(stage / "offline"), zip_path, stem, epoch)
