@@ -144,7 +144,14 @@ def measure_builds(work: Path) -> dict:
         real.append(cold_build(project)[0])
         plain.append(run_measured(build_cmd("plain.yml", "plain-site"), project)[0])
         plain_cached.append(run_measured(build_cmd("plain-cached.yml", "plain-cached-site"), project)[0])
+    # What an editor runs: `make site`'s tools/build_site.py, the web site and the offline bundle side
+    # by side, and the zip.
+    make_site = [run_measured([sys.executable, str(ROOT / "tools" / "build_site.py"), "--project", str(project),
+                               "--site", str(work / "make-site" / "site"), "--dist", str(work / "make-site" / "dist")],
+                              project)[0] for _ in range(3)]
     return {
+        "make_site_s": statistics.median(make_site),
+        "make_site_runs_s": make_site,
         "real_build_s": statistics.median(real),
         "plain_build_s": statistics.median(plain),
         "build_ratio": statistics.median(real) / statistics.median(plain),
@@ -441,6 +448,8 @@ def report(r: dict) -> str:
         f"| Plain Material build of the same pages, hooks and overrides off (median of {REPEATS}) | "
         f"{b['plain_build_s']:.2f} s | | |",
         f"| Ratio real / plain | {b['build_ratio']:.2f} | | |",
+        f"| `make site`'s build (tools/build_site.py): the web site and the offline bundle side by side, and the zip "
+        f"(median of 3) | {b['make_site_s']:.2f} s | | |",
         f"| … against the plain build with the same hook for the theme's templates (`hooks/template_cache.py`, which plain "
         f"Material lacks; median of {REPEATS}: {b['plain_cached_build_s']:.2f} s) | {b['build_ratio_cached']:.2f} | | |",
     ]
