@@ -25,9 +25,8 @@ def on_config(config):
 
 def on_env(env, *, config, files):
     build = state.for_config(config)
-    ui = build.data.ui if build.data else live_preview.ui_as_written(build.site.project)
     texts = {lang: {**found, "lang": lang} for lang in build.paths.languages
-             if (found := live_preview.ui_texts(ui, lang, "licences", TEXTS))}
+             if (found := live_preview.ui_texts(build.ui, lang, "licences", TEXTS))}
     try:
         components = licences.components(build.site.project)
     except SiteDataError as exc:

@@ -27,9 +27,7 @@ def on_config(config):
 
 def on_env(env, *, config, files):
     build = state.for_config(config)
-    # In the live preview the data may have problems: the page still speaks, from ui.yml as written.
-    ui = build.data.ui if build.data else live_preview.ui_as_written(build.site.project)
     env.globals["not_found_texts"] = [
         {**texts, "lang": lang, "root": build.paths.root(lang) or "."} for lang in build.paths.languages
-        if (texts := live_preview.ui_texts(ui, lang, "not_found", ("title", "text", "home")))]
+        if (texts := live_preview.ui_texts(build.ui, lang, "not_found", ("title", "text", "home")))]
     return env

@@ -13,7 +13,7 @@ from reportsite import engine, live_preview, state
 def on_page_markdown(markdown, *, page, config, files):
     build = state.for_config(config)
     if build.error is not None:  # the live preview: show the problems in place of the page
-        return live_preview.error_html(build.error, build.paths.language_of(page.file.src_uri), build.site.project)
+        return live_preview.error_html(build.error, build.paths.language_of(page.file.src_uri), build.ui)
     return build.page_markdown(page.file.src_uri)
 
 

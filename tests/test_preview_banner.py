@@ -25,7 +25,7 @@ def test_the_banner_is_in_the_pages_language_from_the_data(tmp_path):
     (tmp_path / "data" / "findings.yml").write_text("findings: [", encoding="utf-8")
     titles = set()
     for lang in LANGUAGES:
-        assert live_preview.banner_text(tmp_path, lang) == ui[lang]["preview_error"]
+        assert live_preview.banner_text(live_preview.ui_as_written(tmp_path), lang) == ui[lang]["preview_error"]
         titles.add(ui[lang]["preview_error"]["title"])
     assert len(titles) == len(LANGUAGES)
 
@@ -33,11 +33,11 @@ def test_the_banner_is_in_the_pages_language_from_the_data(tmp_path):
 def test_an_unreadable_or_incomplete_ui_file_still_gives_a_banner(tmp_path):
     for i, text in enumerate(("nb: [", "nb:\n  preview_error: oops\n", "nb:\n  preview_error:\n    title: Bare tittel\n", "")):
         project = _project_with_ui(tmp_path / str(i), text)
-        assert live_preview.banner_text(project, "nb") == live_preview.UNREADABLE_UI, text
+        assert live_preview.banner_text(live_preview.ui_as_written(project), "nb") == live_preview.UNREADABLE_UI, text
 
 
 def test_the_banner_escapes_what_it_shows(tmp_path):
     project = _project_with_ui(tmp_path, 'nb:\n  preview_error:\n    title: "<script>x</script>"\n    advice: "a & b"\n')
-    html = live_preview.error_html(SiteDataError([Problem("data/x.yml", 3, "a", "<b>bad</b>", "fix")]), "nb", project)
+    html = live_preview.error_html(SiteDataError([Problem("data/x.yml", 3, "a", "<b>bad</b>", "fix")]), "nb", live_preview.ui_as_written(project))
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html and "a &amp; b" in html
     assert "<b>bad</b>" not in html and "&lt;b&gt;bad&lt;/b&gt;" in html

@@ -62,14 +62,14 @@ def ui_texts(ui: dict, lang: str, key: str, fields) -> dict[str, str] | None:
     return None
 
 
-def banner_text(project: Path, lang: str) -> dict[str, str]:
-    """The banner's title and advice in the page's language."""
-    return ui_texts(ui_as_written(project), lang, "preview_error", UNREADABLE_UI) or UNREADABLE_UI
+def banner_text(ui: dict, lang: str) -> dict[str, str]:
+    """The banner's title and advice in the page's language, from data/ui.yml as written (ui_as_written)."""
+    return ui_texts(ui, lang, "preview_error", UNREADABLE_UI) or UNREADABLE_UI
 
 
-def error_html(exc: SiteDataError, lang: str, project: Path) -> str:
+def error_html(exc: SiteDataError, lang: str, ui: dict) -> str:
     """The page an editor sees in the preview while the data or the pages have problems."""
-    text = banner_text(project, lang)
+    text = banner_text(ui, lang)
     items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in exc.problems)
     return (f'<div class="admonition failure preview-error" role="alert">'
             f'<p class="admonition-title">{escape(text["title"])}</p><p>{escape(text["advice"])}</p>'

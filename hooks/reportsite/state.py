@@ -54,6 +54,12 @@ class SiteBuild:
             files[favicon.png_path(site.favicon)] = favicon.favicon_png(files[site.favicon])
         return files
 
+    @functools.cached_property
+    def ui(self) -> dict:
+        """The interface texts: data/ui.yml as validated or, in the live preview while the data has
+        problems, as written, so that its pages still speak (read once per build, not once per page)."""
+        return self.data.ui if self.data else live_preview.ui_as_written(self.site.project)
+
     @property
     def error(self) -> SiteDataError | None:
         return SiteDataError(self.validation.problems) if self.validation.problems else None
