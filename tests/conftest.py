@@ -328,7 +328,10 @@ def pytest_collection_modifyitems(config, items):
 def pytest_collection_finish(session):
     """When tests that read the built site (or the example's) will run, start building it at once, in
     the background (the first xdist worker to get here builds it, the other waits), while the other
-    tests run."""
+    tests run. A run that only collects (`--collect-only`, as tests/test_statement.py runs one) builds
+    nothing: its builds would outlive it, two processes using both cores while the tests go on."""
+    if session.config.option.collectonly:
+        return
     wanted = [make for fixture, make in BUNDLES.items()
               if any(fixture in getattr(item, "fixturenames", ()) for item in session.items)]
     if wanted:
