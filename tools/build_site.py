@@ -119,8 +119,9 @@ def bundle_stem(epoch: int) -> str:
 
 def run_mkdocs(project: Path, builds: list[tuple[str, Path]], epoch: int) -> None:
     """`mkdocs build --strict` for each (config file, site folder), side by side: each build is a
-    process of one core's work, and the web and offline builds need nothing from each other. A
-    failure names the first failing build in the order given, and stops the others."""
+    process of one core's work, and the web and offline builds need nothing from each other. The
+    builds are waited for in the order given: the first that failed is named, and the ones still
+    running are stopped (a later build's failure is found once the earlier ones have ended)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(epoch))
     with contextlib.ExitStack() as running:
         started = []
