@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
-import functools
 import json
 import os
 import platform
@@ -34,6 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_project  # noqa: E402
+# The tests' loopback server (quiet, and silent when a browser abandons a request it no longer needs),
+# with the paths pytest gives the tests (pyproject.toml, pythonpath).
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks"), str(ROOT)]
+from conftest import serve  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -238,17 +240,6 @@ def measure_serve_rebuild(project: Path) -> dict:
             "serve_runs_s": times}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
-
-
 KINDS = {"document": "html", "stylesheet": "css", "script": "js", "image": "images"}
 WEIGHT_KINDS = ("html", "css", "js", "images", "other")
 
@@ -308,10 +299,8 @@ def measure_navigation(browser, urls: dict[str, str], runs: int = 2 * REPEATS + 
 def measure_pages(site: Path, plain_site: Path) -> dict:
     from playwright.sync_api import sync_playwright
 
-    server, base = _serve(site)
-    plain_server, plain_base = _serve(plain_site)
     results: dict = {}
-    try:
+    with serve(site) as base, serve(plain_site) as plain_base:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
                                         "--disable-background-networking", "--disable-component-update"])
@@ -347,9 +336,6 @@ def measure_pages(site: Path, plain_site: Path) -> dict:
             for name, folder in (("real", site), ("plain", plain_site)):
                 results["navigation"][name]["html_bytes"] = (folder / "funn" / "index.html").stat().st_size
             browser.close()
-    finally:
-        server.shutdown()
-        plain_server.shutdown()
     return results
 
 
