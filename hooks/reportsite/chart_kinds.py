@@ -96,8 +96,8 @@ class BarKind:
     def rows(self, data: SiteData, chart: Chart, lang: str) -> list[ChartRow]:
         ui, figures = data.ui[lang], [data.figures[bar.figure] for bar in chart.bars]
         # A computed figure says so in its label, wherever the label is shown (chart, table, text alternative).
-        return [ChartRow(bar.label[lang] + (" " + ui["computed_label"] if fig.computed else ""), float(fig.value),
-                         format_value(fig.value, fig.unit, ui)) for bar, fig in zip(chart.bars, figures)]
+        return [ChartRow(marked(bar.label[lang], fig.computed, ui), float(fig.value), format_value(fig.value, fig.unit, ui))
+                for bar, fig in zip(chart.bars, figures)]
 
     def template(self, unit: str, decimals: int, colours: ChartTheme, table_category: str, table_value: str) -> dict:
         """The Altair chart of this kind as Vega-Lite, with its rows and the placeholders above left open;
@@ -353,7 +353,7 @@ class DotKind(GroupedKind):
             first, second = (figures[(pair[0].label, s.id)] for s in chart.series)
             gap = abs(first.value - second.value)
             unit = "percentage_points" if first.unit == "percent" else first.unit
-            with_gaps += [*pair, ChartRow(pair[0].label, float(gap), format_value(gap, unit, ui) + " " + ui["computed_label"],
+            with_gaps += [*pair, ChartRow(pair[0].label, float(gap), marked(format_value(gap, unit, ui), True, ui),
                                           "gap", ui["chart_gap"])]
         return with_gaps
 
@@ -457,8 +457,7 @@ class LineKind(GroupedKind):
         ui, names, rows = data.ui[lang], [s.id for s in chart.series], []
         for bar in chart.bars:
             fig, index = data.figures.get(bar.figure), names.index(bar.series)
-            display = (format_value(fig.value, fig.unit, ui) + (" " + ui["computed_label"]) * bool(fig.computed)
-                       if fig else ui["chart_missing"])
+            display = marked(format_value(fig.value, fig.unit, ui), fig.computed, ui) if fig else ui["chart_missing"]
             at = bar.at if isinstance(bar.at, int) else datetime.date.fromisoformat(bar.at).toordinal()
             rows.append(ChartRow(format_value(bar.at, "year" if isinstance(bar.at, int) else "date", ui),
                                  float(fig.value) if fig else None, display, f"s{index}",
@@ -566,7 +565,7 @@ class StackedKind(GroupedKind):
         for j, bar in enumerate(chart["bars"]):
             wholes.setdefault(category(bar["label"]), (("bars", j, "label"), []))[1].append(j)
         return whole_problems(
-            self.name, figures, {path: (f"the category '{next(iter(chart['bars'][path[1]]['label'].values()))}'", parts)
+            self.name, figures, {path: (f"the category '{self.named(chart['bars'][path[1]])}'", parts)
                                  for path, parts in wholes.values()},
             "correct the parts, or add the one missing (the rest, say) as a series of its own",
             "name the figure they add up to in 'total', or use kind: grouped", chart.get("total"))
@@ -577,7 +576,7 @@ class StackedKind(GroupedKind):
         if chart.total is None:
             return rows
         ui, total = data.ui[lang], data.figures[chart.total]
-        display = format_value(total.value, total.unit, ui) + (" " + ui["computed_label"] if total.computed else "")
+        display = marked(format_value(total.value, total.unit, ui), total.computed, ui)
         return [row for label in dict.fromkeys(row.label for row in rows) for row in (
             *(row for row in rows if row.label == label), ChartRow(label, float(total.value), display, "total", ui["table_total"]))]
 
@@ -660,6 +659,11 @@ def whole_problems(name: str, figures: list[Figure | None], wholes: dict[tuple, 
     of = "" if total is None else f" (the total, {total.id})"
     return [(path, f"the parts of {what} add up to {part_sum}{sign}, not {whole}{sign}{of}", add)
             for path, (what, parts) in wholes.items() if (part_sum := sum(figures[j].value for j in parts)) != whole]
+
+
+def marked(text: str, computed: bool, ui: dict) -> str:
+    """A label or value as a chart shows it: a computed figure says so after it (ui.yml computed_label)."""
+    return text + (" " + ui["computed_label"] if computed else "")
 
 
 def category(label: dict[str, str]) -> tuple:
