@@ -451,12 +451,10 @@ def _build(docs: dict[str, YamlDocument], checked: dict[str, tuple[Any, Checker]
 
     charts: dict[str, Chart] = {}
     for i, c in chart_items:
-        for j, bar in enumerate(c["bars"]):
-            if "figure" in bar and bar["figure"] not in known_figures:
-                sem.fail(fdoc, ("charts", i, "bars", j, "figure"), f"no figure has the id '{bar['figure']}'",
-                         "use the id of a figure in 'findings'")
-        if "total" in c and c["total"] not in known_figures:
-            sem.fail(fdoc, ("charts", i, "total"), f"no figure has the id '{c['total']}'", "use the id of a figure in 'findings'")
+        named = [(("bars", j, "figure"), bar["figure"]) for j, bar in enumerate(c["bars"]) if "figure" in bar]
+        for path, figure_id in named + ([(("total",), c["total"])] if "total" in c else []):
+            if figure_id not in known_figures:
+                sem.fail(fdoc, ("charts", i, *path), f"no figure has the id '{figure_id}'", "use the id of a figure in 'findings'")
         kind = KINDS[c["kind"]]
         # The kind sees the chart as data gives it, its total the figure it names.
         given = {**c, "total": figures.get(c["total"])} if "total" in c else c
